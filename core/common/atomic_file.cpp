@@ -1,0 +1,69 @@
+#include "core/common/atomic_file.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <unistd.h>
+
+#include "core/common/error.hpp"
+
+namespace deelstroom {
+
+namespace fs = std::filesystem;
+
+void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write) {
+  const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(directory, ec)) {
+    throw InputError({path.string(), 0, 0, ""},
+                     "cannot write: directory '" + directory.string() + "' does not exist");
+  }
+  const fs::path temporary =
+      directory / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      throw InputError({path.string(), 0, 0, ""},
+                       "cannot write: directory '" + directory.string() + "' is not writable");
+    }
+    try {
+      write(out);
+    } catch (...) {
+      out.close();
+      fs::remove(temporary, ec);
+      throw;
+    }
+    out.flush();
+    if (!out) {
+      out.close();
+      fs::remove(temporary, ec);
+      throw InputError({path.string(), 0, 0, ""}, "writing failed (disk full?)");
+    }
+  }
+  fs::rename(temporary, path, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw InputError({path.string(), 0, 0, ""}, "cannot replace the file: " + ec.message());
+  }
+}
+
+void write_file_atomically(const fs::path& path, const std::string& content) {
+  write_file_atomically(path, [&](std::ostream& out) { out << content; });
+}
+
+std::string read_text_file(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    throw InputError({path.string(), 0, 0, ""}, "file not found");
+  }
+  if (fs::is_directory(path, ec)) {
+    throw InputError({path.string(), 0, 0, ""}, "expected a file, found a directory");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path.string(), 0, 0, ""}, "cannot open the file for reading");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace deelstroom

@@ -1,0 +1,327 @@
+#include "core/sharing/settlement.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace deelstroom::sharing {
+
+namespace {
+
+/// A group key prepared for the inner loop: member indices and their weights.
+struct CompiledGroup {
+  Method method = Method::fixed;
+  std::vector<int> members;
+  std::vector<double> weights;        ///< round-1 weight of each member
+  std::vector<double> later_weights;  ///< weight of each member in rounds >= 2
+  int rounds = 1;
+  double fixed_fraction = 1.0;
+};
+
+struct CompiledKey {
+  std::vector<CompiledGroup> groups;
+};
+
+CompiledKey compile_key(const AllocationKey& key, int apartment_count) {
+  if (const std::string problem = validate_key(key, apartment_count); !problem.empty()) {
+    throw std::invalid_argument("invalid allocation key: " + problem);
+  }
+  CompiledKey compiled;
+  for (const GroupKey& group : key.groups) {
+    CompiledGroup c;
+    c.method = group.method;
+    c.rounds = group.method == Method::proportional ? 0 : group.rounds;
+    c.fixed_fraction = group.method == Method::fixed ? 1.0 : group.method == Method::hybrid ? group.fixed_fraction : 0.0;
+    const bool has_later = group.later_weights.size() == apartment_count;
+    for (int i = 0; i < apartment_count; ++i) {
+      if (group.member[i] <= 0.0) continue;
+      c.members.push_back(i);
+      const double w = group.method == Method::proportional ? 0.0 : group.weights[i];
+      c.weights.push_back(w);
+      c.later_weights.push_back(has_later ? group.later_weights[i] : w);
+    }
+    compiled.groups.push_back(std::move(c));
+  }
+  return compiled;
+}
+
+/// Scratch space and the allocation arithmetic of one quarter-hour.
+class Allocator {
+ public:
+  Allocator(int apartment_count, int round_count)
+      : need_(apartment_count), round_given_(static_cast<std::size_t>(round_count) * apartment_count) {}
+
+  /// Allocates `shareable` over the apartments with offtake `offtake` into `allocated`
+  /// (N entries, overwritten) and adds each round's gifts to round_given() (R × N, cleared
+  /// here). Returns the total allocated.
+  double run(const CompiledKey& key, double shareable, const double* offtake, double* allocated) {
+    const int n = static_cast<int>(need_.size());
+    std::fill(round_given_.begin(), round_given_.end(), 0.0);
+    for (int i = 0; i < n; ++i) {
+      need_[i] = offtake[i];
+      allocated[i] = 0.0;
+    }
+    double total = 0.0;
+    for (const CompiledGroup& group : key.groups) {
+      const double available = shareable - total;
+      if (!(available > 0.0)) break;
+      total += serve_group(group, available, allocated);
+    }
+    return total;
+  }
+
+  const std::vector<double>& round_given() const { return round_given_; }
+  const std::vector<double>& remaining_need() const { return need_; }
+
+ private:
+  double give(int round, int i, double amount, double* allocated) {
+    need_[i] -= amount;
+    allocated[i] += amount;
+    round_given_[static_cast<std::size_t>(round) * need_.size() + i] += amount;
+    return amount;
+  }
+
+  double serve_group(const CompiledGroup& group, double available, double* allocated) {
+    double given = 0.0;
+    if (group.method != Method::proportional) {
+      given += serve_fixed(group, available * group.fixed_fraction, allocated);
+    }
+    if (group.method != Method::fixed) {
+      const int round = group.method == Method::hybrid ? group.rounds : 0;
+      given += serve_proportional(group, available - given, round, allocated);
+    }
+    return given;
+  }
+
+  // Static percentages with cascade rounds (energy-sharing.md §2.1 and §2.3).
+  double serve_fixed(const CompiledGroup& group, double budget, double* allocated) {
+    const std::size_t m = group.members.size();
+    double given = 0.0;
+    // Round 1: a_i = min(k_i X, C_i).
+    for (std::size_t j = 0; j < m; ++j) {
+      const int i = group.members[j];
+      const double offer = group.weights[j] * budget;
+      given += give(0, i, std::min(offer, need_[i]), allocated);
+    }
+    for (int round = 1; round < group.rounds; ++round) {
+      const double rest = budget - given;
+      if (!(rest > 0.0)) break;
+      double weight_uncovered = 0.0;
+      for (std::size_t j = 0; j < m; ++j) {
+        if (need_[group.members[j]] > 0.0) weight_uncovered += group.later_weights[j];
+      }
+      if (!(weight_uncovered > 0.0)) break;
+      const double scale = rest / weight_uncovered;
+      for (std::size_t j = 0; j < m; ++j) {
+        const int i = group.members[j];
+        if (need_[i] > 0.0) given += give(round, i, std::min(group.later_weights[j] * scale, need_[i]), allocated);
+      }
+    }
+    return given;
+  }
+
+  // Proportional to the (remaining) offtake (energy-sharing.md §2.2).
+  double serve_proportional(const CompiledGroup& group, double budget, int round, double* allocated) {
+    if (!(budget > 0.0)) return 0.0;
+    double demand = 0.0;
+    for (int i : group.members) demand += need_[i];
+    if (!(demand > 0.0)) return 0.0;
+    double given = 0.0;
+    if (budget >= demand) {
+      for (int i : group.members) given += give(round, i, need_[i], allocated);
+    } else {
+      const double fraction = budget / demand;
+      for (int i : group.members) given += give(round, i, std::min(need_[i] * fraction, need_[i]), allocated);
+    }
+    return given;
+  }
+
+  std::vector<double> need_;
+  std::vector<double> round_given_;
+};
+
+double safe_ratio(double numerator, double denominator) { return denominator > 0.0 ? numerator / denominator : 0.0; }
+
+}  // namespace
+
+double FlowTotals::self_consumption_rate() const {
+  return safe_ratio(common_self_consumption_kwh + shared_kwh, production_kwh);
+}
+double FlowTotals::sharing_rate() const { return safe_ratio(shared_kwh, shareable_kwh); }
+double FlowTotals::apartments_self_sufficiency() const { return safe_ratio(shared_kwh, apartments_offtake_kwh); }
+double FlowTotals::building_self_sufficiency() const {
+  return safe_ratio(common_self_consumption_kwh + shared_kwh, common_consumption_kwh + apartments_offtake_kwh);
+}
+
+double SettlementResult::apartment_self_sufficiency(int i) const {
+  return safe_ratio(apartment_shared_kwh(i), apartment_offtake_kwh(i));
+}
+
+std::string validate_series(const BuildingSeries& series) {
+  const Eigen::Index t = series.production_kwh.size();
+  if (series.common_consumption_kwh.size() != t) return "common consumption and production differ in length";
+  if (series.offtake_kwh.cols() != t) return "apartment offtake and production differ in length";
+  if (static_cast<Eigen::Index>(series.month.size()) != t) return "month labels and production differ in length";
+  if (!series.tariff_period.empty() && static_cast<Eigen::Index>(series.tariff_period.size()) != t) {
+    return "tariff periods and production differ in length";
+  }
+  if (series.period_count < 1) return "period_count must be at least 1";
+  if (!series.production_kwh.allFinite() || (series.production_kwh < 0.0).any()) return "production must be finite and >= 0";
+  if (!series.common_consumption_kwh.allFinite() || (series.common_consumption_kwh < 0.0).any()) {
+    return "common consumption must be finite and >= 0";
+  }
+  if (!series.offtake_kwh.allFinite() || (series.offtake_kwh.array() < 0.0).any()) {
+    return "apartment offtake must be finite and >= 0";
+  }
+  for (std::uint8_t m : series.month) {
+    if (m < 1 || m > 12) return "month labels must lie in 1..12";
+  }
+  for (std::uint8_t p : series.tariff_period) {
+    if (p >= series.period_count) return "tariff period out of range";
+  }
+  return {};
+}
+
+QuarterHourAllocation allocate_quarter_hour(const AllocationKey& key, double shareable_kwh,
+                                            const Eigen::ArrayXd& offtake_kwh) {
+  const int n = static_cast<int>(offtake_kwh.size());
+  if (!(shareable_kwh >= 0.0) || (offtake_kwh < 0.0).any()) {
+    throw std::invalid_argument("shareable volume and offtake must be >= 0");
+  }
+  const CompiledKey compiled = compile_key(key, n);
+  const int rounds = std::max(1, key.round_count());
+  Allocator allocator(n, rounds);
+  QuarterHourAllocation result;
+  result.allocated_kwh = Eigen::ArrayXd::Zero(n);
+  const double total = allocator.run(compiled, shareable_kwh, offtake_kwh.data(), result.allocated_kwh.data());
+  result.by_round_kwh = Eigen::Map<const Eigen::ArrayXXd>(allocator.round_given().data(), n, rounds).transpose();
+  result.rest_kwh = shareable_kwh - total;
+  return result;
+}
+
+SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& schedule,
+                             const SettlementOptions& options) {
+  if (const std::string problem = validate_series(series); !problem.empty()) {
+    throw std::invalid_argument("invalid building series: " + problem);
+  }
+  if (schedule.keys.empty()) throw std::invalid_argument("the key schedule has no key");
+  const int n = series.apartment_count();
+  const int t_count = series.interval_count();
+  const int periods = series.period_count;
+  if (!schedule.key_of_interval.empty() && static_cast<int>(schedule.key_of_interval.size()) != t_count) {
+    throw std::invalid_argument("the key schedule and the series differ in length");
+  }
+  std::vector<CompiledKey> keys;
+  int rounds = 1;
+  for (const AllocationKey& key : schedule.keys) {
+    keys.push_back(compile_key(key, n));
+    rounds = std::max(rounds, key.round_count());
+  }
+  for (std::uint8_t k : schedule.key_of_interval) {
+    if (k >= keys.size()) throw std::invalid_argument("key index out of range in the key schedule");
+  }
+
+  SettlementResult result;
+  result.apartment_count = n;
+  result.round_count = rounds;
+  result.period_count = periods;
+  result.offtake_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  result.shared_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  result.injected_by_month_period = Eigen::ArrayXd::Zero(12 * periods);
+  result.common_grid_offtake_by_month_period = Eigen::ArrayXd::Zero(12 * periods);
+  Eigen::ArrayXXd round_by_month_apartment = Eigen::ArrayXXd::Zero(n, 12 * rounds);  // column m*R + r
+  if (options.keep_series) {
+    result.allocated_kwh = Eigen::MatrixXd::Zero(n, t_count);
+    result.injected_kwh = Eigen::ArrayXd::Zero(t_count);
+  }
+
+  Allocator allocator(n, rounds);
+  std::vector<double> allocated(static_cast<std::size_t>(n), 0.0);
+  const double scale = options.production_scale;
+  for (int t = 0; t < t_count; ++t) {
+    const int month0 = series.month[t] - 1;
+    const int period = series.tariff_period.empty() ? 0 : series.tariff_period[t];
+    const int bucket = month0 * periods + period;
+    const double production = series.production_kwh[t] * scale;
+    const double common = series.common_consumption_kwh[t];
+    const double self_consumed = std::min(production, common);
+    const double shareable = production - self_consumed;
+    const double* offtake = series.offtake_kwh.col(t).data();
+
+    FlowTotals& month = result.months[month0];
+    month.production_kwh += production;
+    month.common_consumption_kwh += common;
+    month.common_self_consumption_kwh += self_consumed;
+    month.shareable_kwh += shareable;
+    month.common_grid_offtake_kwh += common - self_consumed;
+    result.common_grid_offtake_by_month_period[bucket] += common - self_consumed;
+
+    double* offtake_bucket = &result.offtake_by_month_period(0, bucket);
+    double demand = 0.0;
+    for (int i = 0; i < n; ++i) {
+      offtake_bucket[i] += offtake[i];
+      demand += offtake[i];
+    }
+    month.apartments_offtake_kwh += demand;
+    if (!(shareable > 0.0)) continue;
+
+    const CompiledKey& key = keys[schedule.key_of_interval.empty() ? 0 : schedule.key_of_interval[t]];
+    double shared = allocator.run(key, shareable, offtake, allocated.data());
+    if (shared > shareable) shared = shareable;  // guards a last-bit rounding excess of sum(k) = 1
+    const double rest = shareable - shared;
+    month.shared_kwh += shared;
+    month.injected_kwh += rest;
+    result.injected_by_month_period[bucket] += rest;
+
+    double* shared_bucket = &result.shared_by_month_period(0, bucket);
+    for (int i = 0; i < n; ++i) shared_bucket[i] += allocated[i];
+    const std::vector<double>& by_round = allocator.round_given();
+    for (int r = 0; r < rounds; ++r) {
+      double* column = &round_by_month_apartment(0, month0 * rounds + r);
+      const double* given = &by_round[static_cast<std::size_t>(r) * n];
+      for (int i = 0; i < n; ++i) column[i] += given[i];
+    }
+    if (rest > 1e-12) {
+      double unmet = 0.0;
+      for (double need : allocator.remaining_need()) unmet += need;
+      if (unmet > 1e-12) {
+        ++result.unshared_with_demand_intervals;
+        result.unshared_with_demand_kwh += std::min(rest, unmet);
+      }
+    }
+    if (options.keep_series) {
+      std::copy(allocated.begin(), allocated.end(), result.allocated_kwh.col(t).data());
+      result.injected_kwh[t] = rest;
+    }
+  }
+
+  // Per-month and yearly aggregates from the buckets.
+  result.offtake_by_month = Eigen::ArrayXXd::Zero(n, 12);
+  result.shared_by_month = Eigen::ArrayXXd::Zero(n, 12);
+  result.shared_by_round = Eigen::ArrayXXd::Zero(rounds, n);
+  result.building_round_by_month = Eigen::ArrayXXd::Zero(rounds, 12);
+  for (int m = 0; m < 12; ++m) {
+    for (int p = 0; p < periods; ++p) {
+      result.offtake_by_month.col(m) += result.offtake_by_month_period.col(m * periods + p);
+      result.shared_by_month.col(m) += result.shared_by_month_period.col(m * periods + p);
+    }
+    for (int r = 0; r < rounds; ++r) {
+      const Eigen::ArrayXd column = round_by_month_apartment.col(m * rounds + r);
+      result.shared_by_round.row(r) += column.transpose();
+      result.building_round_by_month(r, m) = column.sum();
+    }
+    const FlowTotals& month = result.months[m];
+    FlowTotals& year = result.year;
+    year.production_kwh += month.production_kwh;
+    year.common_consumption_kwh += month.common_consumption_kwh;
+    year.common_self_consumption_kwh += month.common_self_consumption_kwh;
+    year.shareable_kwh += month.shareable_kwh;
+    year.shared_kwh += month.shared_kwh;
+    year.injected_kwh += month.injected_kwh;
+    year.apartments_offtake_kwh += month.apartments_offtake_kwh;
+    year.common_grid_offtake_kwh += month.common_grid_offtake_kwh;
+  }
+  return result;
+}
+
+}  // namespace deelstroom::sharing

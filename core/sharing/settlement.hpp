@@ -1,0 +1,123 @@
+#pragma once
+// Settlement of a building-year (energy-sharing.md §1 and §3): per quarter-hour the common
+// parts self-consume first, the rest is the shareable volume I(t), the key allocates it, and
+// what is left is injected. Totals per year, month, round and tariff period.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "core/sharing/allocation_key.hpp"
+
+namespace deelstroom::sharing {
+
+/// All quarter-hour series of one building, as the sharing step sees them (kWh per interval).
+struct BuildingSeries {
+  Eigen::ArrayXd production_kwh;          ///< P(t), AC production on the common connection
+  Eigen::ArrayXd common_consumption_kwh;  ///< Cc(t)
+  /// Ci(t): apartments in rows, quarter-hours in columns (column-major, so the apartments of
+  /// one quarter-hour are contiguous: the allocation's inner loop).
+  Eigen::MatrixXd offtake_kwh;
+  std::vector<std::uint8_t> month;          ///< local month 1..12 of each interval
+  std::vector<std::uint8_t> tariff_period;  ///< 0..period_count-1 (e.g. 0 day, 1 night); empty = all 0
+  int period_count = 1;
+
+  int interval_count() const { return static_cast<int>(production_kwh.size()); }
+  int apartment_count() const { return static_cast<int>(offtake_kwh.rows()); }
+};
+
+/// Checks sizes and values (finite, >= 0); empty string when fine, else what is wrong.
+std::string validate_series(const BuildingSeries& series);
+
+/// Which key holds on which quarter-hour (a key per period, energy-sharing.md §2).
+struct KeySchedule {
+  std::vector<AllocationKey> keys;
+  std::vector<std::uint8_t> key_of_interval;  ///< index into keys per interval; empty = keys[0] always
+};
+
+/// One quarter-hour's allocation (for tests, explanations and the GUI's day view).
+struct QuarterHourAllocation {
+  Eigen::ArrayXd allocated_kwh;  ///< a_i
+  Eigen::ArrayXXd by_round_kwh;  ///< rounds × N: what each round gave each apartment
+  double rest_kwh = 0.0;         ///< R = I - sum a_i
+};
+
+/// Allocates the shareable volume of one quarter-hour over apartments with offtake C.
+/// Guarantees 0 <= a_i <= C_i and sum a_i <= I (the hard rules of energy-sharing.md §1).
+QuarterHourAllocation allocate_quarter_hour(const AllocationKey& key, double shareable_kwh,
+                                            const Eigen::ArrayXd& offtake_kwh);
+
+/// Energy flows summed over a period (kWh), with the rates of energy-sharing.md §3.
+struct FlowTotals {
+  double production_kwh = 0.0;
+  double common_consumption_kwh = 0.0;
+  double common_self_consumption_kwh = 0.0;  ///< Sc
+  double shareable_kwh = 0.0;                ///< I
+  double shared_kwh = 0.0;                   ///< sum a_i
+  double injected_kwh = 0.0;                 ///< R, sold by the common connection
+  double apartments_offtake_kwh = 0.0;       ///< sum C_i
+  double common_grid_offtake_kwh = 0.0;      ///< Cc - Sc
+
+  /// (Sc + shared) / P; 0 without production.
+  double self_consumption_rate() const;
+  /// shared / I; 0 without shareable volume.
+  double sharing_rate() const;
+  /// shared / sum C_i: the part of the apartments' offtake covered by shared PV.
+  double apartments_self_sufficiency() const;
+  /// (Sc + shared) / (Cc + sum C_i): the part of all the building's use covered by its PV.
+  double building_self_sufficiency() const;
+  double apartments_grid_offtake_kwh() const { return apartments_offtake_kwh - shared_kwh; }
+};
+
+struct SettlementOptions {
+  /// Keep the per-quarter-hour allocations (N × T) and injection series; off in batches.
+  bool keep_series = true;
+  /// Production multiplier (e.g. degradation (1-d)^(y-1) for later years).
+  double production_scale = 1.0;
+};
+
+/// The settlement of one building-year under a key schedule.
+struct SettlementResult {
+  int apartment_count = 0;
+  int round_count = 0;
+  int period_count = 1;
+
+  FlowTotals year;
+  std::array<FlowTotals, 12> months{};
+
+  /// Per apartment (rows) and month (columns 0..11), kWh.
+  Eigen::ArrayXXd offtake_by_month;  ///< N × 12
+  Eigen::ArrayXXd shared_by_month;   ///< N × 12
+  /// shared by round: round_count × N yearly, and round r's monthly totals for the building.
+  Eigen::ArrayXXd shared_by_round;        ///< R × N
+  Eigen::ArrayXXd building_round_by_month;  ///< R × 12
+  /// Per apartment, month and tariff period: column m*period_count + p.
+  Eigen::ArrayXXd offtake_by_month_period;  ///< N × 12P
+  Eigen::ArrayXXd shared_by_month_period;   ///< N × 12P
+  /// Injection R per month and tariff period (12P) and the common connection's grid offtake.
+  Eigen::ArrayXd injected_by_month_period;
+  Eigen::ArrayXd common_grid_offtake_by_month_period;
+
+  /// Quarter-hours where energy stayed unshared although some apartment still had offtake
+  /// (the symptom of a badly chosen static key), and the kWh that could have been shared then.
+  int unshared_with_demand_intervals = 0;
+  double unshared_with_demand_kwh = 0.0;
+
+  /// With keep_series: a_i(t) (N × T) and R(t).
+  Eigen::MatrixXd allocated_kwh;
+  Eigen::ArrayXd injected_kwh;
+
+  double apartment_offtake_kwh(int i) const { return offtake_by_month.row(i).sum(); }
+  double apartment_shared_kwh(int i) const { return shared_by_month.row(i).sum(); }
+  /// shared_i / C_i (0 without offtake).
+  double apartment_self_sufficiency(int i) const;
+};
+
+/// Settles a building-year: self-consumption of the common parts, allocation by the key valid
+/// on each quarter-hour, injection of the rest, and all totals. Single-threaded and
+/// deterministic: the same inputs give the same bits.
+SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& schedule,
+                             const SettlementOptions& options = {});
+
+}  // namespace deelstroom::sharing

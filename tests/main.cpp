@@ -1,0 +1,3 @@
+// The one translation unit that builds Catch2's runner.
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
