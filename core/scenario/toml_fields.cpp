@@ -238,6 +238,13 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  // A field written without its unit suffix ("tilt" for "tilt_deg") is the likeliest slip.
+  for (const std::string& candidate : candidates) {
+    if (word.size() >= 3 && candidate.size() > word.size() && candidate.compare(0, word.size(), word) == 0 &&
+        candidate[word.size()] == '_') {
+      return candidate;
+    }
+  }
   std::optional<std::string> best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (const std::string& candidate : candidates) {
