@@ -84,3 +84,32 @@ TEST_CASE("quarter-hour chain agrees with the pvlib-equivalent reference on a PV
   CHECK(d.worst_year < 0.02);
   CHECK(d.worst_month < 0.05);
 }
+
+TEST_CASE("PVGIS timing convention: centring hours on label + offset shifts east and west arrays", "[pv][pvlib][timing]") {
+  const time::YearGrid grid = time::make_year_grid(2025);
+  const time::LocalCalendar calendar = time::make_local_calendar(grid, time::brussels_time_zone());
+  const solar::SolarPositions positions = solar::compute_solar_positions(solar::Site{45.0, 8.0, 250.0}, grid);
+  const std::string file = std::string(DEELSTROOM_TEST_DATA_DIR) + "/pvgis/tmy_45.000_8.000_2005_2023.csv";
+  double yield[2][3];
+  const double azimuths[3] = {90.0, 180.0, 270.0};
+  for (int t = 0; t < 2; ++t) {
+    solar::PvgisOptions options;
+    options.timing = t == 0 ? solar::PvgisTiming::label_centred : solar::PvgisTiming::label_plus_offset_centred;
+    const solar::Weather weather = solar::load_pvgis_weather(file, grid, positions, options);
+    for (int a = 0; a < 3; ++a) {
+      pv::ArrayConfig config;
+      config.kwp = 1.0;
+      config.azimuth_deg = azimuths[a];
+      yield[t][a] = pv::simulate_array(config, weather, positions, calendar).ac_kwh_year;
+    }
+  }
+  std::printf("timing: label-centred  east35 %.1f south35 %.1f west35 %.1f kWh/kWp\n", yield[0][0], yield[0][1], yield[0][2]);
+  std::printf("timing: label+0.1761 h east35 %.1f south35 %.1f west35 %.1f kWh/kWp (%+.2f %%, %+.2f %%, %+.2f %%)\n",
+              yield[1][0], yield[1][1], yield[1][2], 100 * (yield[1][0] / yield[0][0] - 1),
+              100 * (yield[1][1] / yield[0][1] - 1), 100 * (yield[1][2] / yield[0][2] - 1));
+  // A later centre puts the same irradiance at a later sun: less for east, more for west,
+  // south nearly unchanged.
+  CHECK(yield[1][0] < yield[0][0]);
+  CHECK(yield[1][2] > yield[0][2]);
+  CHECK(std::abs(yield[1][1] / yield[0][1] - 1.0) < 0.005);
+}
