@@ -8,6 +8,7 @@
 
 #include <Eigen/Core>
 
+#include "core/pv/pv_models.hpp"
 #include "core/solar/irradiance.hpp"
 #include "core/solar/solar_position.hpp"
 #include "core/solar/weather.hpp"

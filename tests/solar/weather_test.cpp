@@ -10,6 +10,7 @@
 #include "core/common/atomic_file.hpp"
 #include "core/common/error.hpp"
 #include "core/pv/array.hpp"
+#include "core/solar/irradiance.hpp"
 #include "core/solar/weather.hpp"
 #include "core/time/civil.hpp"
 
@@ -88,6 +89,8 @@ TEST_CASE("PVGIS TMY CSV: header, months and energy per component preserved", "[
   REQUIRE(file.rows == 8760);
   const double ghi_wh = w.ghi_w_m2.sum() * 0.25, dhi_wh = w.dhi_w_m2.sum() * 0.25;
   CHECK_THAT(ghi_wh + w.metadata.dropped_irradiation_kwh_m2 * 1000.0, WithinRel(file.ghi, 1e-9));
+  std::printf("PVGIS TMY 45N 8E: GHI %.1f kWh/m2 in the file, %.4f kWh/m2 in hours with no sunlit quarter-hour\n",
+              file.ghi / 1000.0, w.metadata.dropped_irradiation_kwh_m2);
   CHECK(w.metadata.dropped_irradiation_kwh_m2 < 0.001 * file.ghi / 1000.0);
   CHECK_THAT(dhi_wh, WithinRel(file.dhi, 2e-3));
   // No irradiance while the sun is down.
@@ -171,6 +174,23 @@ TEST_CASE("PVGIS import rejects a file without a needed column, naming it", "[so
   } catch (const InputError& e) {
     CHECK(std::string(e.what()).find("01-01 05:00") != std::string::npos);
   }
+}
+
+TEST_CASE("a PVGIS file with only GHI is split with Erbs per quarter-hour", "[solar][weather][pvgis]") {
+  Fixture f(2025);
+  std::string text = csv_with_header(",Gb(n),Gd(h),", ",Bx,Dx,");
+  const solar::Weather w = solar::parse_pvgis_weather(text, "ghi_only.csv", f.grid, f.positions);
+  CHECK(w.metadata.decomposed_with_erbs);
+  const FileSums file = sum_csv(pvgis_path("tmy_45.000_8.000_2005_2023.csv"));
+  CHECK_THAT(w.ghi_w_m2.sum() * 0.25 + w.metadata.dropped_irradiation_kwh_m2 * 1000.0, WithinRel(file.ghi, 1e-9));
+  for (int i = 0; i < w.size(); ++i) {
+    if (w.ghi_w_m2[i] <= 0.0) continue;
+    const solar::ErbsSplit split = solar::erbs(w.ghi_w_m2[i], f.positions.apparent_zenith_deg[i], f.positions.extra_radiation_w_m2[i]);
+    REQUIRE(w.dhi_w_m2[i] == split.dhi_w_m2);
+    REQUIRE(w.dni_w_m2[i] == split.dni_w_m2);
+  }
+  // Erbs's split is close to the file's own diffuse total (within 15 % over the year).
+  CHECK_THAT(w.dhi_w_m2.sum() * 0.25, WithinRel(file.dhi, 0.15));
 }
 
 TEST_CASE("PVGIS months go onto a leap simulated year with 29 February from the 28th", "[solar][weather][pvgis]") {
