@@ -32,13 +32,14 @@ std::vector<ConfigProblem> validate(const ArrayConfig& c) {
   };
   // Comparisons are written so that NaN fails them.
   check(c.kwp > 0.0 && std::isfinite(c.kwp), "kwp", "expected a peak power above 0 kWp");
-  check(c.tilt_deg >= 0.0 && c.tilt_deg <= 90.0, "tilt_deg", "expected a tilt from 0 (horizontal) to 90 (vertical) degrees");
+  check(c.tilt_deg >= 0.0 && c.tilt_deg <= 90.0, "tilt_deg",
+        "expected a tilt from 0 (horizontal) to 90 (vertical) degrees");
   check(c.azimuth_deg >= 0.0 && c.azimuth_deg <= 360.0, "azimuth_deg",
         "expected an azimuth from 0 to 360 degrees clockwise from north (180 = south)");
   check(c.inverter_ac_kw >= 0.0 && std::isfinite(c.inverter_ac_kw), "inverter_ac_kw",
         "expected an inverter AC power of 0 kW (automatic) or more");
-  check(c.inverter_nominal_efficiency > 0.0 && c.inverter_nominal_efficiency <= 1.0, "inverter_nominal_efficiency",
-        "expected an efficiency above 0 and at most 1");
+  check(c.inverter_nominal_efficiency > 0.0 && c.inverter_nominal_efficiency <= 1.0,
+        "inverter_nominal_efficiency", "expected an efficiency above 0 and at most 1");
   check(c.inverter_reference_efficiency > 0.0 && c.inverter_reference_efficiency <= 1.0,
         "inverter_reference_efficiency", "expected an efficiency above 0 and at most 1");
   const std::pair<const char*, double> losses[] = {
@@ -53,10 +54,12 @@ std::vector<ConfigProblem> validate(const ArrayConfig& c) {
       {"losses.age_pct", c.losses.age_pct},
       {"losses.availability_pct", c.losses.availability_pct},
   };
-  for (const auto& [field, pct] : losses) check(pct >= 0.0 && pct <= 100.0, field, "expected a loss from 0 to 100 %");
+  for (const auto& [field, pct] : losses)
+    check(pct >= 0.0 && pct <= 100.0, field, "expected a loss from 0 to 100 %");
   check(c.gamma_pct_per_c >= -2.0 && c.gamma_pct_per_c <= 0.5, "gamma_pct_per_c",
         "expected a temperature coefficient between -2 and 0.5 %/°C (typically -0.3 to -0.5)");
-  check(c.iam_ashrae_b0 >= 0.0 && c.iam_ashrae_b0 <= 1.0, "iam_ashrae_b0", "expected b0 from 0 to 1 (typically 0.05)");
+  check(c.iam_ashrae_b0 >= 0.0 && c.iam_ashrae_b0 <= 1.0, "iam_ashrae_b0",
+        "expected b0 from 0 to 1 (typically 0.05)");
   check(c.albedo >= 0.0 && c.albedo <= 1.0, "albedo", "expected a ground albedo from 0 to 1 (0.2 typical)");
   check(c.temperature.u0_w_m2k > 0.0 && std::isfinite(c.temperature.u0_w_m2k), "temperature.u0_w_m2k",
         "expected u0 above 0 W/m2K (Faiman default 25)");
@@ -69,9 +72,11 @@ namespace {
 
 void check_sizes(const solar::Weather& w, const solar::SolarPositions& p, const time::LocalCalendar& cal) {
   const auto n = static_cast<Eigen::Index>(p.size());
-  if (w.ghi_w_m2.size() != n || w.dni_w_m2.size() != n || w.dhi_w_m2.size() != n || w.temp_air_c.size() != n ||
-      w.wind_speed_m_s.size() != n || static_cast<Eigen::Index>(cal.month.size()) != n) {
-    throw std::invalid_argument("simulate_array: weather, positions and calendar must be on the same year grid");
+  if (w.ghi_w_m2.size() != n || w.dni_w_m2.size() != n || w.dhi_w_m2.size() != n ||
+      w.temp_air_c.size() != n || w.wind_speed_m_s.size() != n ||
+      static_cast<Eigen::Index>(cal.month.size()) != n) {
+    throw std::invalid_argument(
+        "simulate_array: weather, positions and calendar must be on the same year grid");
   }
 }
 
@@ -110,16 +115,18 @@ ArrayResult simulate_array(const ArrayConfig& config, const solar::Weather& weat
     double sky = 0.0;
     switch (config.transposition) {
       case solar::TranspositionModel::perez: {
-        const solar::PerezBrightness b = solar::perez_brightness(dhi[i], dni[i], positions.extra_radiation_w_m2[i],
-                                                                 positions.apparent_zenith_deg[i],
-                                                                 positions.airmass_relative[i]);
+        const solar::PerezBrightness b =
+            solar::perez_brightness(dhi[i], dni[i], positions.extra_radiation_w_m2[i],
+                                    positions.apparent_zenith_deg[i], positions.airmass_relative[i]);
         // Below the horizon pvlib's Perez gives no sky diffuse (air mass undefined).
-        sky = positions.airmass_relative[i] > 0.0 ? solar::perez_sky_diffuse(dhi[i], b, cos_tilt, sin_tilt, cos_aoi, cos_z)
-                                                  : 0.0;
+        sky = positions.airmass_relative[i] > 0.0
+                  ? solar::perez_sky_diffuse(dhi[i], b, cos_tilt, sin_tilt, cos_aoi, cos_z)
+                  : 0.0;
         break;
       }
       case solar::TranspositionModel::hay_davies:
-        sky = solar::hay_davies_sky_diffuse(dhi[i], dni[i], positions.extra_radiation_w_m2[i], cos_tilt, cos_aoi, cos_z);
+        sky = solar::hay_davies_sky_diffuse(dhi[i], dni[i], positions.extra_radiation_w_m2[i], cos_tilt,
+                                            cos_aoi, cos_z);
         break;
       case solar::TranspositionModel::isotropic:
         sky = solar::isotropic_sky_diffuse(dhi[i], cos_tilt);
@@ -128,12 +135,15 @@ ArrayResult simulate_array(const ArrayConfig& config, const solar::Weather& weat
     const double ground = ghi[i] * ground_factor;
     const double poa = beam + sky + ground;
     double iam = 1.0;
-    if (config.iam == solar::IamModel::physical) iam = solar::iam_physical(cos_aoi);
-    else if (config.iam == solar::IamModel::ashrae) iam = solar::iam_ashrae(cos_aoi, config.iam_ashrae_b0);
+    if (config.iam == solar::IamModel::physical)
+      iam = solar::iam_physical(cos_aoi);
+    else if (config.iam == solar::IamModel::ashrae)
+      iam = solar::iam_ashrae(cos_aoi, config.iam_ashrae_b0);
     // Incidence-angle losses on the beam only (pv-model.md step 4; as pvlib's ModelChain).
     const double effective = beam * iam + sky + ground;
-    const double t_cell = faiman_cell_temperature_c(poa, weather.temp_air_c[i], weather.wind_speed_m_s[i],
-                                                    config.temperature.u0_w_m2k, config.temperature.u1_w_s_m3k);
+    const double t_cell =
+        faiman_cell_temperature_c(poa, weather.temp_air_c[i], weather.wind_speed_m_s[i],
+                                  config.temperature.u0_w_m2k, config.temperature.u1_w_s_m3k);
     const double dc_kw = pvwatts_dc_kw(effective, t_cell, config.kwp, gamma) * keep_after_losses;
     const InverterOutput ac = pvwatts_inverter(dc_kw, pac0_kw, config.inverter_nominal_efficiency,
                                                config.inverter_reference_efficiency);

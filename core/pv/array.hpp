@@ -2,11 +2,10 @@
 // One PV array and its simulation over a year of quarter-hours (pv-model.md, the model
 // chain): transposition, incidence-angle losses on the beam, Faiman temperature, PVWatts DC,
 // system losses, inverter with clipping.
+#include <Eigen/Core>
 #include <array>
 #include <string>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "core/pv/pv_models.hpp"
 #include "core/solar/irradiance.hpp"
@@ -42,10 +41,10 @@ struct TemperatureModel {
 
 struct ArrayConfig {
   std::string name = "PV";
-  double kwp = 10.0;             ///< DC nameplate at STC (Pdc0)
-  double tilt_deg = 35.0;        ///< 0 = horizontal, 90 = vertical
-  double azimuth_deg = 180.0;    ///< clockwise from north: 90 east, 180 south, 270 west
-  double inverter_ac_kw = 0.0;   ///< AC limit Pac0; 0 = default kwp / 1.1 (DC/AC ratio 1.1)
+  double kwp = 10.0;            ///< DC nameplate at STC (Pdc0)
+  double tilt_deg = 35.0;       ///< 0 = horizontal, 90 = vertical
+  double azimuth_deg = 180.0;   ///< clockwise from north: 90 east, 180 south, 270 west
+  double inverter_ac_kw = 0.0;  ///< AC limit Pac0; 0 = default kwp / 1.1 (DC/AC ratio 1.1)
   double inverter_nominal_efficiency = 0.96;
   double inverter_reference_efficiency = 0.9637;
   SystemLosses losses;

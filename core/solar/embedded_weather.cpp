@@ -45,7 +45,8 @@ constexpr double kQuarterKtMax = 1.0;
 
 double interpolate_monthly(const double (&values)[12], const time::CivilDate& date) {
   // Linear between mid-months so the temperature has no steps at month boundaries.
-  const double position = date.month - 1 + (date.day - 0.5) / time::days_in_month(date.year, date.month) - 0.5;
+  const double position =
+      date.month - 1 + (date.day - 0.5) / time::days_in_month(date.year, date.month) - 0.5;
   const double floor_position = std::floor(position);
   const int m0 = (static_cast<int>(floor_position) + 12) % 12;
   const int m1 = (m0 + 1) % 12;
@@ -112,7 +113,8 @@ Weather embedded_weather(const Site& site, const time::YearGrid& grid, const Sol
     const int q_begin = d * kQuartersPerDay;
     double day_sum = 0.0;
     for (int q = q_begin; q < q_begin + kQuartersPerDay; ++q) {
-      x = kQuarterPersistence * x + std::sqrt(1.0 - kQuarterPersistence * kQuarterPersistence) * random.normal();
+      x = kQuarterPersistence * x +
+          std::sqrt(1.0 - kQuarterPersistence * kQuarterPersistence) * random.normal();
       const double kt_q = std::min(kt * std::exp(sigma * x - 0.5 * sigma * sigma), kQuarterKtMax);
       w.ghi_w_m2[q] = kt_q * shape[q];
       day_sum += w.ghi_w_m2[q] * 0.25;
@@ -122,7 +124,8 @@ Weather embedded_weather(const Site& site, const time::YearGrid& grid, const Sol
     }
     for (int q = q_begin; q < q_begin + kQuartersPerDay; ++q) {
       if (w.ghi_w_m2[q] <= 0.0) continue;
-      const ErbsSplit split = erbs(w.ghi_w_m2[q], positions.apparent_zenith_deg[q], positions.extra_radiation_w_m2[q]);
+      const ErbsSplit split =
+          erbs(w.ghi_w_m2[q], positions.apparent_zenith_deg[q], positions.extra_radiation_w_m2[q]);
       w.dni_w_m2[q] = split.dni_w_m2;
       w.dhi_w_m2[q] = split.dhi_w_m2;
     }

@@ -7,14 +7,10 @@ namespace {
 // allsitescomposite1990 (Perez et al. 1990, Table 6): per clearness bin,
 // F11, F12, F13, F21, F22, F23.
 constexpr double kPerez1990[8][6] = {
-    {-0.0080, 0.5880, -0.0620, -0.0600, 0.0720, -0.0220},
-    {0.1300, 0.6830, -0.1510, -0.0190, 0.0660, -0.0290},
-    {0.3300, 0.4870, -0.2210, 0.0550, -0.0640, -0.0260},
-    {0.5680, 0.1870, -0.2950, 0.1090, -0.1520, -0.0140},
-    {0.8730, -0.3920, -0.3620, 0.2260, -0.4620, 0.0010},
-    {1.1320, -1.2370, -0.4120, 0.2880, -0.8230, 0.0560},
-    {1.0600, -1.6000, -0.3590, 0.2640, -1.1270, 0.1310},
-    {0.6780, -0.3270, -0.2500, 0.1560, -1.3770, 0.2510},
+    {-0.0080, 0.5880, -0.0620, -0.0600, 0.0720, -0.0220}, {0.1300, 0.6830, -0.1510, -0.0190, 0.0660, -0.0290},
+    {0.3300, 0.4870, -0.2210, 0.0550, -0.0640, -0.0260},  {0.5680, 0.1870, -0.2950, 0.1090, -0.1520, -0.0140},
+    {0.8730, -0.3920, -0.3620, 0.2260, -0.4620, 0.0010},  {1.1320, -1.2370, -0.4120, 0.2880, -0.8230, 0.0560},
+    {1.0600, -1.6000, -0.3590, 0.2640, -1.1270, 0.1310},  {0.6780, -0.3270, -0.2500, 0.1560, -1.3770, 0.2510},
 };
 constexpr double kClearnessBinEdges[7] = {1.065, 1.23, 1.5, 1.95, 2.8, 4.5, 6.2};
 
@@ -48,9 +44,12 @@ std::optional<TranspositionModel> parse_transposition_model(std::string_view nam
 
 std::string_view to_string(TranspositionModel model) {
   switch (model) {
-    case TranspositionModel::perez: return "perez";
-    case TranspositionModel::hay_davies: return "haydavies";
-    case TranspositionModel::isotropic: return "isotropic";
+    case TranspositionModel::perez:
+      return "perez";
+    case TranspositionModel::hay_davies:
+      return "haydavies";
+    case TranspositionModel::isotropic:
+      return "isotropic";
   }
   return "perez";
 }
@@ -64,9 +63,12 @@ std::optional<IamModel> parse_iam_model(std::string_view name) {
 
 std::string_view to_string(IamModel model) {
   switch (model) {
-    case IamModel::physical: return "physical";
-    case IamModel::ashrae: return "ashrae";
-    case IamModel::none: return "none";
+    case IamModel::physical:
+      return "physical";
+    case IamModel::ashrae:
+      return "ashrae";
+    case IamModel::none:
+      return "none";
   }
   return "physical";
 }

@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
-#include <string_view>
 #include <optional>
+#include <string_view>
 
 namespace deelstroom::solar {
 
@@ -66,8 +66,9 @@ inline ErbsSplit erbs(double ghi_w_m2, double zenith_deg, double extra_radiation
 inline double cos_angle_of_incidence(double tilt_deg, double surface_azimuth_deg, double zenith_deg,
                                      double azimuth_deg) {
   const double t = tilt_deg * detail::kRadPerDeg, z = zenith_deg * detail::kRadPerDeg;
-  const double c = std::cos(t) * std::cos(z) +
-                   std::sin(t) * std::sin(z) * std::cos((azimuth_deg - surface_azimuth_deg) * detail::kRadPerDeg);
+  const double c =
+      std::cos(t) * std::cos(z) +
+      std::sin(t) * std::sin(z) * std::cos((azimuth_deg - surface_azimuth_deg) * detail::kRadPerDeg);
   return std::clamp(c, -1.0, 1.0);
 }
 
@@ -105,7 +106,9 @@ inline double hay_davies_sky_diffuse(double dhi_w_m2, double dni_w_m2, double ex
 }
 
 /// Isotropic sky (Hottel & Woertz): DHI·(1 + cos β)/2.
-inline double isotropic_sky_diffuse(double dhi_w_m2, double cos_tilt) { return dhi_w_m2 * 0.5 * (1.0 + cos_tilt); }
+inline double isotropic_sky_diffuse(double dhi_w_m2, double cos_tilt) {
+  return dhi_w_m2 * 0.5 * (1.0 + cos_tilt);
+}
 
 /// Ground-reflected irradiance on the plane: GHI·albedo·(1 − cos β)/2.
 inline double ground_diffuse(double ghi_w_m2, double albedo, double cos_tilt) {

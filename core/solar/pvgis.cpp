@@ -37,7 +37,8 @@ struct ParsedFile {
   std::vector<Record> records;
 };
 
-[[noreturn]] void fail(const std::string& file, int line, int column, std::string field, std::string message) {
+[[noreturn]] void fail(const std::string& file, int line, int column, std::string field,
+                       std::string message) {
   throw InputError(InputLocation{file, line, column, std::move(field)}, std::move(message));
 }
 
@@ -155,7 +156,8 @@ ParsedFile parse_csv(std::string_view text, const std::string& name) {
     const auto it = column_of.find(column);
     if (it == column_of.end()) {
       fail(name, header_line + 1, 0, std::string(column),
-           "the hourly table has no column '" + std::string(column) + "' (PVGIS TMY columns: time(UTC),T2m,RH,G(h),Gb(n),Gd(h),IR(h),WS10m,WD10m,SP)");
+           "the hourly table has no column '" + std::string(column) +
+               "' (PVGIS TMY columns: time(UTC),T2m,RH,G(h),Gb(n),Gd(h),IR(h),WS10m,WD10m,SP)");
     }
     return it->second;
   };
@@ -171,17 +173,21 @@ ParsedFile parse_csv(std::string_view text, const std::string& name) {
     if (line.empty() || !std::isdigit(static_cast<unsigned char>(line.front()))) break;  // footer
     const auto fields = split_fields(lines[i]);
     if (fields.size() < header.size()) {
-      fail(name, i + 1, 0, "", "expected " + std::to_string(header.size()) + " comma-separated values, found " +
-                                   std::to_string(fields.size()));
+      fail(name, i + 1, 0, "",
+           "expected " + std::to_string(header.size()) + " comma-separated values, found " +
+               std::to_string(fields.size()));
     }
     Record r;
     r.line = i + 1;
     if (!parse_timestamp(fields[c_time].text, r)) {
-      fail(name, i + 1, fields[c_time].column, std::string(kTime), "expected a time stamp YYYYMMDD:HHMM (UTC)");
+      fail(name, i + 1, fields[c_time].column, std::string(kTime),
+           "expected a time stamp YYYYMMDD:HHMM (UTC)");
     }
     auto number = [&](int c, std::string_view column) {
       const auto v = to_number(fields[c].text);
-      if (!v) fail(name, i + 1, fields[c].column, std::string(column), "expected a number, found '" + std::string(trim(fields[c].text)) + "'");
+      if (!v)
+        fail(name, i + 1, fields[c].column, std::string(column),
+             "expected a number, found '" + std::string(trim(fields[c].text)) + "'");
       return *v;
     };
     r.temp = number(c_temp, kTemp);
@@ -231,7 +237,8 @@ class JsonParser {
  private:
   [[noreturn]] void error(const std::string& message) {
     const std::size_t line_start = text_.rfind('\n', pos_ == 0 ? 0 : pos_ - 1);
-    const int column = static_cast<int>(pos_ - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+    const int column =
+        static_cast<int>(pos_ - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
     fail(name_, line_, column, "", "invalid JSON: " + message);
   }
 
@@ -320,8 +327,9 @@ class JsonParser {
     }
     if (consume("null")) return v;
     std::size_t end = pos_;
-    while (end < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[end])) || text_[end] == '-' ||
-                                  text_[end] == '+' || text_[end] == '.' || text_[end] == 'e' || text_[end] == 'E')) {
+    while (end < text_.size() &&
+           (std::isdigit(static_cast<unsigned char>(text_[end])) || text_[end] == '-' || text_[end] == '+' ||
+            text_[end] == '.' || text_[end] == 'e' || text_[end] == 'E')) {
       ++end;
     }
     const auto number = to_number(text_.substr(pos_, end - pos_));
@@ -340,13 +348,27 @@ class JsonParser {
       if (c == '\\' && pos_ < text_.size()) {
         const char e = text_[pos_++];
         switch (e) {
-          case 'n': c = '\n'; break;
-          case 't': c = '\t'; break;
-          case 'r': c = '\r'; break;
-          case 'b': c = '\b'; break;
-          case 'f': c = '\f'; break;
-          case 'u': pos_ += 4; c = '?'; break;  // PVGIS keys and values are ASCII
-          default: c = e;
+          case 'n':
+            c = '\n';
+            break;
+          case 't':
+            c = '\t';
+            break;
+          case 'r':
+            c = '\r';
+            break;
+          case 'b':
+            c = '\b';
+            break;
+          case 'f':
+            c = '\f';
+            break;
+          case 'u':
+            pos_ += 4;
+            c = '?';
+            break;  // PVGIS keys and values are ASCII
+          default:
+            c = e;
         }
       }
       s.push_back(c);
@@ -377,15 +399,19 @@ ParsedFile parse_json(std::string_view text, const std::string& name) {
   out.metadata.format = "pvgis-tmy-json";
   if (const Json* inputs = root.find("inputs")) {
     if (const Json* location = inputs->find("location")) {
-      if (const Json* v = location->find("latitude"); v && v->type == Json::Type::number) out.metadata.latitude_deg = v->number;
-      if (const Json* v = location->find("longitude"); v && v->type == Json::Type::number) out.metadata.longitude_deg = v->number;
-      if (const Json* v = location->find("elevation"); v && v->type == Json::Type::number) out.metadata.elevation_m = v->number;
+      if (const Json* v = location->find("latitude"); v && v->type == Json::Type::number)
+        out.metadata.latitude_deg = v->number;
+      if (const Json* v = location->find("longitude"); v && v->type == Json::Type::number)
+        out.metadata.longitude_deg = v->number;
+      if (const Json* v = location->find("elevation"); v && v->type == Json::Type::number)
+        out.metadata.elevation_m = v->number;
       if (const Json* v = location->find("irradiance_time_offset"); v && v->type == Json::Type::number) {
         out.metadata.irradiance_time_offset_h = v->number;
       }
     }
     if (const Json* meteo = inputs->find("meteo_data")) {
-      if (const Json* v = meteo->find("radiation_db"); v && v->type == Json::Type::string) out.metadata.radiation_database = v->string;
+      if (const Json* v = meteo->find("radiation_db"); v && v->type == Json::Type::string)
+        out.metadata.radiation_database = v->string;
     }
   }
   const Json& outputs = member(root, "outputs", "outputs");
@@ -394,7 +420,8 @@ ParsedFile parse_json(std::string_view text, const std::string& name) {
       const Json* month = m.find("month");
       const Json* year = m.find("year");
       if (month && year && month->type == Json::Type::number && year->type == Json::Type::number) {
-        out.metadata.months_selected.emplace_back(static_cast<int>(month->number), static_cast<int>(year->number));
+        out.metadata.months_selected.emplace_back(static_cast<int>(month->number),
+                                                  static_cast<int>(year->number));
       }
     }
   }
@@ -413,7 +440,9 @@ ParsedFile parse_json(std::string_view text, const std::string& name) {
     if (stamp.type != Json::Type::string || !parse_timestamp(stamp.string, r)) {
       fail(name, rec.line, 0, path + std::string(kTime), "expected a time stamp YYYYMMDD:HHMM (UTC)");
     }
-    auto value = [&](std::string_view key) { return number_of(member(rec, key, path + std::string(key)), path + std::string(key)); };
+    auto value = [&](std::string_view key) {
+      return number_of(member(rec, key, path + std::string(key)), path + std::string(key));
+    };
     r.temp = value(kTemp);
     r.ghi = value(kGhi);
     r.wind = value(kWind);
@@ -446,7 +475,8 @@ HourlyWeather place_on_year(const ParsedFile& parsed, const std::string& name, i
     if (filled[k]) {
       char when[40];
       std::snprintf(when, sizeof when, "%02d-%02d %02d:%02d", month, day, r.hour, r.minute);
-      fail(name, r.line, 0, std::string(kTime), std::string("a second record for ") + when + " (each hour of the year once)");
+      fail(name, r.line, 0, std::string(kTime),
+           std::string("a second record for ") + when + " (each hour of the year once)");
     }
     filled[k] = 1;
     h.ghi_w_m2[k] = r.ghi;
@@ -459,8 +489,9 @@ HourlyWeather place_on_year(const ParsedFile& parsed, const std::string& name, i
   };
   for (const Record& r : parsed.records) {
     if (r.minute != minute) {
-      fail(name, r.line, 0, std::string(kTime), "all time stamps must have the same minute (found :" +
-                                                     std::to_string(r.minute) + " after :" + std::to_string(minute) + ")");
+      fail(name, r.line, 0, std::string(kTime),
+           "all time stamps must have the same minute (found :" + std::to_string(r.minute) +
+               " after :" + std::to_string(minute) + ")");
     }
     if (r.month == 2 && r.day == 29 && !time::is_leap_year(year)) continue;  // not in a common year
     put(r, r.month, r.day);
@@ -486,7 +517,8 @@ HourlyWeather place_on_year(const ParsedFile& parsed, const std::string& name, i
     const time::CivilDate date = time::civil_from_days(year_start_day + k / 24);
     char when[40];
     std::snprintf(when, sizeof when, "%02d-%02d %02d:%02d", date.month, date.day, k % 24, minute);
-    fail(name, 0, 0, std::string(kTime), std::string("no record for ") + when + " UTC (a TMY needs every hour of the year)");
+    fail(name, 0, 0, std::string(kTime),
+         std::string("no record for ") + when + " UTC (a TMY needs every hour of the year)");
   }
   h.centre_offset_s = minute * 60.0;
   return h;
@@ -499,7 +531,8 @@ Weather parse_pvgis_weather(const std::string& text, const std::string& name, co
   std::string_view body = text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);  // UTF-8 byte order mark
   const std::string_view start = trim(body);
-  const ParsedFile parsed = !start.empty() && start.front() == '{' ? parse_json(body, name) : parse_csv(body, name);
+  const ParsedFile parsed =
+      !start.empty() && start.front() == '{' ? parse_json(body, name) : parse_csv(body, name);
   HourlyWeather hourly = place_on_year(parsed, name, grid.year);
   if (options.timing == PvgisTiming::label_plus_offset_centred && parsed.metadata.irradiance_time_offset_h) {
     hourly.centre_offset_s += *parsed.metadata.irradiance_time_offset_h * 3600.0;
@@ -515,7 +548,8 @@ Weather parse_pvgis_weather(const std::string& text, const std::string& name, co
   w.metadata.decomposed_with_erbs = erbs_used;
   char site[96] = "";
   if (parsed.metadata.latitude_deg && parsed.metadata.longitude_deg) {
-    std::snprintf(site, sizeof site, " (%.3f N, %.3f E)", *parsed.metadata.latitude_deg, *parsed.metadata.longitude_deg);
+    std::snprintf(site, sizeof site, " (%.3f N, %.3f E)", *parsed.metadata.latitude_deg,
+                  *parsed.metadata.longitude_deg);
   }
   const std::string file_name = std::filesystem::path(name).filename().string();
   w.source = "PVGIS TMY " + file_name + site;

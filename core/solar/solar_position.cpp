@@ -82,7 +82,10 @@ Geocentric geocentric(double julian_ephemeris_day) {
   const double eps0_arcsec =
       84381.448 +
       u * (-4680.93 +
-           u * (-1.55 + u * (1999.25 + u * (-51.38 + u * (-249.67 + u * (-39.05 + u * (7.12 + u * (27.87 + u * (5.79 + u * 2.45)))))))));
+           u * (-1.55 +
+                u * (1999.25 +
+                     u * (-51.38 +
+                          u * (-249.67 + u * (-39.05 + u * (7.12 + u * (27.87 + u * (5.79 + u * 2.45)))))))));
   g.true_obliquity_deg = eps0_arcsec / 3600.0 + g.nutation_obliquity_deg;
 
   const double aberration_deg = -20.4898 / (3600.0 * r_au);
@@ -182,7 +185,8 @@ SolarPositions empty_positions(const Site& site, const time::YearGrid& grid) {
   p.zenith_deg.resize(n);
   p.azimuth_deg.resize(n);
   p.extra_radiation_w_m2.resize(n);
-  for (int i = 0; i < n; ++i) p.extra_radiation_w_m2[i] = extraterrestrial_normal_w_m2(day_of_year_utc(grid.middle_utc_seconds(i)));
+  for (int i = 0; i < n; ++i)
+    p.extra_radiation_w_m2[i] = extraterrestrial_normal_w_m2(day_of_year_utc(grid.middle_utc_seconds(i)));
   return p;
 }
 
@@ -227,7 +231,8 @@ double delta_t_seconds(double y) {
     const int i = static_cast<int>(k);
     return kObserved[i] + (kObserved[i + 1] - kObserved[i]) * (k - i);
   }
-  if (y >= 2020.0 && y < 2050.0) return kObserved[14] + (espenak_2050_2150(2050.0) - kObserved[14]) * (y - 2020.0) / 30.0;
+  if (y >= 2020.0 && y < 2050.0)
+    return kObserved[14] + (espenak_2050_2150(2050.0) - kObserved[14]) * (y - 2020.0) / 30.0;
   if (y >= 2050.0 && y < 2150.0) return espenak_2050_2150(y);
   if (y >= 1900.0 && y < 1920.0) {
     const double t = y - 1900.0;
@@ -257,7 +262,8 @@ double extraterrestrial_normal_w_m2(int day_of_year) {
 
 double relative_airmass_kasten_young(double apparent_zenith_deg) {
   if (!(apparent_zenith_deg <= 90.0)) return 0.0;
-  return 1.0 / (cosd(apparent_zenith_deg) + 0.50572 * std::pow(6.07995 + (90.0 - apparent_zenith_deg), -1.6364));
+  return 1.0 /
+         (cosd(apparent_zenith_deg) + 0.50572 * std::pow(6.07995 + (90.0 - apparent_zenith_deg), -1.6364));
 }
 
 void fill_derived(SolarPositions& p) {
@@ -306,8 +312,9 @@ SolarPositions compute_solar_positions(const Site& site, const time::YearGrid& g
   // middle has two nodes on each side.
   constexpr double kStepSeconds = 3.0 * 3600.0;
   const double t0 = static_cast<double>(grid.first_utc_seconds) - 2.0 * kStepSeconds;
-  const int node_count =
-      static_cast<int>(grid.interval_count * static_cast<double>(time::kSecondsPerQuarterHour) / kStepSeconds) + 6;
+  const int node_count = static_cast<int>(grid.interval_count *
+                                          static_cast<double>(time::kSecondsPerQuarterHour) / kStepSeconds) +
+                         6;
   std::vector<double> alpha(node_count), dec(node_count), radius(node_count), nut(node_count);
   for (int k = 0; k < node_count; ++k) {
     const double jd = (t0 + k * kStepSeconds) / kSecondsPerDay + kUnixEpochJulianDay;
@@ -321,8 +328,9 @@ SolarPositions compute_solar_positions(const Site& site, const time::YearGrid& g
     radius[k] = g.earth_radius_au;
     nut[k] = g.sidereal_nutation_deg;
   }
-  const Observer o = make_observer(site.latitude_deg, site.longitude_deg, site.elevation_m,
-                                   pressure_from_elevation_mbar(site.elevation_m), options.temperature_c, 0.5667);
+  const Observer o =
+      make_observer(site.latitude_deg, site.longitude_deg, site.elevation_m,
+                    pressure_from_elevation_mbar(site.elevation_m), options.temperature_c, 0.5667);
   for (int i = 0; i < grid.interval_count; ++i) {
     const double t = grid.middle_utc_seconds(i);
     const double s = (t - t0) / kStepSeconds;

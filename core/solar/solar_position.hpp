@@ -6,33 +6,32 @@
 //
 // Conventions: zenith in degrees from the vertical; azimuth in degrees clockwise from north
 // (90 = east, 180 = south); all instants in UTC (seconds since 1970-01-01).
+#include <Eigen/Core>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <tuple>
-
-#include <Eigen/Core>
 
 #include "core/time/year_grid.hpp"
 
 namespace deelstroom::solar {
 
 struct Site {
-  double latitude_deg = 50.80;   ///< north positive
-  double longitude_deg = 4.35;   ///< east positive
-  double elevation_m = 0.0;      ///< above sea level
+  double latitude_deg = 50.80;  ///< north positive
+  double longitude_deg = 4.35;  ///< east positive
+  double elevation_m = 0.0;     ///< above sea level
 };
 
 /// Inputs of one SPA evaluation.
 struct SpaInput {
-  double unix_seconds = 0.0;         ///< UTC instant
+  double unix_seconds = 0.0;  ///< UTC instant
   double latitude_deg = 0.0;
   double longitude_deg = 0.0;
   double elevation_m = 0.0;
-  double pressure_mbar = 1013.25;    ///< annual mean local pressure (refraction)
-  double temperature_c = 12.0;       ///< annual mean local temperature (refraction)
-  double delta_t_s = 67.0;           ///< TT - UT1
-  double atmos_refract_deg = 0.5667; ///< refraction at sunrise/sunset (SPA default)
+  double pressure_mbar = 1013.25;     ///< annual mean local pressure (refraction)
+  double temperature_c = 12.0;        ///< annual mean local temperature (refraction)
+  double delta_t_s = 67.0;            ///< TT - UT1
+  double atmos_refract_deg = 0.5667;  ///< refraction at sunrise/sunset (SPA default)
 };
 
 /// SPA output, with the intermediate values the paper's Table A5.1 lists (for checking).
@@ -83,10 +82,10 @@ struct SolarPositions {
   Eigen::ArrayXd azimuth_deg;           ///< clockwise from north
   Eigen::ArrayXd extra_radiation_w_m2;  ///< extraterrestrial normal irradiance (Spencer)
   // Derived per-location quantities, computed once so that no array recomputes them.
-  Eigen::ArrayXd cos_zenith;             ///< cos(apparent zenith)
-  Eigen::ArrayXd sin_zenith_cos_azimuth; ///< sin(apparent zenith)·cos(azimuth)
-  Eigen::ArrayXd sin_zenith_sin_azimuth; ///< sin(apparent zenith)·sin(azimuth)
-  Eigen::ArrayXd airmass_relative;       ///< Kasten–Young on the apparent zenith; 0 at night
+  Eigen::ArrayXd cos_zenith;              ///< cos(apparent zenith)
+  Eigen::ArrayXd sin_zenith_cos_azimuth;  ///< sin(apparent zenith)·cos(azimuth)
+  Eigen::ArrayXd sin_zenith_sin_azimuth;  ///< sin(apparent zenith)·sin(azimuth)
+  Eigen::ArrayXd airmass_relative;        ///< Kasten–Young on the apparent zenith; 0 at night
 
   int size() const { return static_cast<int>(apparent_zenith_deg.size()); }
 };

@@ -38,7 +38,8 @@ HourWindow hour_window(int k, double centre_offset_s, int interval_count) {
   const int q0 = static_cast<int>(std::floor(start_s / kSecondsPerQuarter));
   for (int j = 0; j < 5; ++j) {
     const double q_start = (q0 + j) * kSecondsPerQuarter;
-    const double covered = std::min(start_s + kSecondsPerHour, q_start + kSecondsPerQuarter) - std::max(start_s, q_start);
+    const double covered =
+        std::min(start_s + kSecondsPerHour, q_start + kSecondsPerQuarter) - std::max(start_s, q_start);
     window.overlap[j] = std::max(covered, 0.0) / kSecondsPerQuarter;
     window.index[j] = ((q0 + j) % interval_count + interval_count) % interval_count;
   }
@@ -96,7 +97,8 @@ Weather hourly_to_quarter_hours(const HourlyWeather& hourly, const time::YearGri
       continue;
     }
     if (!has_components) {
-      const ErbsSplit split = erbs(w.ghi_w_m2[q], positions.apparent_zenith_deg[q], positions.extra_radiation_w_m2[q]);
+      const ErbsSplit split =
+          erbs(w.ghi_w_m2[q], positions.apparent_zenith_deg[q], positions.extra_radiation_w_m2[q]);
       w.dni_w_m2[q] = split.dni_w_m2;
       w.dhi_w_m2[q] = split.dhi_w_m2;
     }
@@ -113,7 +115,8 @@ Weather hourly_to_quarter_hours(const HourlyWeather& hourly, const time::YearGri
       const HourWindow window = hour_window(k, hourly.centre_offset_s, n);
       for (int j = 0; j < 5; ++j) {
         const int q = window.index[j];
-        if (window.overlap[j] > 0.0 && positions.cos_zenith[q] > 0.0) w.dni_w_m2[q] += dni * window.overlap[j];
+        if (window.overlap[j] > 0.0 && positions.cos_zenith[q] > 0.0)
+          w.dni_w_m2[q] += dni * window.overlap[j];
       }
     }
   }

@@ -2,14 +2,13 @@
 // Quarter-hour weather on the simulation's YearGrid (pv-model.md, "Weather sources"): the
 // embedded Uccle year, PVGIS TMY files (CSV or JSON), and the hourly → quarter-hour step
 // that preserves each hour's energy.
+#include <Eigen/Core>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "core/solar/solar_position.hpp"
 #include "core/time/year_grid.hpp"
@@ -24,9 +23,9 @@ struct WeatherMetadata {
   std::optional<double> irradiance_time_offset_h;  ///< PVGIS header "Irradiance Time Offset (h)"
   double applied_time_offset_h = 0.0;  ///< offset of the hour's centre from its label actually used
   std::vector<std::pair<int, int>> months_selected;  ///< (month, source year) of a TMY
-  std::string radiation_database;                     ///< e.g. "PVGIS-SARAH3" (JSON only)
-  bool decomposed_with_erbs = false;                  ///< file had only GHI
-  double dropped_irradiation_kwh_m2 = 0.0;  ///< GHI of hours whose window has no sunlit quarter
+  std::string radiation_database;                    ///< e.g. "PVGIS-SARAH3" (JSON only)
+  bool decomposed_with_erbs = false;                 ///< file had only GHI
+  double dropped_irradiation_kwh_m2 = 0.0;           ///< GHI of hours whose window has no sunlit quarter
 };
 
 /// Weather per interval of a YearGrid: irradiance as means over the interval.
@@ -57,9 +56,9 @@ struct HourlyWeather {
 /// value on the sunlit quarter-hours (the beam clearness DNI/E0n is kept). The three
 /// components are carried over as the file gives them, as pvlib uses them; closure
 /// GHI = DNI cos z + DHI holds per quarter-hour only as well as it holds in the file at the
-/// chosen timing. Without DNI/DHI the quarter-hour GHI is split with Erbs. Temperature and wind are interpolated linearly
-/// between the hour labels. The year is cyclic: a window reaching past 31 December wraps to
-/// 1 January (a TMY has no neighbouring year).
+/// chosen timing. Without DNI/DHI the quarter-hour GHI is split with Erbs. Temperature and wind are
+/// interpolated linearly between the hour labels. The year is cyclic: a window reaching past 31 December
+/// wraps to 1 January (a TMY has no neighbouring year).
 Weather hourly_to_quarter_hours(const HourlyWeather& hourly, const time::YearGrid& grid,
                                 const SolarPositions& positions);
 
@@ -94,8 +93,8 @@ Weather parse_pvgis_weather(const std::string& text, const std::string& name, co
 /// Monthly climate statistics the embedded year is built from (see embedded_weather.cpp for
 /// the sources).
 struct MonthlyClimate {
-  double ghi_kwh_m2[12];    ///< monthly global horizontal irradiation
-  double temp_air_c[12];    ///< monthly mean air temperature
+  double ghi_kwh_m2[12];  ///< monthly global horizontal irradiation
+  double temp_air_c[12];  ///< monthly mean air temperature
   double wind_speed_m_s[12];
 };
 const MonthlyClimate& uccle_climate();

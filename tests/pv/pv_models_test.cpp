@@ -1,11 +1,11 @@
 // PV models (Faiman, PVWatts DC / losses / inverter, degradation), validation, and the chain
 // on hand-made weather, against hand calculations.
-#include <catch2/catch.hpp>
+#include "core/pv/pv_models.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "core/pv/array.hpp"
-#include "core/pv/pv_models.hpp"
 #include "core/time/civil.hpp"
 
 using namespace deelstroom;
@@ -47,7 +47,8 @@ TEST_CASE("PVWatts inverter efficiency curve and clipping", "[pv]") {
   const pv::InverterOutput over = pv::pvwatts_inverter(5.0, 4.0);
   CHECK(over.ac_kw == 4.0);
   const double zeta = 5.0 / (4.0 / 0.96);
-  CHECK_THAT(over.clipped_kw, WithinAbs(5.0 * 0.96 / 0.9637 * (-0.0162 * zeta - 0.0059 / zeta + 0.9858) - 4.0, 1e-12));
+  CHECK_THAT(over.clipped_kw,
+             WithinAbs(5.0 * 0.96 / 0.9637 * (-0.0162 * zeta - 0.0059 / zeta + 0.9858) - 4.0, 1e-12));
   CHECK(pv::pvwatts_inverter(0.0, 4.0).ac_kw == 0.0);
   // Tiny input: the -0.0059/zeta term makes the efficiency negative; output floored at 0.
   CHECK(pv::pvwatts_inverter(0.01, 4.0).ac_kw == 0.0);
@@ -103,7 +104,8 @@ struct OneInterval {
     weather.dhi_w_m2 = Eigen::ArrayXd::Zero(n);
     weather.temp_air_c = Eigen::ArrayXd::Constant(n, temp);
     weather.wind_speed_m_s = Eigen::ArrayXd::Constant(n, wind);
-    index = grid.index_of(time::days_from_civil(2025, 6, 21) * 86400 + 11 * 3600 + 30 * 60);  // near solar noon
+    index =
+        grid.index_of(time::days_from_civil(2025, 6, 21) * 86400 + 11 * 3600 + 30 * 60);  // near solar noon
     weather.ghi_w_m2[index] = ghi;
     weather.dni_w_m2[index] = dni;
     weather.dhi_w_m2[index] = dhi;
@@ -169,7 +171,8 @@ TEST_CASE("clipping is counted and AC never exceeds the inverter limit", "[pv][c
   CHECK_THAT(unclipped.ac_kwh_year, WithinRel(r.ac_kwh_year + r.clipping_kwh_year, 0.02));
 }
 
-TEST_CASE("orientation: a south roof beats an east and a north roof at noon; transposition options differ", "[pv][chain]") {
+TEST_CASE("orientation: a south roof beats an east and a north roof at noon; transposition options differ",
+          "[pv][chain]") {
   OneInterval s(700.0, 600.0, 150.0, 20.0, 2.0);
   pv::ArrayConfig south, east, north;
   east.azimuth_deg = 90.0;

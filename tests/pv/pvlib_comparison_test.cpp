@@ -3,7 +3,6 @@
 // on the same PVGIS TMY, for a grid of orientations. Acceptance (pv-model.md): yearly AC
 // within 2 %, monthly within 5 %.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -51,7 +50,8 @@ Deviation compare(solar::PvgisTiming timing, bool print) {
   solar::PvgisOptions options;
   options.timing = timing;
   const solar::Weather weather = solar::load_pvgis_weather(
-      std::string(DEELSTROOM_TEST_DATA_DIR) + "/pvgis/tmy_45.000_8.000_2005_2023.csv", grid, positions, options);
+      std::string(DEELSTROOM_TEST_DATA_DIR) + "/pvgis/tmy_45.000_8.000_2005_2023.csv", grid, positions,
+      options);
   Deviation d;
   for (const ReferenceRow& r : rows) {
     pv::ArrayConfig config;
@@ -66,8 +66,9 @@ Deviation compare(solar::PvgisTiming timing, bool print) {
       if (std::abs(dev) > std::abs(worst_month)) worst_month = dev;
     }
     if (print) {
-      std::printf("tilt %2.0f az %3.0f: ours %8.2f ref %8.2f kWh/kWp  year %+6.2f %%  worst month %+6.2f %%\n",
-                  r.tilt_deg, r.azimuth_deg, result.ac_kwh_year, r.year_kwh, 100 * year_dev, 100 * worst_month);
+      std::printf(
+          "tilt %2.0f az %3.0f: ours %8.2f ref %8.2f kWh/kWp  year %+6.2f %%  worst month %+6.2f %%\n",
+          r.tilt_deg, r.azimuth_deg, result.ac_kwh_year, r.year_kwh, 100 * year_dev, 100 * worst_month);
     }
     d.worst_year = std::max(d.worst_year, std::abs(year_dev));
     d.worst_month = std::max(d.worst_month, std::abs(worst_month));
@@ -85,7 +86,8 @@ TEST_CASE("quarter-hour chain agrees with the pvlib-equivalent reference on a PV
   CHECK(d.worst_month < 0.05);
 }
 
-TEST_CASE("PVGIS timing convention: centring hours on label + offset shifts east and west arrays", "[pv][pvlib][timing]") {
+TEST_CASE("PVGIS timing convention: centring hours on label + offset shifts east and west arrays",
+          "[pv][pvlib][timing]") {
   const time::YearGrid grid = time::make_year_grid(2025);
   const time::LocalCalendar calendar = time::make_local_calendar(grid, time::brussels_time_zone());
   const solar::SolarPositions positions = solar::compute_solar_positions(solar::Site{45.0, 8.0, 250.0}, grid);
@@ -94,7 +96,8 @@ TEST_CASE("PVGIS timing convention: centring hours on label + offset shifts east
   const double azimuths[3] = {90.0, 180.0, 270.0};
   for (int t = 0; t < 2; ++t) {
     solar::PvgisOptions options;
-    options.timing = t == 0 ? solar::PvgisTiming::label_centred : solar::PvgisTiming::label_plus_offset_centred;
+    options.timing =
+        t == 0 ? solar::PvgisTiming::label_centred : solar::PvgisTiming::label_plus_offset_centred;
     const solar::Weather weather = solar::load_pvgis_weather(file, grid, positions, options);
     for (int a = 0; a < 3; ++a) {
       pv::ArrayConfig config;
@@ -103,10 +106,12 @@ TEST_CASE("PVGIS timing convention: centring hours on label + offset shifts east
       yield[t][a] = pv::simulate_array(config, weather, positions, calendar).ac_kwh_year;
     }
   }
-  std::printf("timing: label-centred  east35 %.1f south35 %.1f west35 %.1f kWh/kWp\n", yield[0][0], yield[0][1], yield[0][2]);
-  std::printf("timing: label+0.1761 h east35 %.1f south35 %.1f west35 %.1f kWh/kWp (%+.2f %%, %+.2f %%, %+.2f %%)\n",
-              yield[1][0], yield[1][1], yield[1][2], 100 * (yield[1][0] / yield[0][0] - 1),
-              100 * (yield[1][1] / yield[0][1] - 1), 100 * (yield[1][2] / yield[0][2] - 1));
+  std::printf("timing: label-centred  east35 %.1f south35 %.1f west35 %.1f kWh/kWp\n", yield[0][0],
+              yield[0][1], yield[0][2]);
+  std::printf(
+      "timing: label+0.1761 h east35 %.1f south35 %.1f west35 %.1f kWh/kWp (%+.2f %%, %+.2f %%, %+.2f %%)\n",
+      yield[1][0], yield[1][1], yield[1][2], 100 * (yield[1][0] / yield[0][0] - 1),
+      100 * (yield[1][1] / yield[0][1] - 1), 100 * (yield[1][2] / yield[0][2] - 1));
   // A later centre puts the same irradiance at a later sun: less for east, more for west,
   // south nearly unchanged.
   CHECK(yield[1][0] < yield[0][0]);

@@ -1,9 +1,8 @@
 // Irradiance models against hand calculations from the published equations.
-#include <catch2/catch.hpp>
-
-#include <cmath>
-
 #include "core/solar/irradiance.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
 
 using namespace deelstroom;
 using Catch::Matchers::WithinAbs;

@@ -1,12 +1,12 @@
 // NREL SPA against the worked example of Reda & Andreas (2004/2008), Table A5.1, and the bulk
 // path against full SPA over a year.
-#include <catch2/catch.hpp>
+#include "core/solar/solar_position.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <thread>
 #include <vector>
 
-#include "core/solar/solar_position.hpp"
 #include "core/time/civil.hpp"
 
 using namespace deelstroom;
@@ -17,7 +17,8 @@ namespace {
 solar::SpaInput paper_example() {
   solar::SpaInput in;
   // 2003-10-17 12:30:30 local time at UTC-7 = 19:30:30 UTC.
-  in.unix_seconds = static_cast<double>(time::days_from_civil(2003, 10, 17) * 86400 + 19 * 3600 + 30 * 60 + 30);
+  in.unix_seconds =
+      static_cast<double>(time::days_from_civil(2003, 10, 17) * 86400 + 19 * 3600 + 30 * 60 + 30);
   in.latitude_deg = 39.742476;
   in.longitude_deg = -105.1786;
   in.elevation_m = 1830.14;
@@ -97,7 +98,8 @@ TEST_CASE("bulk positions stay within 1e-4 degree of full SPA over a year at Ucc
   double max_zenith = 0.0, max_apparent = 0.0, max_azimuth = 0.0;
   for (int i = 0; i < bulk.size(); ++i) {
     max_zenith = std::max(max_zenith, std::abs(bulk.zenith_deg[i] - exact.zenith_deg[i]));
-    max_apparent = std::max(max_apparent, std::abs(bulk.apparent_zenith_deg[i] - exact.apparent_zenith_deg[i]));
+    max_apparent =
+        std::max(max_apparent, std::abs(bulk.apparent_zenith_deg[i] - exact.apparent_zenith_deg[i]));
     max_azimuth = std::max(max_azimuth, angle_difference_deg(bulk.azimuth_deg[i], exact.azimuth_deg[i]));
   }
   INFO("max |dzenith| " << max_zenith << ", |dapparent| " << max_apparent << ", |dazimuth| " << max_azimuth);

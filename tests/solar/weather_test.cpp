@@ -1,7 +1,8 @@
 // Weather sources: PVGIS TMY import (CSV and JSON), the hourly -> quarter-hour step, and the
 // embedded Uccle year.
-#include <catch2/catch.hpp>
+#include "core/solar/weather.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -11,7 +12,6 @@
 #include "core/common/error.hpp"
 #include "core/pv/array.hpp"
 #include "core/solar/irradiance.hpp"
-#include "core/solar/weather.hpp"
 #include "core/time/civil.hpp"
 
 using namespace deelstroom;
@@ -62,15 +62,17 @@ std::string csv_with_header(const std::string& from, const std::string& to) {
 struct Fixture {
   time::YearGrid grid;
   solar::SolarPositions positions;
-  explicit Fixture(int year) : grid(time::make_year_grid(year)),
-                               positions(solar::compute_solar_positions(solar::Site{45.0, 8.0, 250.0}, grid)) {}
+  explicit Fixture(int year)
+      : grid(time::make_year_grid(year)),
+        positions(solar::compute_solar_positions(solar::Site{45.0, 8.0, 250.0}, grid)) {}
 };
 
 }  // namespace
 
 TEST_CASE("PVGIS TMY CSV: header, months and energy per component preserved", "[solar][weather][pvgis]") {
   Fixture f(2025);
-  const solar::Weather w = solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.csv"), f.grid, f.positions);
+  const solar::Weather w =
+      solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.csv"), f.grid, f.positions);
   REQUIRE(w.size() == 35040);
   CHECK(w.metadata.format == "pvgis-tmy-csv");
   CHECK(*w.metadata.latitude_deg == 45.0);
@@ -89,8 +91,9 @@ TEST_CASE("PVGIS TMY CSV: header, months and energy per component preserved", "[
   REQUIRE(file.rows == 8760);
   const double ghi_wh = w.ghi_w_m2.sum() * 0.25, dhi_wh = w.dhi_w_m2.sum() * 0.25;
   CHECK_THAT(ghi_wh + w.metadata.dropped_irradiation_kwh_m2 * 1000.0, WithinRel(file.ghi, 1e-9));
-  std::printf("PVGIS TMY 45N 8E: GHI %.1f kWh/m2 in the file, %.4f kWh/m2 in hours with no sunlit quarter-hour\n",
-              file.ghi / 1000.0, w.metadata.dropped_irradiation_kwh_m2);
+  std::printf(
+      "PVGIS TMY 45N 8E: GHI %.1f kWh/m2 in the file, %.4f kWh/m2 in hours with no sunlit quarter-hour\n",
+      file.ghi / 1000.0, w.metadata.dropped_irradiation_kwh_m2);
   CHECK(w.metadata.dropped_irradiation_kwh_m2 < 0.001 * file.ghi / 1000.0);
   CHECK_THAT(dhi_wh, WithinRel(file.dhi, 2e-3));
   // No irradiance while the sun is down.
@@ -111,8 +114,10 @@ TEST_CASE("PVGIS TMY CSV: header, months and energy per component preserved", "[
 
 TEST_CASE("PVGIS TMY JSON reads the same as the CSV", "[solar][weather][pvgis]") {
   Fixture f(2025);
-  const solar::Weather csv = solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.csv"), f.grid, f.positions);
-  const solar::Weather json = solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.json"), f.grid, f.positions);
+  const solar::Weather csv =
+      solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.csv"), f.grid, f.positions);
+  const solar::Weather json =
+      solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.json"), f.grid, f.positions);
   CHECK(json.metadata.format == "pvgis-tmy-json");
   CHECK(json.metadata.radiation_database == "PVGIS-SARAH3");
   CHECK_THAT(*json.metadata.irradiance_time_offset_h, WithinAbs(0.1761, 1e-12));
@@ -182,10 +187,12 @@ TEST_CASE("a PVGIS file with only GHI is split with Erbs per quarter-hour", "[so
   const solar::Weather w = solar::parse_pvgis_weather(text, "ghi_only.csv", f.grid, f.positions);
   CHECK(w.metadata.decomposed_with_erbs);
   const FileSums file = sum_csv(pvgis_path("tmy_45.000_8.000_2005_2023.csv"));
-  CHECK_THAT(w.ghi_w_m2.sum() * 0.25 + w.metadata.dropped_irradiation_kwh_m2 * 1000.0, WithinRel(file.ghi, 1e-9));
+  CHECK_THAT(w.ghi_w_m2.sum() * 0.25 + w.metadata.dropped_irradiation_kwh_m2 * 1000.0,
+             WithinRel(file.ghi, 1e-9));
   for (int i = 0; i < w.size(); ++i) {
     if (w.ghi_w_m2[i] <= 0.0) continue;
-    const solar::ErbsSplit split = solar::erbs(w.ghi_w_m2[i], f.positions.apparent_zenith_deg[i], f.positions.extra_radiation_w_m2[i]);
+    const solar::ErbsSplit split =
+        solar::erbs(w.ghi_w_m2[i], f.positions.apparent_zenith_deg[i], f.positions.extra_radiation_w_m2[i]);
     REQUIRE(w.dhi_w_m2[i] == split.dhi_w_m2);
     REQUIRE(w.dni_w_m2[i] == split.dni_w_m2);
   }
@@ -193,9 +200,11 @@ TEST_CASE("a PVGIS file with only GHI is split with Erbs per quarter-hour", "[so
   CHECK_THAT(w.dhi_w_m2.sum() * 0.25, WithinRel(file.dhi, 0.15));
 }
 
-TEST_CASE("PVGIS months go onto a leap simulated year with 29 February from the 28th", "[solar][weather][pvgis]") {
+TEST_CASE("PVGIS months go onto a leap simulated year with 29 February from the 28th",
+          "[solar][weather][pvgis]") {
   Fixture f(2024);
-  const solar::Weather w = solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.csv"), f.grid, f.positions);
+  const solar::Weather w =
+      solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.csv"), f.grid, f.positions);
   REQUIRE(w.size() == 35136);
   const int feb28 = f.grid.index_of(time::days_from_civil(2024, 2, 28) * 86400);
   const int feb29 = f.grid.index_of(time::days_from_civil(2024, 2, 29) * 86400);
@@ -247,11 +256,13 @@ TEST_CASE("hourly to quarter-hours keeps each hour's energy at any time offset",
   // a morning-facing array sees less than with label-centred hours.
   solar::PvgisOptions offset;
   offset.timing = solar::PvgisTiming::label_plus_offset_centred;
-  const solar::Weather shifted = solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.csv"), f.grid, f.positions, offset);
+  const solar::Weather shifted =
+      solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.csv"), f.grid, f.positions, offset);
   CHECK_THAT(shifted.metadata.applied_time_offset_h, WithinAbs(0.1761, 1e-12));
 }
 
-TEST_CASE("embedded Uccle year matches its monthly statistics and is deterministic", "[solar][weather][embedded]") {
+TEST_CASE("embedded Uccle year matches its monthly statistics and is deterministic",
+          "[solar][weather][embedded]") {
   const solar::Site uccle{50.80, 4.35, 100.0};
   const time::YearGrid grid = time::make_year_grid(2025);
   const solar::SolarPositions positions = solar::compute_solar_positions(uccle, grid);
@@ -276,7 +287,8 @@ TEST_CASE("embedded Uccle year matches its monthly statistics and is determinist
   for (int i = 0; i < w.size(); ++i) {
     if (positions.cos_zenith[i] <= 0.0) REQUIRE(w.ghi_w_m2[i] == 0.0);
     REQUIRE(w.dhi_w_m2[i] <= w.ghi_w_m2[i] + 1e-9);
-    REQUIRE(std::abs(w.dhi_w_m2[i] + w.dni_w_m2[i] * std::max(positions.cos_zenith[i], 0.0) - w.ghi_w_m2[i]) < 1e-6);
+    REQUIRE(std::abs(w.dhi_w_m2[i] + w.dni_w_m2[i] * std::max(positions.cos_zenith[i], 0.0) - w.ghi_w_m2[i]) <
+            1e-6);
   }
   // Days differ (stochastic cloudiness): June's daily sums spread widely.
   double min_day = 1e9, max_day = 0.0;
@@ -295,7 +307,8 @@ TEST_CASE("embedded Uccle year matches its monthly statistics and is determinist
   CHECK(!(other.ghi_w_m2 == w.ghi_w_m2).all());
 }
 
-TEST_CASE("embedded Uccle year gives a Belgian specific yield for a south 35 degree array", "[solar][weather][embedded][pv]") {
+TEST_CASE("embedded Uccle year gives a Belgian specific yield for a south 35 degree array",
+          "[solar][weather][embedded][pv]") {
   const solar::Site uccle{50.80, 4.35, 100.0};
   const time::YearGrid grid = time::make_year_grid(2025);
   const solar::SolarPositions positions = solar::compute_solar_positions(uccle, grid);
