@@ -283,7 +283,15 @@ TILTS = (0, 15, 35, 60, 90)
 AZIMUTHS = (90, 135, 180, 225, 270)
 
 
+def check_spa_example():
+    # SPA paper example (Reda & Andreas 2004): zenith 50.11162, azimuth 194.34024 degrees.
+    unix = float(days_from_civil(2003, 10, 17) * 86400 + 19 * 3600 + 30 * 60 + 30)
+    zenith, azimuth = spa_numpy(np.array([unix]), 39.742476, -105.1786, 1830.14, 820.0, 11.0, 67.0)
+    assert abs(zenith[0] - 50.11162) < 1e-4 and abs(azimuth[0] - 194.34024) < 1e-4, (zenith, azimuth)
+
+
 def main():
+    check_spa_example()
     path = sys.argv[1]
     if len(sys.argv) > 2 and sys.argv[2] == "--timing":
         offset = read_pvgis_tmy_csv(path)[0].get("Irradiance Time Offset", 0.0)
