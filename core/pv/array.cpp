@@ -13,6 +13,7 @@ double degradation_factor(int year_index_1_based, double rate_per_year) {
 }
 
 double SystemLosses::total_fraction() const {
+  if (total_pct) return *total_pct / 100.0;
   double kept = 1.0;
   for (double pct : {soiling_pct, shading_pct, snow_pct, mismatch_pct, wiring_pct, connections_pct,
                      light_induced_degradation_pct, nameplate_rating_pct, age_pct, availability_pct}) {

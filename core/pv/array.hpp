@@ -4,6 +4,7 @@
 // system losses, inverter with clipping.
 #include <Eigen/Core>
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,8 @@ struct SystemLosses {
   double nameplate_rating_pct = 1.0;
   double age_pct = 0.0;
   double availability_pct = 3.0;
+  /// One figure for all losses (an adviser's "14 %"); overrides the categories when set.
+  std::optional<double> total_pct;
 
   /// The combined loss as a fraction (0.1408 for the defaults).
   double total_fraction() const;

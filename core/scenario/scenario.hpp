@@ -30,7 +30,7 @@ struct WeatherSettings {
 struct LossSettings {
   std::optional<double> total_pct;  ///< one figure for all losses, overrides the categories
   std::optional<double> soiling_pct, shading_pct, snow_pct, mismatch_pct, wiring_pct, connections_pct,
-      light_induced_degradation_pct, nameplate_pct, age_pct, availability_pct;
+      light_induced_degradation_pct, nameplate_rating_pct, age_pct, availability_pct;
 };
 
 struct PvArraySettings {

@@ -58,7 +58,7 @@ void read_losses(TableReader& array, LossSettings& losses) {
   losses.wiring_pct = table->optional_number("wiring_pct", 0.0, 100.0);
   losses.connections_pct = table->optional_number("connections_pct", 0.0, 100.0);
   losses.light_induced_degradation_pct = table->optional_number("light_induced_degradation_pct", 0.0, 100.0);
-  losses.nameplate_pct = table->optional_number("nameplate_pct", 0.0, 100.0);
+  losses.nameplate_rating_pct = table->optional_number("nameplate_rating_pct", 0.0, 100.0);
   losses.age_pct = table->optional_number("age_pct", 0.0, 100.0);
   losses.availability_pct = table->optional_number("availability_pct", 0.0, 100.0);
   table->reject_unknown_fields();
@@ -505,7 +505,7 @@ std::string format_scenario(const Scenario& s, const std::filesystem::path& targ
         {"snow_pct", &a.losses.snow_pct}, {"mismatch_pct", &a.losses.mismatch_pct},
         {"wiring_pct", &a.losses.wiring_pct}, {"connections_pct", &a.losses.connections_pct},
         {"light_induced_degradation_pct", &a.losses.light_induced_degradation_pct},
-        {"nameplate_pct", &a.losses.nameplate_pct}, {"age_pct", &a.losses.age_pct},
+        {"nameplate_rating_pct", &a.losses.nameplate_rating_pct}, {"age_pct", &a.losses.age_pct},
         {"availability_pct", &a.losses.availability_pct}};
     std::string losses;
     for (const auto& [name, value] : categories) {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/pv/pv_system.hpp"
+#include "core/pv/array.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/sharing/settlement.hpp"
 #include "core/simulation/key_resolution.hpp"
