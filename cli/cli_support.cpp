@@ -1,0 +1,59 @@
+#include "cli/cli_support.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "core/common/data_dir.hpp"
+#include "core/common/error.hpp"
+
+namespace deelstroom::cli {
+
+void add_common_options(po::options_description& options) {
+  options.add_options()("help,h", "show this help / toon deze hulp")(
+      "lang", po::value<std::string>(), "labels: nl (Nederlands, default) or en (English)");
+}
+
+Language language_from(const po::variables_map& values) {
+  std::string code = "nl";
+  if (const char* env = std::getenv("DEELSTROOM_LANG"); env != nullptr && *env != '\0') code = env;
+  if (values.count("lang") != 0) code = values["lang"].as<std::string>();
+  const auto language = parse_language(code);
+  if (!language) throw po::error("--lang expects nl or en, not '" + code + "'");
+  return *language;
+}
+
+po::variables_map parse_arguments(const Arguments& args, const po::options_description& options,
+                                  const po::positional_options_description& positional) {
+  po::variables_map values;
+  po::store(po::command_line_parser(args).options(options).positional(positional).run(), values);
+  po::notify(values);
+  return values;
+}
+
+int guarded(std::ostream& err, const std::string& command, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const po::error& error) {
+    err << "deelstroom " << command << ": " << error.what() << "\n"
+        << "(deelstroom " << command << " --help)\n";
+    return kExitUsage;
+  } catch (const InputError& error) {
+    err << "deelstroom " << command << ": " << error.what() << "\n";
+    return kExitFailure;
+  } catch (const std::exception& error) {
+    err << "deelstroom " << command << ": " << error.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+std::filesystem::path scenario_argument(const po::variables_map& values) {
+  if (values.count("scenario") != 0) return values["scenario"].as<std::string>();
+  return example_scenario_path();
+}
+
+void print_usage(std::ostream& out, const std::string& usage, const std::string& summary,
+                 const po::options_description& options) {
+  out << "Usage: deelstroom " << usage << "\n\n" << summary << "\n\n" << options << "\n";
+}
+
+}  // namespace deelstroom::cli

@@ -1,0 +1,58 @@
+// deelstroom run SCENARIO: one building under its key.
+#include <iostream>
+
+#include "cli/cli_support.hpp"
+#include "cli/commands.hpp"
+#include "core/report/run_report.hpp"
+#include "core/scenario/scenario_io.hpp"
+#include "core/simulation/engine.hpp"
+
+namespace deelstroom::cli {
+
+int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
+  return guarded(err, "run", [&]() {
+    po::options_description options("Options / opties");
+    add_common_options(options);
+    options.add_options()("scenario", po::value<std::string>(), "scenario file (TOML); default: the example building")(
+        "json", "print one JSON document instead of tables")("out", po::value<std::string>(),
+                                                             "write CSV tables and summary.json into this directory")(
+        "quarter-hours", "with --out: also the quarter-hour series (quarter_hours.csv)")(
+        "csv-style", po::value<std::string>()->default_value("tidy"),
+        "tidy (',' and '.', for R/Python) or excel-be (';' and ',', for a Flemish Excel)");
+    po::positional_options_description positional;
+    positional.add("scenario", 1);
+    const po::variables_map values = parse_arguments(args, options, positional);
+    if (values.count("help") != 0) {
+      print_usage(out, "run [SCENARIO] [--json] [--out DIR] [--lang nl|en]",
+                  "Simulates one building-year and prints per apartment and for the building how much PV is shared.\n"
+                  "Rekent een gebouw een jaar door en toont per appartement en voor het gebouw de gedeelde PV.",
+                  options);
+      return kExitOk;
+    }
+    const Language language = language_from(values);
+    report::CsvExportOptions csv;
+    csv.style = report::csv_style_by_name(values["csv-style"].as<std::string>());
+    csv.quarter_hours = values.count("quarter-hours") != 0;
+    if (csv.quarter_hours && values.count("out") == 0) throw po::error("--quarter-hours needs --out DIR");
+
+    const scenario::Scenario scenario = scenario::read_scenario(scenario_argument(values));
+    simulation::SimulationCaches caches;
+    const simulation::PreparedBuilding building = simulation::prepare_building(scenario, caches);
+    const simulation::KeyRun run = simulation::run_key(scenario, building, scenario.key, csv.quarter_hours);
+    const report::RunView view{scenario, building, run};
+    if (values.count("out") != 0) {
+      const auto files = report::write_run_files(values["out"].as<std::string>(), view, csv);
+      if (values.count("json") == 0) {
+        for (const auto& file : files) err << tr(language, "geschreven: ", "written: ") << file.string() << "\n";
+      }
+    }
+    if (values.count("json") != 0) {
+      report::write_run_json(out, view);
+    } else {
+      report::print_run_tables(out, view, language);
+    }
+    return kExitOk;
+  });
+}
+
+}  // namespace deelstroom::cli

@@ -1,0 +1,42 @@
+#pragma once
+// What `deelstroom run` shows and writes: the per-apartment and building tables, the JSON
+// summary (the contract other tools read), and CSV tables.
+#include <filesystem>
+#include <ostream>
+#include <string>
+
+#include "core/common/language.hpp"
+#include "core/report/csv_writer.hpp"
+#include "core/scenario/scenario.hpp"
+#include "core/simulation/engine.hpp"
+
+namespace deelstroom::report {
+
+/// Everything one run produced, by reference.
+struct RunView {
+  const scenario::Scenario& scenario;
+  const simulation::PreparedBuilding& building;
+  const simulation::KeyRun& run;
+};
+
+/// Terminal tables: building, arrays, rounds, apartments.
+void print_run_tables(std::ostream& out, const RunView& view, Language language);
+
+/// The JSON summary: building.*, arrays[], apartments[], rounds[], months[] (energies in kWh,
+/// rates as fractions).
+void write_run_json(std::ostream& out, const RunView& view);
+
+struct CsvExportOptions {
+  CsvStyle style = CsvStyle::tidy();
+  bool quarter_hours = false;  ///< also the quarter-hour series (large)
+};
+
+/// Writes the CSV tables and summary.json into `directory` (created if missing). Every file is
+/// written to a temporary name and renamed when complete. Returns the files written.
+std::vector<std::filesystem::path> write_run_files(const std::filesystem::path& directory, const RunView& view,
+                                                   const CsvExportOptions& options);
+
+/// Month names for tables.
+std::string month_name(int month_1_based, Language language);
+
+}  // namespace deelstroom::report

@@ -1,0 +1,49 @@
+#include "core/scenario/scenario.hpp"
+
+namespace deelstroom::scenario {
+
+std::filesystem::path Scenario::base_directory() const {
+  if (source_file.empty()) return std::filesystem::current_path();
+  const std::filesystem::path parent = source_file.parent_path();
+  return parent.empty() ? std::filesystem::path(".") : parent;
+}
+
+std::filesystem::path Scenario::resolve(const std::string& path) const {
+  const std::filesystem::path p(path);
+  return p.is_absolute() ? p : base_directory() / p;
+}
+
+int Scenario::apartment_index(const std::string& id) const {
+  for (std::size_t i = 0; i < apartments.size(); ++i) {
+    if (apartments[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Scenario default_scenario() {
+  Scenario s;
+  s.site.name = "Nieuw gebouw";
+  PvArraySettings roof;
+  roof.name = "Dak zuid";
+  roof.kwp = 15.0;
+  s.pv.arrays.push_back(roof);
+  s.common.archetype = "common_basic";
+  s.common.annual_kwh = 3000.0;
+  const char* types[] = {"couple_retired", "couple_working", "single_working", "family_children",
+                         "single_retired", "home_worker"};
+  const double kwh[] = {2200, 2500, 1600, 3500, 1500, 2400};
+  for (int i = 0; i < 6; ++i) {
+    ApartmentSettings a;
+    a.id = "A" + std::to_string(i + 1);
+    a.shares = i < 4 ? 170.0 : 160.0;
+    a.consumption.archetype = types[i];
+    a.consumption.annual_kwh = kwh[i];
+    s.apartments.push_back(a);
+  }
+  s.key.type = "static";
+  s.key.preset = "equal";
+  s.key.rounds = 2;
+  return s;
+}
+
+}  // namespace deelstroom::scenario

@@ -1,0 +1,155 @@
+#pragma once
+// The scenario: one apartment building as its file describes it (TOML, read and written by
+// the core so the CLI, the GUI and the batch runner share one format). This is the file's
+// model — what the person wrote, with defaults filled in — not yet the computed series.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace deelstroom::scenario {
+
+struct SiteSettings {
+  std::string name;                      ///< building name for reports
+  double latitude_deg = 50.85;           ///< default: Brussels
+  double longitude_deg = 4.35;
+  double elevation_m = 60.0;
+  std::string timezone = "Europe/Brussels";
+  int year = 2025;                       ///< simulated calendar year
+};
+
+enum class WeatherSource { embedded, pvgis };
+
+struct WeatherSettings {
+  WeatherSource source = WeatherSource::embedded;
+  std::string file;  ///< PVGIS TMY (CSV or JSON), relative to the scenario file
+};
+
+/// PVWatts loss categories in % (pv-model.md step 7); unset = the PVWatts default.
+struct LossSettings {
+  std::optional<double> total_pct;  ///< one figure for all losses, overrides the categories
+  std::optional<double> soiling_pct, shading_pct, snow_pct, mismatch_pct, wiring_pct, connections_pct,
+      light_induced_degradation_pct, nameplate_rating_pct, age_pct, availability_pct;
+};
+
+struct PvArraySettings {
+  std::string name;
+  double kwp = 10.0;
+  double tilt_deg = 35.0;
+  double azimuth_deg = 180.0;              ///< clockwise from north, 180 = south
+  std::optional<double> inverter_ac_kw;    ///< unset: the PV model's default ratio
+  LossSettings losses;
+  double gamma_pct_per_c = -0.4;           ///< power temperature coefficient, %/°C
+  std::string transposition = "perez";     ///< perez | hay_davies | isotropic
+  std::string iam = "physical";            ///< physical | ashrae
+  double albedo = 0.2;
+  std::string file;                        ///< measured production (replaces the model)
+};
+
+struct PvSettings {
+  std::vector<PvArraySettings> arrays;
+  double degradation_pct_per_year = 0.5;   ///< pv-model.md step 9
+};
+
+/// Options of the household generator (profiles.md §4).
+struct HeatPumpSettings {
+  double annual_kwh = 0.0;                 ///< electricity of the heat pump; 0 = generator default
+  bool enabled = false;
+};
+struct EvSettings {
+  double annual_kwh = 0.0;                 ///< 0 = generator default
+  double charger_kw = 7.4;
+  bool enabled = false;
+};
+
+/// Where a connection's quarter-hour consumption comes from: an archetype scaled to a
+/// yearly kWh (generated, seeded), or a measured file.
+struct ConsumptionSettings {
+  std::string archetype;                   ///< e.g. couple_retired, common_basic
+  std::optional<double> annual_kwh;        ///< unset: the archetype's default
+  std::string file;                        ///< measured series (generic CSV or Mijn Fluvius export)
+  std::string file_format = "auto";        ///< auto | csv | fluvius
+  std::optional<std::uint64_t> seed;       ///< unset: derived from the scenario seed and the id
+  bool stochastic = true;                  ///< false: the archetype's mean shape
+  HeatPumpSettings heat_pump;
+  EvSettings ev;
+
+  bool measured() const { return !file.empty(); }
+};
+
+enum class Occupancy { owner, tenant };
+
+struct ApartmentSettings {
+  std::string id;
+  double shares = 0.0;                     ///< in 1/1000ths of the building (aandelen)
+  ConsumptionSettings consumption;
+  bool participates = true;                ///< takes part in sharing
+  Occupancy occupancy = Occupancy::owner;
+  std::optional<double> cost_share_pct;    ///< custom split of the association's account
+  std::optional<double> investment_eur;    ///< contribution (for the "investment" preset)
+};
+
+struct KeySettings;
+
+struct KeyGroupSettings {
+  std::vector<std::string> apartments;     ///< ids, served in this group
+  std::string type = "static";             ///< static | proportional | hybrid | optimised
+  std::string preset = "equal";
+  std::vector<double> percentages;         ///< per member, in %, for preset custom
+  int rounds = 1;
+  double fixed_fraction = 0.5;
+};
+
+struct PeriodKeySettings;
+
+struct KeySettings {
+  std::string type = "static";             ///< static | proportional | hybrid | priority | optimised
+  std::string preset = "equal";            ///< equal | shares | consumption | investment | custom
+  std::vector<double> percentages;         ///< one per apartment (file order), in %, for custom
+  int rounds = 1;                          ///< 1 = no cascade
+  std::string later_preset;                ///< a second key for rounds >= 2 (empty = same key)
+  std::vector<double> later_percentages;
+  double fixed_fraction = 0.5;             ///< hybrid: share of the volume by the static part
+  std::string objective = "volume";        ///< optimised: volume | fairness
+  std::vector<KeyGroupSettings> groups;    ///< priority groups in order
+  std::vector<PeriodKeySettings> periods;  ///< keys valid in some months only
+};
+
+struct PeriodKeySettings {
+  std::string name;
+  std::vector<int> months;                 ///< 1..12
+  KeySettings key;                         ///< its own type, preset, rounds ... (no nested periods)
+};
+
+/// A rule set (energy-sharing.md §4): which keys a region allows and how shared energy is
+/// charged. Flanders is the default.
+struct RuleSettings {
+  std::string set = "flanders";            ///< flanders | brussels | wallonia | france
+  std::optional<int> max_rounds;           ///< override of the rule set's maximum
+};
+
+struct Scenario {
+  std::filesystem::path source_file;       ///< where it was read from (empty when built in memory)
+  std::string description;
+  std::uint64_t seed = 1;                  ///< seeds the generated profiles
+  SiteSettings site;
+  WeatherSettings weather;
+  PvSettings pv;
+  ConsumptionSettings common;
+  std::vector<ApartmentSettings> apartments;
+  KeySettings key;
+  RuleSettings rules;
+  std::vector<std::string> warnings;       ///< problems that do not stop a run
+
+  /// Directory that relative paths in the file are relative to.
+  std::filesystem::path base_directory() const;
+  /// A path from the file resolved against base_directory().
+  std::filesystem::path resolve(const std::string& path) const;
+  int apartment_index(const std::string& id) const;  ///< -1 when unknown
+};
+
+/// A small, valid building (used by the GUI's "new building" and as test base).
+Scenario default_scenario();
+
+}  // namespace deelstroom::scenario

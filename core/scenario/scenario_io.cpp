@@ -1,0 +1,560 @@
+#include "core/scenario/scenario_io.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "core/common/atomic_file.hpp"
+#include "core/scenario/toml_fields.hpp"
+#include "core/sharing/rule_set.hpp"
+#include "core/time/time_zone.hpp"
+
+namespace deelstroom::scenario {
+
+namespace {
+
+constexpr double kMaxEnergyKwh = 1e9;
+
+// ---------------------------------------------------------------- reading
+
+void read_site(TableReader& root, Scenario& s) {
+  auto site = root.optional_table("site");
+  if (!site) return;
+  s.site.name = site->string("name", s.site.name);
+  s.site.latitude_deg = site->number("latitude", s.site.latitude_deg, -90.0, 90.0);
+  s.site.longitude_deg = site->number("longitude", s.site.longitude_deg, -180.0, 180.0);
+  s.site.elevation_m = site->number("elevation_m", s.site.elevation_m, -500.0, 9000.0);
+  s.site.timezone = site->string("timezone", s.site.timezone);
+  if (!time::time_zone_from_name(s.site.timezone)) {
+    site->fail("timezone", "unknown time zone \"" + s.site.timezone +
+                               "\"; expected e.g. \"Europe/Brussels\", \"UTC\" or \"UTC+01:00\"");
+  }
+  s.site.year = static_cast<int>(site->integer("year", s.site.year, 1950, 2100));
+  site->reject_unknown_fields();
+}
+
+void read_weather(TableReader& root, Scenario& s) {
+  auto weather = root.optional_table("weather");
+  if (!weather) return;
+  const std::string source = weather->choice("source", "embedded", {"embedded", "pvgis"});
+  s.weather.source = source == "pvgis" ? WeatherSource::pvgis : WeatherSource::embedded;
+  s.weather.file = weather->string("file", "");
+  if (s.weather.source == WeatherSource::pvgis && s.weather.file.empty()) {
+    weather->fail("file", "source \"pvgis\" needs file = \"path/to/tmy.csv\" (a PVGIS TMY, CSV or JSON)");
+  }
+  weather->reject_unknown_fields();
+}
+
+void read_losses(TableReader& array, LossSettings& losses) {
+  losses.total_pct = array.optional_number("losses_pct", 0.0, 99.0);
+  auto table = array.optional_table("losses");
+  if (!table) return;
+  losses.soiling_pct = table->optional_number("soiling_pct", 0.0, 100.0);
+  losses.shading_pct = table->optional_number("shading_pct", 0.0, 100.0);
+  losses.snow_pct = table->optional_number("snow_pct", 0.0, 100.0);
+  losses.mismatch_pct = table->optional_number("mismatch_pct", 0.0, 100.0);
+  losses.wiring_pct = table->optional_number("wiring_pct", 0.0, 100.0);
+  losses.connections_pct = table->optional_number("connections_pct", 0.0, 100.0);
+  losses.light_induced_degradation_pct = table->optional_number("light_induced_degradation_pct", 0.0, 100.0);
+  losses.nameplate_rating_pct = table->optional_number("nameplate_rating_pct", 0.0, 100.0);
+  losses.age_pct = table->optional_number("age_pct", 0.0, 100.0);
+  losses.availability_pct = table->optional_number("availability_pct", 0.0, 100.0);
+  table->reject_unknown_fields();
+  if (losses.total_pct) {
+    array.fail("losses_pct", "give either losses_pct (all losses in one figure) or a [losses] table, not both");
+  }
+}
+
+void read_pv(TableReader& root, Scenario& s) {
+  auto pv = root.optional_table("pv");
+  if (!pv) return;
+  s.pv.degradation_pct_per_year = pv->number("degradation_pct_per_year", s.pv.degradation_pct_per_year, 0.0, 10.0);
+  std::set<std::string> names;
+  for (TableReader& array : pv->tables("arrays")) {
+    PvArraySettings a;
+    a.name = array.string("name", "PV " + std::to_string(s.pv.arrays.size() + 1));
+    if (!names.insert(a.name).second) array.fail("name", "two arrays are called \"" + a.name + "\"; names must differ");
+    a.file = array.string("file", "");
+    const bool measured = !a.file.empty();
+    a.kwp = array.number("kwp", measured ? 0.0 : a.kwp, 0.0, 1e5);
+    if (!array.has("kwp") && !measured) array.fail("kwp", "missing: the peak power in kWp, e.g. kwp = 20");
+    if (!measured && a.kwp <= 0.0) array.fail("kwp", "expected a peak power above 0 kWp");
+    a.tilt_deg = array.number("tilt_deg", a.tilt_deg, 0.0, 90.0);
+    a.azimuth_deg = array.number("azimuth_deg", a.azimuth_deg, 0.0, 360.0);
+    a.inverter_ac_kw = array.optional_number("inverter_ac_kw", 0.0, 1e5);
+    if (a.inverter_ac_kw && *a.inverter_ac_kw <= 0.0) array.fail("inverter_ac_kw", "expected an AC limit above 0 kW");
+    read_losses(array, a.losses);
+    a.gamma_pct_per_c = array.number("gamma_pct_per_c", a.gamma_pct_per_c, -2.0, 0.5);
+    a.transposition = array.choice("transposition", a.transposition, {"perez", "hay_davies", "isotropic"});
+    a.iam = array.choice("iam", a.iam, {"physical", "ashrae", "none"});
+    a.albedo = array.number("albedo", a.albedo, 0.0, 1.0);
+    array.reject_unknown_fields();
+    s.pv.arrays.push_back(a);
+  }
+  pv->reject_unknown_fields();
+}
+
+void read_consumption(TableReader& table, ConsumptionSettings& c) {
+  c.archetype = table.string("archetype", c.archetype);
+  c.annual_kwh = table.optional_number("annual_kwh", 0.0, kMaxEnergyKwh);
+  c.file = table.string("file", c.file);
+  c.file_format = table.choice("format", c.file_format, {"auto", "csv", "fluvius"});
+  if (auto seed = table.optional_integer("seed", 0, std::numeric_limits<long long>::max())) {
+    c.seed = static_cast<std::uint64_t>(*seed);
+  }
+  c.stochastic = table.boolean("stochastic", c.stochastic);
+  if (auto hp = table.optional_table("heat_pump")) {
+    c.heat_pump.enabled = hp->boolean("enabled", true);
+    c.heat_pump.annual_kwh = hp->number("annual_kwh", 0.0, 0.0, kMaxEnergyKwh);
+    hp->reject_unknown_fields();
+  }
+  if (auto ev = table.optional_table("ev")) {
+    c.ev.enabled = ev->boolean("enabled", true);
+    c.ev.annual_kwh = ev->number("annual_kwh", 0.0, 0.0, kMaxEnergyKwh);
+    c.ev.charger_kw = ev->number("charger_kw", c.ev.charger_kw, 1.0, 50.0);
+    ev->reject_unknown_fields();
+  }
+  if (!c.file.empty() && !c.archetype.empty()) {
+    table.fail("file", "give either a measured file or an archetype, not both");
+  }
+  if (!c.file.empty() && c.annual_kwh) {
+    table.fail("annual_kwh", "a measured file brings its own consumption; remove annual_kwh (or the file)");
+  }
+}
+
+void read_common(TableReader& root, Scenario& s) {
+  s.common.archetype = "common_basic";
+  auto common = root.optional_table("common");
+  if (!common) return;
+  const bool has_file = common->has("file");
+  if (has_file) s.common.archetype.clear();
+  read_consumption(*common, s.common);
+  common->reject_unknown_fields();
+}
+
+void read_apartments(TableReader& root, Scenario& s) {
+  std::set<std::string> ids;
+  auto tables = root.tables("apartments");
+  if (tables.empty()) {
+    root.fail("apartments", "at least one [[apartments]] table is needed (id, shares, archetype + annual_kwh or file)");
+  }
+  for (TableReader& table : tables) {
+    ApartmentSettings a;
+    a.id = table.string("id", "A" + std::to_string(s.apartments.size() + 1));
+    if (a.id.empty()) table.fail("id", "expected a non-empty id such as \"A1\" or \"2.01\"");
+    if (!ids.insert(a.id).second) table.fail("id", "two apartments have id \"" + a.id + "\"; ids must differ");
+    a.shares = table.number("shares", 0.0, 0.0, 1000.0);
+    read_consumption(table, a.consumption);
+    if (a.consumption.file.empty() && a.consumption.archetype.empty()) {
+      table.fail("archetype", "apartment \"" + a.id +
+                                  "\" needs a consumption: archetype = \"couple_working\" (+ annual_kwh) or file = \"meter.csv\"");
+    }
+    a.participates = table.boolean("participates", a.participates);
+    a.occupancy = table.choice("occupancy", "owner", {"owner", "tenant"}) == "tenant" ? Occupancy::tenant : Occupancy::owner;
+    a.cost_share_pct = table.optional_number("cost_share_pct", 0.0, 100.0);
+    a.investment_eur = table.optional_number("investment_eur", 0.0, 1e9);
+    table.reject_unknown_fields();
+    s.apartments.push_back(a);
+  }
+}
+
+/// Percentages as a list (one per listed apartment, in order) or a table keyed by id.
+std::vector<double> read_percentages(TableReader& table, std::string_view key, const std::vector<std::string>& ids) {
+  const toml::node* node = table.raw(key);
+  if (node == nullptr) return {};
+  std::vector<double> values(ids.size(), 0.0);
+  if (const auto* by_id = node->as_table()) {
+    for (const auto& [id, value] : *by_id) {
+      const std::string name(id.str());
+      const auto it = std::find(ids.begin(), ids.end(), name);
+      const std::string field = std::string(key) + "." + name;
+      if (it == ids.end()) table.fail_at(value, field, "no apartment \"" + name + "\" in this key");
+      std::optional<double> number;
+      if (const auto* f = value.as_floating_point()) number = f->get();
+      if (const auto* i = value.as_integer()) number = static_cast<double>(i->get());
+      if (!number || *number < 0.0 || *number > 100.0) table.fail_at(value, field, "expected a percentage from 0 to 100");
+      values[static_cast<std::size_t>(it - ids.begin())] = *number;
+    }
+    return values;
+  }
+  const auto list = table.optional_numbers(key, 0.0, 100.0);
+  if (list->size() != ids.size()) {
+    table.fail(key, "expected " + std::to_string(ids.size()) + " percentages (one per apartment, in order), found " +
+                        std::to_string(list->size()) + "; or write them as a table { A1 = 25, A2 = 75 }");
+  }
+  return *list;
+}
+
+void check_percentage_sum(TableReader& table, std::string_view key, const std::vector<double>& values) {
+  double sum = 0.0;
+  for (double v : values) sum += v;
+  if (sum > 100.0 + 1e-6) {
+    std::ostringstream message;
+    message << "percentages add up to " << sum << " %, expected at most 100 %";
+    table.fail(key, message.str());
+  }
+}
+
+KeyGroupSettings read_group(TableReader& table, const std::vector<std::string>& all_ids, std::set<std::string>& used,
+                            bool last) {
+  KeyGroupSettings g;
+  if (auto listed = table.optional_strings("apartments")) {
+    g.apartments = *listed;
+  } else if (last) {
+    for (const std::string& id : all_ids) {
+      if (used.count(id) == 0) g.apartments.push_back(id);
+    }
+  } else {
+    table.fail("apartments", "a priority group lists its apartments: apartments = [\"A1\", \"A2\"] (only the last group may leave it out)");
+  }
+  for (const std::string& id : g.apartments) {
+    if (std::find(all_ids.begin(), all_ids.end(), id) == all_ids.end()) {
+      table.fail("apartments", "no apartment \"" + id + "\" in this building");
+    }
+    if (!used.insert(id).second) table.fail("apartments", "apartment \"" + id + "\" is in two priority groups");
+  }
+  g.type = table.choice("type", g.type, {"static", "proportional", "hybrid", "optimised"});
+  g.preset = table.choice("preset", g.preset, {"equal", "shares", "consumption", "investment", "custom"});
+  g.percentages = read_percentages(table, "percentages", g.apartments);
+  if (g.preset == "custom" && g.type != "proportional" && g.percentages.empty()) {
+    table.fail("percentages", "preset \"custom\" needs percentages, one per apartment of the group");
+  }
+  if (!g.percentages.empty() && g.preset != "custom") {
+    if (table.has("preset")) table.fail("percentages", "percentages are only used with preset = \"custom\"");
+    g.preset = "custom";
+  }
+  check_percentage_sum(table, "percentages", g.percentages);
+  g.rounds = static_cast<int>(table.integer("rounds", g.rounds, 1, 100));
+  g.fixed_fraction = table.number("fixed_fraction", g.fixed_fraction, 0.0, 1.0);
+  table.reject_unknown_fields();
+  return g;
+}
+
+KeySettings read_key_table(TableReader& table, const std::vector<std::string>& ids, bool allow_periods) {
+  KeySettings k;
+  k.type = table.choice("type", k.type, {"static", "proportional", "hybrid", "priority", "optimised"});
+  k.preset = table.choice("preset", k.preset, {"equal", "shares", "consumption", "investment", "custom"});
+  k.percentages = read_percentages(table, "percentages", ids);
+  if (!k.percentages.empty() && k.preset != "custom") {
+    if (table.has("preset")) table.fail("percentages", "percentages are only used with preset = \"custom\"");
+    k.preset = "custom";
+  }
+  if (k.preset == "custom" && k.percentages.empty() && (k.type == "static" || k.type == "hybrid")) {
+    table.fail("percentages", "preset \"custom\" needs percentages = [..] with one value per apartment (in %)");
+  }
+  check_percentage_sum(table, "percentages", k.percentages);
+  k.rounds = static_cast<int>(table.integer("rounds", k.rounds, 1, 100));
+  k.later_preset = table.choice("later_preset", "", {"equal", "shares", "consumption", "investment", "custom"});
+  k.later_percentages = read_percentages(table, "later_percentages", ids);
+  if (!k.later_percentages.empty()) k.later_preset = "custom";
+  if (k.later_preset == "custom" && k.later_percentages.empty()) {
+    table.fail("later_percentages", "later_preset \"custom\" needs later_percentages");
+  }
+  k.fixed_fraction = table.number("fixed_fraction", k.fixed_fraction, 0.0, 1.0);
+  k.objective = table.choice("objective", k.objective, {"volume", "fairness"});
+  std::set<std::string> used;
+  auto groups = table.tables("groups");
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    k.groups.push_back(read_group(groups[g], ids, used, g + 1 == groups.size()));
+  }
+  if (k.type == "priority" && k.groups.empty()) {
+    table.fail("groups", "type \"priority\" needs [[key.groups]] tables, each with apartments = [...] and its own type");
+  }
+  if (k.type != "priority" && !k.groups.empty()) table.fail("groups", "groups are only used with type = \"priority\"");
+  if (allow_periods) {
+    std::set<int> months_taken;
+    for (TableReader& period_table : table.tables("periods")) {
+      PeriodKeySettings p;
+      p.name = period_table.string("name", "");
+      const auto months = period_table.optional_numbers("months", 1, 12);
+      if (!months || months->empty()) period_table.fail("months", "expected the months this key holds in, e.g. months = [4, 5, 6, 7, 8, 9]");
+      for (double m : *months) {
+        if (m != std::floor(m)) period_table.fail("months", "months are whole numbers 1..12");
+        if (!months_taken.insert(static_cast<int>(m)).second) {
+          period_table.fail("months", "month " + std::to_string(static_cast<int>(m)) + " is in two periods");
+        }
+        p.months.push_back(static_cast<int>(m));
+      }
+      p.key = read_key_table(period_table, ids, false);
+      p.key.periods.clear();
+      period_table.reject_unknown_fields();
+      k.periods.push_back(p);
+    }
+  }
+  return k;
+}
+
+void check_key_against_rules(const KeySettings& key, const sharing::RuleSet& rules, int max_rounds, TableReader& table) {
+  auto allowed = [&](const std::string& type) {
+    return std::find(rules.allowed_key_types.begin(), rules.allowed_key_types.end(), type) != rules.allowed_key_types.end();
+  };
+  if (!allowed(key.type)) table.fail("type", "rule set \"" + rules.name + "\" does not offer a \"" + key.type + "\" key");
+  if (key.rounds > max_rounds) {
+    table.fail("rounds", "rule set \"" + rules.name + "\" allows at most " + std::to_string(max_rounds) +
+                             " rounds (set [rules] max_rounds to override)");
+  }
+  for (const KeyGroupSettings& g : key.groups) {
+    if (g.rounds > max_rounds) {
+      table.fail("groups", "a group has " + std::to_string(g.rounds) + " rounds; rule set \"" + rules.name +
+                               "\" allows at most " + std::to_string(max_rounds));
+    }
+  }
+}
+
+bool key_uses_shares(const KeySettings& key) {
+  if (key.preset == "shares" && key.type != "proportional" && key.type != "optimised") return true;
+  if (key.later_preset == "shares") return true;
+  for (const KeyGroupSettings& g : key.groups) {
+    if (g.preset == "shares" && g.type != "proportional" && g.type != "optimised") return true;
+  }
+  for (const PeriodKeySettings& p : key.periods) {
+    if (key_uses_shares(p.key)) return true;
+  }
+  return false;
+}
+
+void read_key_and_rules(TableReader& root, Scenario& s) {
+  std::vector<std::string> ids;
+  for (const ApartmentSettings& a : s.apartments) ids.push_back(a.id);
+  if (auto rules = root.optional_table("rules")) {
+    std::vector<std::string> names = sharing::rule_set_names();
+    s.rules.set = rules->string("set", s.rules.set);
+    if (!sharing::rule_set_by_name(s.rules.set)) {
+      std::string list;
+      for (const std::string& n : names) list += (list.empty() ? "\"" : ", \"") + n + "\"";
+      rules->fail("set", "unknown rule set \"" + s.rules.set + "\"; expected one of " + list);
+    }
+    if (auto max = rules->optional_integer("max_rounds", 1, 100)) s.rules.max_rounds = static_cast<int>(*max);
+    rules->reject_unknown_fields();
+  }
+  const sharing::RuleSet rule_set = *sharing::rule_set_by_name(s.rules.set);
+  const int max_rounds = s.rules.max_rounds.value_or(rule_set.max_rounds);
+  if (auto key = root.optional_table("key")) {
+    s.key = read_key_table(*key, ids, true);
+    check_key_against_rules(s.key, rule_set, max_rounds, *key);
+    for (const PeriodKeySettings& p : s.key.periods) check_key_against_rules(p.key, rule_set, max_rounds, *key);
+    key->reject_unknown_fields();
+  }
+  // Shares: warn when they do not add up to 1000, refuse when the key depends on them.
+  double total = 0.0;
+  for (const ApartmentSettings& a : s.apartments) total += a.shares;
+  if (std::abs(total - 1000.0) > 0.5) {
+    std::ostringstream message;
+    message << "apartment shares add up to " << total << "/1000, expected 1000";
+    if (key_uses_shares(s.key)) {
+      throw InputError({s.source_file.string(), 0, 0, "apartments[*].shares"},
+                       message.str() + " (the key \"by shares\" depends on them)");
+    }
+    s.warnings.push_back(message.str() + "; costs split by shares are normalised to the total");
+  }
+}
+
+// ---------------------------------------------------------------- writing
+
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+          out += buffer;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+/// Shortest text that reads back to the same double (so a round trip is exact).
+std::string number_text(double value) {
+  if (value == std::floor(value) && std::abs(value) < 1e15) {
+    char buffer[32];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
+    (void)ec;
+    return std::string(buffer, end) + ".0";
+  }
+  char buffer[64];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  (void)ec;
+  return std::string(buffer, end);
+}
+
+std::string numbers_text(const std::vector<double>& values) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + number_text(values[i]);
+  return out + "]";
+}
+
+std::string strings_text(const std::vector<std::string>& values) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + quoted(values[i]);
+  return out + "]";
+}
+
+std::string rebased(const Scenario& s, const std::string& path, const std::filesystem::path& target_file) {
+  if (path.empty() || target_file.empty() || std::filesystem::path(path).is_absolute()) return path;
+  const std::filesystem::path absolute = std::filesystem::absolute(s.resolve(path)).lexically_normal();
+  std::filesystem::path target_dir = std::filesystem::absolute(target_file).parent_path();
+  return absolute.lexically_relative(target_dir).generic_string();
+}
+
+void write_consumption(std::ostream& out, const ConsumptionSettings& c, const std::string& file) {
+  if (!file.empty()) {
+    out << "file = " << quoted(file) << "\n";
+    if (c.file_format != "auto") out << "format = " << quoted(c.file_format) << "\n";
+  } else {
+    out << "archetype = " << quoted(c.archetype) << "\n";
+    if (c.annual_kwh) out << "annual_kwh = " << number_text(*c.annual_kwh) << "\n";
+    if (!c.stochastic) out << "stochastic = false\n";
+  }
+  if (c.seed) out << "seed = " << *c.seed << "\n";
+  if (c.heat_pump.enabled) {
+    out << "heat_pump = { enabled = true, annual_kwh = " << number_text(c.heat_pump.annual_kwh) << " }\n";
+  }
+  if (c.ev.enabled) {
+    out << "ev = { enabled = true, annual_kwh = " << number_text(c.ev.annual_kwh)
+        << ", charger_kw = " << number_text(c.ev.charger_kw) << " }\n";
+  }
+}
+
+void write_key_body(std::ostream& out, const KeySettings& k) {
+  out << "type = " << quoted(k.type) << "\n";
+  out << "preset = " << quoted(k.preset) << "\n";
+  if (!k.percentages.empty()) out << "percentages = " << numbers_text(k.percentages) << "\n";
+  out << "rounds = " << k.rounds << "\n";
+  if (!k.later_preset.empty()) out << "later_preset = " << quoted(k.later_preset) << "\n";
+  if (!k.later_percentages.empty()) out << "later_percentages = " << numbers_text(k.later_percentages) << "\n";
+  if (k.type == "hybrid") out << "fixed_fraction = " << number_text(k.fixed_fraction) << "\n";
+  if (k.type == "optimised") out << "objective = " << quoted(k.objective) << "\n";
+}
+
+}  // namespace
+
+Scenario parse_scenario(std::string_view text, const std::filesystem::path& file) {
+  const std::string file_label = file.string();
+  const toml::table document = parse_toml(text, file_label);
+  TableReader root(document, file_label, "");
+  Scenario s;
+  s.source_file = file;
+  s.description = root.string("description", "");
+  if (auto seed = root.optional_integer("seed", 0, std::numeric_limits<long long>::max())) {
+    s.seed = static_cast<std::uint64_t>(*seed);
+  }
+  read_site(root, s);
+  read_weather(root, s);
+  read_pv(root, s);
+  read_common(root, s);
+  read_apartments(root, s);
+  read_key_and_rules(root, s);
+  root.reject_unknown_fields();
+  if (s.pv.arrays.empty()) s.warnings.push_back("no [[pv.arrays]]: the building has no PV, nothing is shared");
+  return s;
+}
+
+Scenario read_scenario(const std::filesystem::path& file) {
+  return parse_scenario(read_text_file(file), file);
+}
+
+std::string format_scenario(const Scenario& s, const std::filesystem::path& target_file) {
+  std::ostringstream out;
+  out << "# deelstroom scenario: one apartment building (TOML).\n";
+  if (!s.description.empty()) out << "description = " << quoted(s.description) << "\n";
+  out << "seed = " << s.seed << "\n\n";
+  out << "[site]\n";
+  if (!s.site.name.empty()) out << "name = " << quoted(s.site.name) << "\n";
+  out << "latitude = " << number_text(s.site.latitude_deg) << "\n"
+      << "longitude = " << number_text(s.site.longitude_deg) << "\n"
+      << "elevation_m = " << number_text(s.site.elevation_m) << "\n"
+      << "timezone = " << quoted(s.site.timezone) << "\n"
+      << "year = " << s.site.year << "\n\n";
+  out << "[weather]\n";
+  if (s.weather.source == WeatherSource::pvgis) {
+    out << "source = \"pvgis\"\nfile = " << quoted(rebased(s, s.weather.file, target_file)) << "\n\n";
+  } else {
+    out << "source = \"embedded\"\n\n";
+  }
+  out << "[pv]\ndegradation_pct_per_year = " << number_text(s.pv.degradation_pct_per_year) << "\n\n";
+  for (const PvArraySettings& a : s.pv.arrays) {
+    out << "[[pv.arrays]]\nname = " << quoted(a.name) << "\n";
+    if (!a.file.empty()) {
+      out << "file = " << quoted(rebased(s, a.file, target_file)) << "\n";
+      if (a.kwp > 0.0) out << "kwp = " << number_text(a.kwp) << "\n";
+      out << "\n";
+      continue;
+    }
+    out << "kwp = " << number_text(a.kwp) << "\n"
+        << "tilt_deg = " << number_text(a.tilt_deg) << "\n"
+        << "azimuth_deg = " << number_text(a.azimuth_deg) << "\n";
+    if (a.inverter_ac_kw) out << "inverter_ac_kw = " << number_text(*a.inverter_ac_kw) << "\n";
+    if (a.losses.total_pct) out << "losses_pct = " << number_text(*a.losses.total_pct) << "\n";
+    out << "gamma_pct_per_c = " << number_text(a.gamma_pct_per_c) << "\n"
+        << "transposition = " << quoted(a.transposition) << "\n"
+        << "iam = " << quoted(a.iam) << "\n"
+        << "albedo = " << number_text(a.albedo) << "\n";
+    const std::pair<const char*, const std::optional<double>*> categories[] = {
+        {"soiling_pct", &a.losses.soiling_pct}, {"shading_pct", &a.losses.shading_pct},
+        {"snow_pct", &a.losses.snow_pct}, {"mismatch_pct", &a.losses.mismatch_pct},
+        {"wiring_pct", &a.losses.wiring_pct}, {"connections_pct", &a.losses.connections_pct},
+        {"light_induced_degradation_pct", &a.losses.light_induced_degradation_pct},
+        {"nameplate_rating_pct", &a.losses.nameplate_rating_pct}, {"age_pct", &a.losses.age_pct},
+        {"availability_pct", &a.losses.availability_pct}};
+    std::string losses;
+    for (const auto& [name, value] : categories) {
+      if (*value) losses += (losses.empty() ? "" : ", ") + std::string(name) + " = " + number_text(**value);
+    }
+    if (!losses.empty()) out << "losses = { " << losses << " }\n";
+    out << "\n";
+  }
+  out << "[common]\n";
+  write_consumption(out, s.common, rebased(s, s.common.file, target_file));
+  out << "\n";
+  for (const ApartmentSettings& a : s.apartments) {
+    out << "[[apartments]]\nid = " << quoted(a.id) << "\nshares = " << number_text(a.shares) << "\n";
+    write_consumption(out, a.consumption, rebased(s, a.consumption.file, target_file));
+    if (!a.participates) out << "participates = false\n";
+    if (a.occupancy == Occupancy::tenant) out << "occupancy = \"tenant\"\n";
+    if (a.cost_share_pct) out << "cost_share_pct = " << number_text(*a.cost_share_pct) << "\n";
+    if (a.investment_eur) out << "investment_eur = " << number_text(*a.investment_eur) << "\n";
+    out << "\n";
+  }
+  out << "[rules]\nset = " << quoted(s.rules.set) << "\n";
+  if (s.rules.max_rounds) out << "max_rounds = " << *s.rules.max_rounds << "\n";
+  out << "\n[key]\n";
+  write_key_body(out, s.key);
+  for (const KeyGroupSettings& g : s.key.groups) {
+    out << "\n[[key.groups]]\napartments = " << strings_text(g.apartments) << "\ntype = " << quoted(g.type)
+        << "\npreset = " << quoted(g.preset) << "\n";
+    if (!g.percentages.empty()) out << "percentages = " << numbers_text(g.percentages) << "\n";
+    out << "rounds = " << g.rounds << "\n";
+    if (g.type == "hybrid") out << "fixed_fraction = " << number_text(g.fixed_fraction) << "\n";
+  }
+  for (const PeriodKeySettings& p : s.key.periods) {
+    out << "\n[[key.periods]]\n";
+    if (!p.name.empty()) out << "name = " << quoted(p.name) << "\n";
+    out << "months = [";
+    for (std::size_t i = 0; i < p.months.size(); ++i) out << (i ? ", " : "") << p.months[i];
+    out << "]\n";
+    write_key_body(out, p.key);
+    for (const KeyGroupSettings& g : p.key.groups) {
+      out << "\n[[key.periods.groups]]\napartments = " << strings_text(g.apartments) << "\ntype = " << quoted(g.type)
+          << "\npreset = " << quoted(g.preset) << "\nrounds = " << g.rounds << "\n";
+      if (!g.percentages.empty()) out << "percentages = " << numbers_text(g.percentages) << "\n";
+    }
+  }
+  return out.str();
+}
+
+void write_scenario(const Scenario& scenario, const std::filesystem::path& file) {
+  write_file_atomically(file, format_scenario(scenario, file));
+}
+
+}  // namespace deelstroom::scenario

@@ -1,0 +1,239 @@
+#include "core/simulation/engine.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "core/common/error.hpp"
+#include "core/load/profiles.hpp"
+#include "core/pv/array.hpp"
+#include "core/sharing/rule_set.hpp"
+
+namespace deelstroom::simulation {
+
+namespace {
+
+/// splitmix64 finaliser: a well-mixed 64-bit hash step.
+std::uint64_t mix64(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+std::uint64_t fnv1a(const std::string& text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+solar::Site site_of(const scenario::Scenario& s) {
+  return solar::Site{s.site.latitude_deg, s.site.longitude_deg, s.site.elevation_m};
+}
+
+pv::ArrayConfig array_config(const scenario::PvArraySettings& a) {
+  pv::ArrayConfig config;
+  config.name = a.name;
+  config.kwp = a.kwp;
+  config.tilt_deg = a.tilt_deg;
+  config.azimuth_deg = a.azimuth_deg;
+  config.inverter_ac_kw = a.inverter_ac_kw.value_or(0.0);
+  config.gamma_pct_per_c = a.gamma_pct_per_c;
+  config.albedo = a.albedo;
+  config.transposition = a.transposition == "isotropic"    ? solar::TranspositionModel::isotropic
+                         : a.transposition == "hay_davies" ? solar::TranspositionModel::hay_davies
+                                                           : solar::TranspositionModel::perez;
+  config.iam = a.iam == "ashrae" ? solar::IamModel::ashrae : a.iam == "none" ? solar::IamModel::none : solar::IamModel::physical;
+  const scenario::LossSettings& l = a.losses;
+  pv::SystemLosses& losses = config.losses;
+  losses.total_pct = l.total_pct;
+  losses.soiling_pct = l.soiling_pct.value_or(losses.soiling_pct);
+  losses.shading_pct = l.shading_pct.value_or(losses.shading_pct);
+  losses.snow_pct = l.snow_pct.value_or(losses.snow_pct);
+  losses.mismatch_pct = l.mismatch_pct.value_or(losses.mismatch_pct);
+  losses.wiring_pct = l.wiring_pct.value_or(losses.wiring_pct);
+  losses.connections_pct = l.connections_pct.value_or(losses.connections_pct);
+  losses.light_induced_degradation_pct = l.light_induced_degradation_pct.value_or(losses.light_induced_degradation_pct);
+  losses.nameplate_rating_pct = l.nameplate_rating_pct.value_or(losses.nameplate_rating_pct);
+  losses.age_pct = l.age_pct.value_or(losses.age_pct);
+  losses.availability_pct = l.availability_pct.value_or(losses.availability_pct);
+  return config;
+}
+
+std::array<double, 12> monthly_sums(const Eigen::ArrayXd& series, const time::LocalCalendar& calendar) {
+  std::array<double, 12> months{};
+  for (Eigen::Index t = 0; t < series.size(); ++t) months[calendar.month[static_cast<std::size_t>(t)] - 1u] += series[t];
+  return months;
+}
+
+load::ProfileContext profile_context(const PreparedBuilding& building) {
+  load::ProfileContext context{building.grid, building.calendar};
+  context.positions = building.positions.get();
+  context.outdoor_temp_c = building.weather ? &building.weather->temp_air_c : nullptr;
+  return context;
+}
+
+}  // namespace
+
+std::shared_ptr<const solar::SolarPositions> SimulationCaches::positions(const solar::Site& site, const time::YearGrid& grid) {
+  return positions_.get(site, grid);
+}
+
+std::shared_ptr<const solar::Weather> SimulationCaches::weather(const scenario::Scenario& s, const time::YearGrid& grid,
+                                                                const solar::SolarPositions& positions) {
+  std::ostringstream key;
+  key.precision(17);
+  key << (s.weather.source == scenario::WeatherSource::pvgis ? s.resolve(s.weather.file).lexically_normal().string()
+                                                             : std::string("embedded"))
+      << "|" << s.site.latitude_deg << "|" << s.site.longitude_deg << "|" << s.site.elevation_m << "|" << grid.year;
+  std::lock_guard<std::mutex> lock(weather_mutex_);
+  auto found = weather_.find(key.str());
+  if (found != weather_.end()) return found->second;
+  std::shared_ptr<const solar::Weather> weather;
+  if (s.weather.source == scenario::WeatherSource::pvgis) {
+    weather = std::make_shared<const solar::Weather>(solar::load_pvgis_weather(s.resolve(s.weather.file), grid, positions));
+  } else {
+    weather = std::make_shared<const solar::Weather>(solar::embedded_weather(site_of(s), grid, positions));
+  }
+  weather_.emplace(key.str(), weather);
+  return weather;
+}
+
+std::uint64_t consumption_seed(const scenario::Scenario& scenario, const scenario::ConsumptionSettings& settings,
+                               const std::string& connection_id) {
+  if (settings.seed) return *settings.seed;
+  return mix64(scenario.seed ^ mix64(fnv1a(connection_id)));
+}
+
+Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scenario::ConsumptionSettings& settings,
+                                  const std::string& connection_id, const PreparedBuilding& building,
+                                  ConsumptionOrigin& origin) {
+  const load::ProfileContext context = profile_context(building);
+  Eigen::ArrayXd series;
+  if (settings.measured()) {
+    load::ReadOptions options;
+    options.format = settings.file_format;
+    const load::SeriesFile file = load::read_series_file(scenario.resolve(settings.file), context, options);
+    series = file.kwh;
+    origin.label = settings.file;
+    origin.notes = file.quality.notes();
+  } else {
+    const std::uint64_t seed = consumption_seed(scenario, settings, connection_id);
+    const bool common = connection_id == "common";
+    if (common) {
+      load::CommonPartsSpec spec;
+      spec.archetype = settings.archetype;
+      spec.annual_kwh = settings.annual_kwh.value_or(0.0);
+      spec.seed = seed;
+      spec.stochastic = settings.stochastic;
+      series = load::common_parts_profile(spec, context);
+    } else {
+      load::HouseholdSpec spec;
+      spec.archetype = settings.archetype;
+      spec.annual_kwh = settings.annual_kwh.value_or(0.0);
+      spec.seed = seed;
+      spec.stochastic = settings.stochastic;
+      if (settings.heat_pump.enabled) {
+        load::HeatPumpOption heat_pump;
+        if (settings.heat_pump.annual_kwh > 0.0) heat_pump.annual_kwh = settings.heat_pump.annual_kwh;
+        spec.heat_pump = heat_pump;
+      }
+      if (settings.ev.enabled) {
+        load::EvOption ev;
+        if (settings.ev.annual_kwh > 0.0) ev.annual_kwh = settings.ev.annual_kwh;
+        ev.charger_kw = settings.ev.charger_kw;
+        spec.ev = ev;
+      }
+      series = load::generate_household(spec, context);
+    }
+    std::ostringstream label;
+    label << settings.archetype << (settings.stochastic ? " (seed " + std::to_string(seed) + ")" : " (mean shape)");
+    origin.label = label.str();
+  }
+  origin.annual_kwh = series.sum();
+  return series;
+}
+
+PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches& caches) {
+  PreparedBuilding b;
+  b.grid = time::make_year_grid(s.site.year);
+  b.calendar = time::make_local_calendar(b.grid, *time::time_zone_from_name(s.site.timezone));
+  b.positions = caches.positions(site_of(s), b.grid);
+  b.weather = caches.weather(s, b.grid, *b.positions);
+  const int t_count = b.grid.interval_count;
+
+  // PV: modelled arrays, or measured production replacing the model.
+  sharing::BuildingSeries& series = b.series;
+  series.production_kwh = Eigen::ArrayXd::Zero(t_count);
+  for (std::size_t k = 0; k < s.pv.arrays.size(); ++k) {
+    const scenario::PvArraySettings& settings = s.pv.arrays[k];
+    ArrayOutput out;
+    out.name = settings.name;
+    out.kwp = settings.kwp;
+    if (!settings.file.empty()) {
+      load::ReadOptions options;
+      options.format = "csv";
+      const load::SeriesFile file = load::read_series_file(s.resolve(settings.file), profile_context(b), options);
+      out.measured = true;
+      out.ac_kwh = file.kwh;
+    } else {
+      const pv::ArrayConfig config = array_config(settings);
+      if (const auto problems = pv::validate(config); !problems.empty()) {
+        throw InputError({s.source_file.string(), 0, 0, "pv.arrays[" + std::to_string(k) + "]." + problems.front().field},
+                         problems.front().message);
+      }
+      pv::ArrayResult result = pv::simulate_array(config, *b.weather, *b.positions, b.calendar);
+      out.ac_kwh = std::move(result.ac_kwh);
+      out.poa_kwh_per_m2 = result.poa_kwh_m2_year;
+      out.clipping_kwh = result.clipping_kwh_year;
+      out.dc_kwh = result.dc_kwh_year;
+    }
+    out.ac_kwh_total = out.ac_kwh.sum();
+    out.monthly_ac_kwh = monthly_sums(out.ac_kwh, b.calendar);
+    series.production_kwh += out.ac_kwh;
+    b.arrays.push_back(std::move(out));
+  }
+
+  // Consumption: the common parts and each apartment.
+  series.common_consumption_kwh = consumption_series(s, s.common, "common", b, b.common_origin);
+  const int n = static_cast<int>(s.apartments.size());
+  series.offtake_kwh.resize(n, t_count);
+  b.apartment_origins.resize(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const scenario::ApartmentSettings& a = s.apartments[static_cast<std::size_t>(i)];
+    series.offtake_kwh.row(i) =
+        consumption_series(s, a.consumption, a.id, b, b.apartment_origins[static_cast<std::size_t>(i)]).matrix().transpose();
+    for (const std::string& note : b.apartment_origins[static_cast<std::size_t>(i)].notes) {
+      b.warnings.push_back(a.id + ": " + note);
+    }
+  }
+  series.month = b.calendar.month;
+  series.tariff_period.clear();
+  series.period_count = 1;
+  if (const std::string problem = sharing::validate_series(series); !problem.empty()) {
+    throw InputError({s.source_file.string(), 0, 0, ""}, problem);
+  }
+  return b;
+}
+
+KeyRun run_key(const scenario::Scenario& scenario, const PreparedBuilding& building, const scenario::KeySettings& key,
+               bool keep_series) {
+  KeyRun run;
+  run.key = resolve_key(key, scenario, building.series);
+  sharing::SettlementOptions options;
+  options.keep_series = keep_series;
+  run.settlement = sharing::settle_year(building.series, run.key.schedule, options);
+  return run;
+}
+
+std::vector<ComparedKey> compare_keys(const scenario::Scenario& scenario, const PreparedBuilding& building, bool dutch) {
+  std::vector<ComparedKey> compared;
+  for (auto& [label, key] : comparison_keys(scenario, dutch)) {
+    compared.push_back({label, key, run_key(scenario, building, key, false)});
+  }
+  return compared;
+}
+
+}  // namespace deelstroom::simulation

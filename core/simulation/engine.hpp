@@ -1,0 +1,107 @@
+#pragma once
+// The engine: from a scenario to the building's quarter-hour series (the heavy, cached part:
+// sun, weather, PV, consumption profiles) and from those series to a key's settlement (the
+// light part a GUI re-runs on every slider move).
+#include <array>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/pv/array.hpp"
+#include "core/scenario/scenario.hpp"
+#include "core/sharing/settlement.hpp"
+#include "core/simulation/key_resolution.hpp"
+#include "core/solar/solar_position.hpp"
+#include "core/solar/weather.hpp"
+#include "core/time/year_grid.hpp"
+
+namespace deelstroom::simulation {
+
+/// Work shared between buildings and threads: sun positions per (location, year) and weather
+/// per (source, location, year). Thread-safe.
+class SimulationCaches {
+ public:
+  std::shared_ptr<const solar::SolarPositions> positions(const solar::Site& site, const time::YearGrid& grid);
+  std::shared_ptr<const solar::Weather> weather(const scenario::Scenario& scenario, const time::YearGrid& grid,
+                                                const solar::SolarPositions& positions);
+
+ private:
+  solar::SolarPositionCache positions_;
+  std::mutex weather_mutex_;
+  std::map<std::string, std::shared_ptr<const solar::Weather>> weather_;
+};
+
+/// One PV array's production over the year.
+struct ArrayOutput {
+  std::string name;
+  double kwp = 0.0;
+  bool measured = false;                   ///< production read from a file
+  Eigen::ArrayXd ac_kwh;                   ///< per quarter-hour
+  std::array<double, 12> monthly_ac_kwh{};
+  double ac_kwh_total = 0.0;
+  double poa_kwh_per_m2 = 0.0;             ///< plane-of-array irradiation (modelled arrays)
+  double clipping_kwh = 0.0;
+  double dc_kwh = 0.0;
+  double specific_yield_kwh_per_kwp() const { return kwp > 0.0 ? ac_kwh_total / kwp : 0.0; }
+};
+
+/// Where a connection's consumption came from, for reports and data-quality notes.
+struct ConsumptionOrigin {
+  std::string label;                       ///< "couple_retired, 2400 kWh (generated, seed 123)" or the file
+  double annual_kwh = 0.0;
+  std::vector<std::string> notes;          ///< gaps filled, estimated values, ...
+};
+
+/// The heavy inputs of one building, ready for any key.
+struct PreparedBuilding {
+  time::YearGrid grid;
+  time::LocalCalendar calendar;
+  std::shared_ptr<const solar::SolarPositions> positions;
+  std::shared_ptr<const solar::Weather> weather;
+  std::vector<ArrayOutput> arrays;
+  sharing::BuildingSeries series;          ///< production (sum of arrays), common, apartments
+  ConsumptionOrigin common_origin;
+  std::vector<ConsumptionOrigin> apartment_origins;
+  std::vector<std::string> warnings;
+};
+
+/// Builds the heavy inputs. Throws InputError for unreadable weather or meter files.
+PreparedBuilding prepare_building(const scenario::Scenario& scenario, SimulationCaches& caches);
+
+/// The consumption profile of one connection (archetype generated with its seed, or a file).
+Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scenario::ConsumptionSettings& settings,
+                                  const std::string& connection_id, const PreparedBuilding& building,
+                                  ConsumptionOrigin& origin);
+
+/// The seed of a connection's generated profile: its own when set, else derived from the
+/// scenario seed and the connection id (stable when apartments are reordered).
+std::uint64_t consumption_seed(const scenario::Scenario& scenario, const scenario::ConsumptionSettings& settings,
+                               const std::string& connection_id);
+
+/// One key applied to the building.
+struct KeyRun {
+  ResolvedKey key;
+  sharing::SettlementResult settlement;
+};
+
+/// Resolves and settles a key on prepared inputs.
+KeyRun run_key(const scenario::Scenario& scenario, const PreparedBuilding& building, const scenario::KeySettings& key,
+               bool keep_series = true);
+
+}  // namespace deelstroom::simulation
+
+namespace deelstroom::simulation {
+
+/// One labelled key of a comparison and its settlement.
+struct ComparedKey {
+  std::string label;
+  scenario::KeySettings key;
+  KeyRun run;
+};
+
+/// Every key of comparison_keys() settled on the same prepared building (no series kept).
+std::vector<ComparedKey> compare_keys(const scenario::Scenario& scenario, const PreparedBuilding& building, bool dutch);
+
+}  // namespace deelstroom::simulation

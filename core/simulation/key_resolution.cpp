@@ -1,0 +1,234 @@
+#include "core/simulation/key_resolution.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "core/common/error.hpp"
+#include "core/sharing/optimise.hpp"
+#include "core/sharing/rule_set.hpp"
+
+namespace deelstroom::simulation {
+
+namespace {
+
+using scenario::KeySettings;
+using scenario::Scenario;
+
+Eigen::ArrayXd percentages_to_fractions(const std::vector<double>& percentages) {
+  Eigen::ArrayXd w(static_cast<Eigen::Index>(percentages.size()));
+  for (std::size_t i = 0; i < percentages.size(); ++i) w[static_cast<Eigen::Index>(i)] = percentages[i] / 100.0;
+  return w;
+}
+
+struct KeyContext {
+  const Scenario& scenario;
+  const sharing::BuildingSeries& series;
+  Eigen::ArrayXd shareable_kwh;
+  Eigen::ArrayXd participates;
+  std::vector<int> intervals;  ///< the quarter-hours this key holds on (all when empty)
+
+  int n() const { return static_cast<int>(scenario.apartments.size()); }
+
+  Eigen::ArrayXd annual_offtake() const {
+    if (intervals.empty()) return series.offtake_kwh.rowwise().sum().array();
+    Eigen::ArrayXd total = Eigen::ArrayXd::Zero(n());
+    for (int t : intervals) total += series.offtake_kwh.col(t).array();
+    return total;
+  }
+};
+
+/// Static percentages of a preset over the eligible apartments (fractions, N entries).
+Eigen::ArrayXd preset_weights(const std::string& preset, const std::vector<double>& custom, const Eigen::ArrayXd& eligible,
+                              const KeyContext& context) {
+  const int n = context.n();
+  if (preset == "custom") {
+    // Custom percentages are given per listed apartment; expand when given for a group.
+    if (static_cast<int>(custom.size()) == n) return percentages_to_fractions(custom) * (eligible > 0.0).cast<double>();
+    Eigen::ArrayXd w = Eigen::ArrayXd::Zero(n);
+    std::size_t next = 0;
+    for (int i = 0; i < n && next < custom.size(); ++i) {
+      if (eligible[i] > 0.0) w[i] = custom[next++] / 100.0;
+    }
+    return w;
+  }
+  if (preset == "equal") return sharing::equal_weights(eligible);
+  Eigen::ArrayXd quantity = Eigen::ArrayXd::Zero(n);
+  for (int i = 0; i < n; ++i) {
+    const auto& a = context.scenario.apartments[static_cast<std::size_t>(i)];
+    if (preset == "shares") quantity[i] = a.shares;
+    if (preset == "investment") quantity[i] = a.investment_eur.value_or(0.0);
+  }
+  if (preset == "consumption") quantity = context.annual_offtake();
+  return sharing::weights_proportional_to(quantity, eligible);
+}
+
+sharing::GroupKey make_group(const std::string& type, const std::string& preset, const std::vector<double>& custom,
+                             int rounds, double fixed_fraction, const KeySettings* full_key, const Eigen::ArrayXd& member,
+                             const KeyContext& context) {
+  sharing::GroupKey group;
+  group.member = member;
+  group.rounds = rounds;
+  const int n = context.n();
+  if (type == "proportional") {
+    group.method = sharing::Method::proportional;
+    group.weights = Eigen::ArrayXd::Zero(n);
+    return group;
+  }
+  if (type == "optimised") {
+    group.method = sharing::Method::fixed;
+    const std::string objective = full_key != nullptr ? full_key->objective : "volume";
+    group.weights = objective == "fairness"
+                        ? sharing::optimise_fair_weights(context.shareable_kwh, context.series.offtake_kwh, member, {},
+                                                         context.intervals)
+                        : sharing::optimise_volume_weights(context.shareable_kwh, context.series.offtake_kwh, member,
+                                                           context.intervals);
+    return group;
+  }
+  group.method = type == "hybrid" ? sharing::Method::hybrid : sharing::Method::fixed;
+  group.fixed_fraction = fixed_fraction;
+  group.weights = preset_weights(preset, custom, member, context);
+  if (full_key != nullptr && !full_key->later_preset.empty()) {
+    group.later_weights = preset_weights(full_key->later_preset, full_key->later_percentages, member, context);
+  }
+  return group;
+}
+
+sharing::AllocationKey build_key(const KeySettings& key, const KeyContext& context) {
+  sharing::AllocationKey result;
+  if (key.type != "priority") {
+    result.groups.push_back(make_group(key.type, key.preset, key.percentages, key.rounds, key.fixed_fraction, &key,
+                                       context.participates, context));
+    return result;
+  }
+  for (const scenario::KeyGroupSettings& g : key.groups) {
+    Eigen::ArrayXd member = Eigen::ArrayXd::Zero(context.n());
+    for (const std::string& id : g.apartments) {
+      const int i = context.scenario.apartment_index(id);
+      if (i >= 0) member[i] = context.participates[i];
+    }
+    result.groups.push_back(make_group(g.type, g.preset, g.percentages, g.rounds, g.fixed_fraction, nullptr, member, context));
+  }
+  return result;
+}
+
+}  // namespace
+
+std::string describe_key(const KeySettings& key, bool dutch) {
+  auto preset_name = [&](const std::string& preset) -> std::string {
+    if (preset == "equal") return dutch ? "gelijke delen" : "equal";
+    if (preset == "shares") return dutch ? "volgens aandelen" : "by shares";
+    if (preset == "consumption") return dutch ? "volgens jaarverbruik" : "by annual consumption";
+    if (preset == "investment") return dutch ? "volgens inbreng" : "by investment";
+    return dutch ? "eigen percentages" : "custom percentages";
+  };
+  std::string text;
+  if (key.type == "static") text = (dutch ? "statisch, " : "static, ") + preset_name(key.preset);
+  if (key.type == "proportional") text = dutch ? "dynamisch, volgens verbruik per kwartier" : "dynamic, proportional to consumption";
+  if (key.type == "hybrid") {
+    text = (dutch ? "hybride: " : "hybrid: ") + std::to_string(static_cast<int>(key.fixed_fraction * 100 + 0.5)) + " % " +
+           preset_name(key.preset) + (dutch ? ", rest dynamisch" : ", rest dynamic");
+  }
+  if (key.type == "optimised") {
+    text = key.objective == "fairness" ? (dutch ? "geoptimaliseerd (billijk)" : "optimised (fairness)")
+                                       : (dutch ? "geoptimaliseerd (max. volume)" : "optimised (max. volume)");
+  }
+  if (key.type == "priority") {
+    text = (dutch ? "prioriteitsgroepen (" : "priority groups (") + std::to_string(key.groups.size()) + ")";
+  }
+  if (key.type != "proportional" && key.type != "priority" && key.rounds > 1) {
+    text += ", " + std::to_string(key.rounds) + (dutch ? " rondes" : " rounds");
+  }
+  return text;
+}
+
+ResolvedKey resolve_key(const KeySettings& key, const Scenario& scenario, const sharing::BuildingSeries& series) {
+  const int n = static_cast<int>(scenario.apartments.size());
+  if (series.apartment_count() != n) throw std::invalid_argument("series and scenario differ in apartments");
+  KeyContext context{scenario, series, sharing::shareable_series(series), Eigen::ArrayXd::Zero(n), {}};
+  for (int i = 0; i < n; ++i) context.participates[i] = scenario.apartments[static_cast<std::size_t>(i)].participates ? 1.0 : 0.0;
+
+  ResolvedKey resolved;
+  resolved.info.label = describe_key(key, true);
+  // Key 0 holds in every month no period claims.
+  std::vector<int> main_intervals;
+  std::vector<int> month_to_key(13, 0);
+  for (std::size_t p = 0; p < key.periods.size(); ++p) {
+    for (int m : key.periods[p].months) month_to_key[static_cast<std::size_t>(m)] = static_cast<int>(p) + 1;
+  }
+  if (!key.periods.empty()) {
+    for (int t = 0; t < series.interval_count(); ++t) {
+      if (month_to_key[series.month[static_cast<std::size_t>(t)]] == 0) main_intervals.push_back(t);
+    }
+  }
+  context.intervals = main_intervals;
+  resolved.schedule.keys.push_back(build_key(key, context));
+  resolved.info.period_labels.push_back("");
+  for (std::size_t p = 0; p < key.periods.size(); ++p) {
+    context.intervals.clear();
+    for (int t = 0; t < series.interval_count(); ++t) {
+      if (month_to_key[series.month[static_cast<std::size_t>(t)]] == static_cast<int>(p) + 1) context.intervals.push_back(t);
+    }
+    resolved.schedule.keys.push_back(build_key(key.periods[p].key, context));
+    resolved.info.period_labels.push_back(key.periods[p].name);
+  }
+  if (!key.periods.empty()) {
+    resolved.schedule.key_of_interval.resize(static_cast<std::size_t>(series.interval_count()));
+    for (int t = 0; t < series.interval_count(); ++t) {
+      resolved.schedule.key_of_interval[static_cast<std::size_t>(t)] =
+          static_cast<std::uint8_t>(month_to_key[series.month[static_cast<std::size_t>(t)]]);
+    }
+  }
+  for (const sharing::AllocationKey& k : resolved.schedule.keys) {
+    const std::string problem = sharing::validate_key(k, n);
+    if (!problem.empty()) throw InputError({scenario.source_file.string(), 0, 0, "key"}, problem);
+    resolved.info.round1_weights.push_back(k.groups.front().weights);
+  }
+  return resolved;
+}
+
+std::vector<std::pair<std::string, KeySettings>> comparison_keys(const Scenario& scenario, bool dutch) {
+  const sharing::RuleSet rules = sharing::rule_set_by_name(scenario.rules.set).value_or(*sharing::rule_set_by_name("flanders"));
+  const int max_rounds = scenario.rules.max_rounds.value_or(rules.max_rounds);
+  auto allowed = [&](const std::string& type) {
+    return std::find(rules.allowed_key_types.begin(), rules.allowed_key_types.end(), type) != rules.allowed_key_types.end();
+  };
+  std::vector<std::pair<std::string, KeySettings>> keys;
+  auto add = [&](KeySettings k) {
+    if (!allowed(k.type) || k.rounds > max_rounds) return;
+    keys.emplace_back(describe_key(k, dutch), k);
+  };
+  KeySettings own = scenario.key;
+  keys.emplace_back((dutch ? "scenario: " : "scenario: ") + describe_key(own, dutch), own);
+  auto simple = [](const std::string& type, const std::string& preset, int rounds) {
+    KeySettings k;
+    k.type = type;
+    k.preset = preset;
+    k.rounds = rounds;
+    return k;
+  };
+  add(simple("static", "equal", 1));
+  add(simple("static", "equal", std::min(3, max_rounds)));
+  add(simple("static", "shares", 1));
+  add(simple("static", "consumption", 1));
+  add(simple("static", "consumption", std::min(3, max_rounds)));
+  add(simple("proportional", "equal", 1));
+  KeySettings hybrid = simple("hybrid", "equal", 1);
+  hybrid.fixed_fraction = 0.5;
+  add(hybrid);
+  add(simple("optimised", "equal", 1));
+  KeySettings fair = simple("optimised", "equal", 1);
+  fair.objective = "fairness";
+  add(fair);
+  // Drop duplicates of the scenario's own key (same label).
+  std::vector<std::pair<std::string, KeySettings>> unique;
+  for (auto& entry : keys) {
+    const bool duplicate = std::any_of(unique.begin(), unique.end(), [&](const auto& u) {
+      return describe_key(u.second, dutch) == describe_key(entry.second, dutch) && u.second.periods.empty() &&
+             entry.second.periods.empty();
+    });
+    if (!duplicate) unique.push_back(entry);
+  }
+  return unique;
+}
+
+}  // namespace deelstroom::simulation
