@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <optional>
 
-#include <toml++/toml.h>
-
 #include "core/common/embedded.hpp"
 #include "core/common/error.hpp"
+#include "core/scenario/toml_fields.hpp"
 
 namespace deelstroom::load {
 
@@ -15,98 +14,55 @@ namespace {
 constexpr std::array<std::string_view, kDayClassCount> kDayClassNames{"working", "wednesday", "school_holiday",
                                                                       "saturday", "sunday"};
 
-/// Reads fields of one TOML table and reports problems with file, line, column and field path.
-class FieldReader {
- public:
-  FieldReader(const toml::table& table, std::string file, std::string path)
-      : table_(table), file_(std::move(file)), path_(std::move(path)) {}
+using scenario::TableReader;
 
-  [[noreturn]] void fail(const toml::node* node, const std::string& key, const std::string& message) const {
-    InputLocation where{file_, 0, 0, field(key)};
-    const toml::source_region region = node ? node->source() : table_.source();
-    where.line = static_cast<int>(region.begin.line);
-    where.column = static_cast<int>(region.begin.column);
-    throw InputError(where, message);
+double required_number(TableReader& reader, std::string_view key, double min, double max) {
+  const std::optional<double> value = reader.optional_number(key, min, max);
+  if (!value) reader.fail(key, "missing: expected a number from " + std::to_string(min) + " to " + std::to_string(max));
+  return *value;
+}
+
+TimeSpread required_spread(TableReader& reader, std::string_view key) {
+  const std::optional<std::vector<double>> pair = reader.optional_numbers(key, 0.0, 30.0);
+  if (!pair || pair->size() != 2 || (*pair)[1] > 6.0) {
+    reader.fail(key, "expected [mean hour, spread in hours], e.g. [7.5, 0.5] (hour 0-30, spread 0-6)");
   }
+  return TimeSpread{(*pair)[0], (*pair)[1]};
+}
 
-  std::string field(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-
-  const toml::node* get(const std::string& key) const { return table_.get(key); }
-
-  double number(const std::string& key, std::optional<double> fallback = std::nullopt, double min = 0.0,
-                double max = 1e9) const {
-    const toml::node* node = get(key);
-    if (!node) {
-      if (fallback) return *fallback;
-      fail(nullptr, key, "missing; expected a number");
-    }
-    const std::optional<double> value = node->value<double>();
-    if (!value) fail(node, key, "expected a number");
-    if (*value < min || *value > max) {
-      fail(node, key, "expected a value between " + format(min) + " and " + format(max));
-    }
-    return *value;
+/// The sub-tables of a table as (name, reader), in the order they appear in the file (toml++
+/// keeps keys sorted; a trainer expects lists in the order the file gives them).
+std::vector<std::pair<std::string, TableReader>> named_tables(TableReader& parent, std::string_view key) {
+  const toml::node* node = parent.raw(key);
+  if (!node || !node->as_table()) parent.fail(key, "missing: expected tables [" + parent.field_path(key) + ".NAME]");
+  std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+  for (const auto& [name, child] : *node->as_table()) entries.emplace_back(&name, &child);
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    return a.second->source().begin.line < b.second->source().begin.line;
+  });
+  std::vector<std::pair<std::string, TableReader>> result;
+  for (const auto& [name, child] : entries) {
+    const std::string path = parent.field_path(key) + "." + std::string(name->str());
+    if (!child->as_table()) parent.fail_at(*child, key, "expected a table [" + path + "]");
+    result.emplace_back(std::string(name->str()), TableReader(*child->as_table(), parent.file(), path));
   }
+  return result;
+}
 
-  std::string text(const std::string& key, std::optional<std::string> fallback = std::nullopt) const {
-    const toml::node* node = get(key);
-    if (!node) {
-      if (fallback) return *fallback;
-      fail(nullptr, key, "missing; expected a text");
-    }
-    const std::optional<std::string> value = node->value<std::string>();
-    if (!value) fail(node, key, "expected a text in quotes");
-    return *value;
-  }
-
-  TimeSpread spread(const toml::node* node, const std::string& key) const {
-    const toml::array* pair = node ? node->as_array() : nullptr;
-    if (!pair || pair->size() != 2 || !(*pair)[0].value<double>() || !(*pair)[1].value<double>()) {
-      fail(node, key, "expected [mean hour, spread in hours], e.g. [7.5, 0.5]");
-    }
-    const TimeSpread value{*(*pair)[0].value<double>(), *(*pair)[1].value<double>()};
-    if (value.mean_h < 0.0 || value.mean_h > 30.0 || value.sd_h < 0.0 || value.sd_h > 6.0) {
-      fail(node, key, "expected a mean hour between 0 and 30 and a spread between 0 and 6 hours");
-    }
-    return value;
-  }
-
-  const toml::table& sub_table(const std::string& key) const {
-    const toml::node* node = get(key);
-    if (!node || !node->as_table()) fail(node, key, node ? "expected a table" : "missing table");
-    return *node->as_table();
-  }
-
-  const std::string& file() const { return file_; }
-  const std::string& path() const { return path_; }
-  const toml::table& table() const { return table_; }
-
- private:
-  static std::string format(double value) {
-    std::string text = std::to_string(value);
-    text.erase(text.find_last_not_of('0') + 1);
-    if (!text.empty() && text.back() == '.') text.pop_back();
-    return text;
-  }
-
-  const toml::table& table_;
-  std::string file_;
-  std::string path_;
-};
-
-/// Rejects keys a reader does not know (a typo would otherwise silently keep a default).
-void reject_unknown_keys(const FieldReader& reader, std::initializer_list<std::string_view> known) {
-  for (const auto& [key, node] : reader.table()) {
-    if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
-      std::string list;
-      for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      reader.fail(&node, std::string(key.str()), "unknown field; expected one of: " + list);
+/// Which day classes a table gives; working, saturday and sunday are required.
+std::array<bool, kDayClassCount> day_classes_present(TableReader& reader) {
+  std::array<bool, kDayClassCount> present{};
+  for (std::size_t c = 0; c < kDayClassCount; ++c) present[c] = reader.has(kDayClassNames[c]);
+  for (DayClass needed : {DayClass::working, DayClass::saturday, DayClass::sunday}) {
+    if (!present[static_cast<std::size_t>(needed)]) {
+      reader.fail("", "missing '" + std::string(day_class_name(needed)) + "': working, saturday and sunday are required");
     }
   }
+  return present;
 }
 
 /// Fills the classes a table leaves out from their fallback (wednesday, school_holiday ->
-/// working). `present` tells which classes were given.
+/// working).
 template <typename T>
 void apply_day_class_fallbacks(std::array<T, kDayClassCount>& values, const std::array<bool, kDayClassCount>& present) {
   for (DayClass fallback_class : {DayClass::wednesday, DayClass::school_holiday}) {
@@ -115,125 +71,109 @@ void apply_day_class_fallbacks(std::array<T, kDayClassCount>& values, const std:
   }
 }
 
-std::array<bool, kDayClassCount> require_day_classes(const FieldReader& reader) {
-  std::array<bool, kDayClassCount> present{};
-  for (std::size_t c = 0; c < kDayClassCount; ++c) present[c] = reader.get(std::string(kDayClassNames[c])) != nullptr;
-  for (DayClass needed : {DayClass::working, DayClass::saturday, DayClass::sunday}) {
-    if (!present[static_cast<std::size_t>(needed)]) {
-      reader.fail(nullptr, std::string(day_class_name(needed)), "missing; working, saturday and sunday are required");
-    }
+/// Reads one value per day class with `read(reader, key)`, applying the fallbacks.
+template <typename T, typename Read>
+std::array<T, kDayClassCount> per_day_class(TableReader& reader, Read read) {
+  const auto present = day_classes_present(reader);
+  std::array<T, kDayClassCount> values{};
+  for (std::size_t c = 0; c < kDayClassCount; ++c) {
+    if (present[c]) values[c] = read(reader, kDayClassNames[c]);
   }
-  return present;
+  apply_day_class_fallbacks(values, present);
+  reader.reject_unknown_fields();
+  return values;
 }
 
-PersonDay parse_person_day(const FieldReader& day) {
-  reject_unknown_keys(day, {"absent", "wake", "sleep", "out", "leave", "back"});
+PersonDay parse_person_day(TableReader& reader, std::string_view key) {
+  std::optional<TableReader> day = reader.optional_table(key);
   PersonDay result;
-  result.absent_probability = day.number("absent", 0.0, 0.0, 1.0);
-  result.wake = day.spread(day.get("wake"), "wake");
-  result.sleep = day.spread(day.get("sleep"), "sleep");
-  result.out_probability = day.number("out", 0.0, 0.0, 1.0);
+  result.absent_probability = day->number("absent", 0.0, 0.0, 1.0);
+  result.wake = required_spread(*day, "wake");
+  result.sleep = required_spread(*day, "sleep");
+  result.out_probability = day->number("out", 0.0, 0.0, 1.0);
   if (result.out_probability > 0.0) {
-    result.leave = day.spread(day.get("leave"), "leave");
-    result.back = day.spread(day.get("back"), "back");
+    result.leave = required_spread(*day, "leave");
+    result.back = required_spread(*day, "back");
+  } else {
+    day->raw("leave");
+    day->raw("back");
   }
+  day->reject_unknown_fields();
   return result;
 }
 
-PersonType parse_person(const FieldReader& reader, const std::string& name) {
-  reject_unknown_keys(reader, {"morning_kwh", "working", "wednesday", "school_holiday", "saturday", "sunday"});
+PersonType parse_person(TableReader& reader, const std::string& name) {
   PersonType person;
   person.name = name;
   person.morning_kwh = reader.number("morning_kwh", 0.0, 0.0, 5.0);
-  const auto present = require_day_classes(reader);
-  for (std::size_t c = 0; c < kDayClassCount; ++c) {
-    if (!present[c]) continue;
-    const std::string key(kDayClassNames[c]);
-    person.day[c] = parse_person_day(FieldReader(reader.sub_table(key), reader.file(), reader.field(key)));
-  }
-  apply_day_class_fallbacks(person.day, present);
+  person.day = per_day_class<PersonDay>(reader, parse_person_day);
   return person;
 }
 
-Appliance parse_appliance(const FieldReader& reader) {
-  reject_unknown_keys(reader, {"name", "kwh", "duration_h", "uses", "start"});
+Appliance parse_appliance(TableReader& reader) {
   Appliance appliance;
-  appliance.name = reader.text("name");
-  appliance.kwh_per_use = reader.number("kwh", std::nullopt, 0.0, 100.0);
-  appliance.duration_h = reader.number("duration_h", std::nullopt, 0.25, 24.0);
-  const FieldReader uses(reader.sub_table("uses"), reader.file(), reader.field("uses"));
-  const FieldReader start(reader.sub_table("start"), reader.file(), reader.field("start"));
-  const auto uses_present = require_day_classes(uses);
-  const auto start_present = require_day_classes(start);
-  for (std::size_t c = 0; c < kDayClassCount; ++c) {
-    const std::string key(kDayClassNames[c]);
-    if (uses_present[c]) appliance.uses_per_day[c] = uses.number(key, std::nullopt, 0.0, 10.0);
-    if (start_present[c]) appliance.start[c] = start.spread(start.get(key), key);
-  }
-  apply_day_class_fallbacks(appliance.uses_per_day, uses_present);
-  apply_day_class_fallbacks(appliance.start, start_present);
+  appliance.name = reader.string("name", "");
+  if (appliance.name.empty()) reader.fail("name", "missing: expected the appliance's name");
+  appliance.kwh_per_use = required_number(reader, "kwh", 0.0, 100.0);
+  appliance.duration_h = required_number(reader, "duration_h", 0.25, 24.0);
+  std::optional<TableReader> uses = reader.optional_table("uses");
+  std::optional<TableReader> start = reader.optional_table("start");
+  if (!uses) reader.fail("uses", "missing: expected uses = { working = ..., saturday = ..., sunday = ... }");
+  if (!start) reader.fail("start", "missing: expected start = { working = [hour, spread], ... }");
+  appliance.uses_per_day = per_day_class<double>(
+      *uses, [](TableReader& r, std::string_view key) { return required_number(r, key, 0.0, 10.0); });
+  appliance.start = per_day_class<TimeSpread>(*start, required_spread);
+  reader.reject_unknown_fields();
   return appliance;
 }
 
-HouseholdArchetype parse_household(const FieldReader& reader, const std::string& name,
+HouseholdArchetype parse_household(TableReader& reader, const std::string& name,
                                    const std::vector<PersonType>& person_types) {
-  reject_unknown_keys(reader, {"label_nl", "label_en", "annual_kwh", "persons", "base_kw", "active_kw", "light_kw",
-                               "spikes_per_active_h", "spike_kwh", "appliance_uses", "winter_activity_increase",
-                               "vacation_summer_days", "vacation_other_days"});
   HouseholdArchetype household;
   household.name = name;
-  household.label_nl = reader.text("label_nl");
-  household.label_en = reader.text("label_en", household.label_nl);
-  household.annual_kwh = reader.number("annual_kwh", std::nullopt, 1.0, 1e6);
-  const toml::node* persons = reader.get("persons");
-  const toml::array* list = persons ? persons->as_array() : nullptr;
-  if (!list || list->empty()) reader.fail(persons, "persons", "expected a list of person types, e.g. [\"commuter\"]");
-  for (const toml::node& entry : *list) {
-    const std::optional<std::string> type = entry.value<std::string>();
+  household.label_nl = reader.string("label_nl", name);
+  household.label_en = reader.string("label_en", household.label_nl);
+  household.annual_kwh = required_number(reader, "annual_kwh", 1.0, 1e6);
+  const std::optional<std::vector<std::string>> persons = reader.optional_strings("persons");
+  if (!persons || persons->empty()) reader.fail("persons", "expected a list of person types, e.g. [\"commuter\"]");
+  for (const std::string& type : *persons) {
     const auto found = std::find_if(person_types.begin(), person_types.end(),
-                                    [&](const PersonType& p) { return type && p.name == *type; });
+                                    [&](const PersonType& p) { return p.name == type; });
     if (found == person_types.end()) {
       std::string names;
       for (const PersonType& p : person_types) names += (names.empty() ? "" : ", ") + p.name;
-      reader.fail(&entry, "persons", "unknown person type; expected one of: " + names);
+      reader.fail("persons", "unknown person type '" + type + "'; expected one of: " + names);
     }
     household.persons.push_back(static_cast<int>(found - person_types.begin()));
   }
-  household.base_kw = reader.number("base_kw", std::nullopt, 0.0, 10.0);
-  household.active_kw = reader.number("active_kw", std::nullopt, 0.0, 10.0);
-  household.light_kw = reader.number("light_kw", std::nullopt, 0.0, 10.0);
+  household.base_kw = required_number(reader, "base_kw", 0.0, 10.0);
+  household.active_kw = required_number(reader, "active_kw", 0.0, 10.0);
+  household.light_kw = required_number(reader, "light_kw", 0.0, 10.0);
   household.spikes_per_active_h = reader.number("spikes_per_active_h", 0.0, 0.0, 4.0);
   household.spike_kwh = reader.number("spike_kwh", 0.0, 0.0, 1.0);
   household.appliance_uses = reader.number("appliance_uses", 1.0, 0.0, 10.0);
-  household.winter_activity_increase = reader.number("winter_activity_increase", 0.0, 0.0, 2.0);
-  household.vacation_summer_days = static_cast<int>(reader.number("vacation_summer_days", 0.0, 0.0, 62.0));
-  household.vacation_other_days = static_cast<int>(reader.number("vacation_other_days", 0.0, 0.0, 60.0));
+  household.winter_activity_increase = reader.number("winter_activity_increase", 0.0, 0.0, 1.0);
+  household.vacation_summer_days = static_cast<int>(reader.integer("vacation_summer_days", 0, 0, 62));
+  household.vacation_other_days = static_cast<int>(reader.integer("vacation_other_days", 0, 0, 60));
+  reader.reject_unknown_fields();
   return household;
 }
 
-std::array<double, 24> parse_hour_weights(const FieldReader& reader, const std::string& key) {
-  const toml::node* node = reader.get(key);
-  const toml::array* list = node ? node->as_array() : nullptr;
-  if (!list || list->size() != 24) reader.fail(node, key, "expected 24 numbers, one per local hour 00-23");
+std::array<double, 24> parse_hour_weights(TableReader& reader, std::string_view key) {
+  const std::optional<std::vector<double>> values = reader.optional_numbers(key, 0.0, 1e6);
+  if (!values || values->size() != 24) reader.fail(key, "expected 24 numbers >= 0, one per local hour 00-23");
   std::array<double, 24> weights{};
-  for (std::size_t h = 0; h < 24; ++h) {
-    const std::optional<double> value = (*list)[h].value<double>();
-    if (!value || *value < 0.0) reader.fail(&(*list)[h], key, "expected a number >= 0");
-    weights[h] = *value;
-  }
+  std::copy(values->begin(), values->end(), weights.begin());
   return weights;
 }
 
-CommonPartsArchetype parse_common_parts(const FieldReader& reader, const std::string& name,
+CommonPartsArchetype parse_common_parts(TableReader& reader, const std::string& name,
                                         const std::array<std::array<double, 24>, kDayClassCount>& movement) {
-  reject_unknown_keys(reader, {"label_nl", "label_en", "annual_kwh", "ventilation_kw", "standby_kw", "lighting_kw",
-                               "lighting_dark_base", "lift_kwh_per_day", "heat_pump_share",
-                               "heat_pump_hot_water_share"});
   CommonPartsArchetype parts;
   parts.name = name;
-  parts.label_nl = reader.text("label_nl");
-  parts.label_en = reader.text("label_en", parts.label_nl);
-  parts.annual_kwh = reader.number("annual_kwh", std::nullopt, 1.0, 1e7);
+  parts.label_nl = reader.string("label_nl", name);
+  parts.label_en = reader.string("label_en", parts.label_nl);
+  parts.annual_kwh = required_number(reader, "annual_kwh", 1.0, 1e7);
   parts.ventilation_kw = reader.number("ventilation_kw", 0.0, 0.0, 100.0);
   parts.standby_kw = reader.number("standby_kw", 0.0, 0.0, 100.0);
   parts.lighting_kw = reader.number("lighting_kw", 0.0, 0.0, 100.0);
@@ -242,35 +182,8 @@ CommonPartsArchetype parse_common_parts(const FieldReader& reader, const std::st
   parts.heat_pump_share = reader.number("heat_pump_share", 0.0, 0.0, 0.99);
   parts.heat_pump_hot_water_share = reader.number("heat_pump_hot_water_share", 0.0, 0.0, 1.0);
   parts.movement = movement;
+  reader.reject_unknown_fields();
   return parts;
-}
-
-toml::table parse_document(std::string_view text, std::string_view name) {
-  try {
-    return toml::parse(text, name);
-  } catch (const toml::parse_error& error) {
-    throw InputError({std::string(name), static_cast<int>(error.source().begin.line),
-                      static_cast<int>(error.source().begin.column), ""},
-                     std::string(error.description()));
-  }
-}
-
-template <typename T, typename Parse>
-std::vector<T> parse_named_tables(const FieldReader& root, const std::string& key, Parse parse) {
-  // toml++ keeps a table's keys sorted; keep the file's order instead (the order a trainer
-  // wrote them in is the order lists show them in).
-  std::vector<std::pair<const toml::key*, const toml::node*>> entries;
-  for (const auto& [name, node] : root.sub_table(key)) entries.emplace_back(&name, &node);
-  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-    return a.second->source().begin.line < b.second->source().begin.line;
-  });
-  std::vector<T> result;
-  for (const auto& [name, node] : entries) {
-    const std::string path = key + "." + std::string(name->str());
-    if (!node->as_table()) root.fail(node, path, "expected a table");
-    result.push_back(parse(FieldReader(*node->as_table(), root.file(), path), std::string(name->str())));
-  }
-  return result;
 }
 
 template <typename Named>
@@ -291,38 +204,25 @@ std::string_view day_class_name(DayClass day_class) { return kDayClassNames[stat
 ArchetypeLibrary parse_archetype_library(std::string_view households_toml, std::string_view households_name,
                                          std::string_view common_parts_toml, std::string_view common_parts_name) {
   ArchetypeLibrary library;
-  const toml::table households = parse_document(households_toml, households_name);
-  const FieldReader root(households, std::string(households_name), "");
-  reject_unknown_keys(root, {"person", "appliance", "household"});
-  library.person_types = parse_named_tables<PersonType>(root, "person", parse_person);
-
-  const toml::node* appliances = root.get("appliance");
-  const toml::array* appliance_list = appliances ? appliances->as_array() : nullptr;
-  if (!appliance_list) root.fail(appliances, "appliance", "expected [[appliance]] tables");
-  for (std::size_t i = 0; i < appliance_list->size(); ++i) {
-    const toml::table* table = (*appliance_list)[i].as_table();
-    const std::string path = "appliance[" + std::to_string(i) + "]";
-    if (!table) root.fail(&(*appliance_list)[i], path, "expected a table");
-    library.appliances.push_back(parse_appliance(FieldReader(*table, root.file(), path)));
+  const toml::table households = scenario::parse_toml(households_toml, std::string(households_name));
+  TableReader root(households, std::string(households_name), "");
+  for (auto& [name, reader] : named_tables(root, "person")) library.person_types.push_back(parse_person(reader, name));
+  for (TableReader& reader : root.tables("appliance")) library.appliances.push_back(parse_appliance(reader));
+  if (library.appliances.empty()) root.fail("appliance", "missing: expected [[appliance]] tables");
+  for (auto& [name, reader] : named_tables(root, "household")) {
+    library.households.push_back(parse_household(reader, name, library.person_types));
   }
-  library.households = parse_named_tables<HouseholdArchetype>(
-      root, "household",
-      [&](const FieldReader& reader, const std::string& name) { return parse_household(reader, name, library.person_types); });
+  root.reject_unknown_fields();
 
-  const toml::table common = parse_document(common_parts_toml, common_parts_name);
-  const FieldReader common_root(common, std::string(common_parts_name), "");
-  reject_unknown_keys(common_root, {"movement", "common_parts"});
-  const FieldReader movement_reader(common_root.sub_table("movement"), common_root.file(), "movement");
-  reject_unknown_keys(movement_reader, {"working", "wednesday", "school_holiday", "saturday", "sunday"});
-  const auto movement_present = require_day_classes(movement_reader);
-  std::array<std::array<double, 24>, kDayClassCount> movement{};
-  for (std::size_t c = 0; c < kDayClassCount; ++c) {
-    if (movement_present[c]) movement[c] = parse_hour_weights(movement_reader, std::string(kDayClassNames[c]));
+  const toml::table common = scenario::parse_toml(common_parts_toml, std::string(common_parts_name));
+  TableReader common_root(common, std::string(common_parts_name), "");
+  std::optional<TableReader> movement_table = common_root.optional_table("movement");
+  if (!movement_table) common_root.fail("movement", "missing: expected a [movement] table");
+  const auto movement = per_day_class<std::array<double, 24>>(*movement_table, parse_hour_weights);
+  for (auto& [name, reader] : named_tables(common_root, "common_parts")) {
+    library.common_parts.push_back(parse_common_parts(reader, name, movement));
   }
-  apply_day_class_fallbacks(movement, movement_present);
-  library.common_parts = parse_named_tables<CommonPartsArchetype>(
-      common_root, "common_parts",
-      [&](const FieldReader& reader, const std::string& name) { return parse_common_parts(reader, name, movement); });
+  common_root.reject_unknown_fields();
   return library;
 }
 

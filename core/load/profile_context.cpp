@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/solar/solar_position.hpp"
+
 namespace deelstroom::load {
 
 namespace {
@@ -20,6 +22,8 @@ void check_size(const Eigen::ArrayXd* values, int expected, const char* name) {
                                 " values; the grid has " + std::to_string(expected) + " intervals");
   }
 }
+
+}  // namespace
 
 std::vector<LocalDay> local_days(const time::LocalCalendar& calendar, int interval_count) {
   std::vector<LocalDay> days;
@@ -37,8 +41,6 @@ std::vector<LocalDay> local_days(const time::LocalCalendar& calendar, int interv
   }
   return days;
 }
-
-}  // namespace
 
 DayClass day_class_of(time::DayType day_type, bool school_holiday, int weekday) {
   if (day_type == time::DayType::sunday_or_holiday) return DayClass::sunday;
@@ -81,17 +83,24 @@ PreparedContext prepare_context(const ProfileContext& context) {
   }
   check_size(context.sun_elevation_deg, n, "sun_elevation_deg");
   check_size(context.outdoor_temp_c, n, "outdoor_temp_c");
+  if (context.positions && context.positions->size() != n) {
+    throw std::invalid_argument("the solar positions do not belong to the grid");
+  }
 
   PreparedContext prepared;
   prepared.grid = &context.grid;
   prepared.calendar = &context.calendar;
   prepared.days = local_days(context.calendar, n);
-  prepared.sun_given = context.sun_elevation_deg != nullptr;
+  prepared.sun_given = context.sun_elevation_deg != nullptr || context.positions != nullptr;
   prepared.temperature_given = context.outdoor_temp_c != nullptr;
 
   prepared.darkness.resize(n);
   if (context.sun_elevation_deg) {
     for (int i = 0; i < n; ++i) prepared.darkness[i] = darkness_from_elevation((*context.sun_elevation_deg)[i]);
+  } else if (context.positions) {
+    for (int i = 0; i < n; ++i) {
+      prepared.darkness[i] = darkness_from_elevation(90.0 - context.positions->apparent_zenith_deg[i]);
+    }
   } else {
     for (int i = 0; i < n; ++i) {
       prepared.darkness[i] = darkness_from_elevation(approximate_solar_elevation_deg(context.grid.middle_utc_seconds(i)));

@@ -11,13 +11,20 @@
 #include "core/load/archetype.hpp"
 #include "core/time/year_grid.hpp"
 
+namespace deelstroom::solar {
+struct SolarPositions;
+}
+
 namespace deelstroom::load {
 
+/// The sun is taken from `sun_elevation_deg` when given, else from `positions` (90 deg minus
+/// the apparent zenith), else from approximate_solar_elevation_deg (Brussels).
 struct ProfileContext {
   const time::YearGrid& grid;
   const time::LocalCalendar& calendar;
-  const Eigen::ArrayXd* sun_elevation_deg = nullptr;  ///< optional, per interval (middle of the quarter-hour)
-  const Eigen::ArrayXd* outdoor_temp_c = nullptr;     ///< optional, per interval
+  const Eigen::ArrayXd* sun_elevation_deg = nullptr;      ///< optional, per interval (middle of the quarter-hour)
+  const Eigen::ArrayXd* outdoor_temp_c = nullptr;         ///< optional, per interval
+  const solar::SolarPositions* positions = nullptr;       ///< optional, the building's sun positions
 };
 
 /// One local calendar day as it appears on the grid: a run of consecutive intervals with the
@@ -44,6 +51,9 @@ struct PreparedContext {
 
   int interval_count() const { return grid->interval_count; }
 };
+
+/// The local days of a grid, in order.
+std::vector<LocalDay> local_days(const time::LocalCalendar& calendar, int interval_count);
 
 /// Builds the shared part of a context. Arrays given in `context` must have one value per
 /// interval of the grid (std::invalid_argument otherwise: a programming error, not user input).
