@@ -72,6 +72,7 @@ struct PreparedAppliance {
 
 std::vector<PreparedAppliance> prepare_appliances(const std::vector<Appliance>& appliances) {
   std::vector<PreparedAppliance> prepared;
+  prepared.reserve(appliances.size());
   for (const Appliance& appliance : appliances) {
     PreparedAppliance p;
     p.appliance = &appliance;
@@ -192,13 +193,15 @@ struct PersonOutcome {
 
 /// The state the stochastic day loop carries from day to day.
 struct DayBuffers {
-  SlotArray active{};
+  SlotArray active{};   ///< persons awake at home per slot of today
+  SlotArray carry{};    ///< persons still up after midnight, per slot of tomorrow
   EventArray events{};  ///< kW by slot of today (0..95) and tomorrow (96..191)
 
   void next_day() {
     std::copy(events.begin() + kSlots, events.end(), events.begin());
     std::fill(events.begin() + kSlots, events.end(), 0.0f);
-    active.fill(0.0f);
+    active = carry;
+    carry.fill(0.0f);
   }
 };
 
@@ -210,8 +213,12 @@ PersonOutcome simulate_person(const PersonType& person, DayClass day_class, doub
   if (random.uniform() < routine.absent_probability) return outcome;
   outcome.home = true;
   const int wake = slot_of(routine.wake.mean_h + shift_h + routine.wake.sd_h * random.bell());
-  const int sleep = slot_of(routine.sleep.mean_h + shift_h + routine.sleep.sd_h * random.bell());
+  const double sleep_h = routine.sleep.mean_h + shift_h + routine.sleep.sd_h * random.bell();
+  const int sleep = slot_of(sleep_h);
   for (int q = wake; q < sleep; ++q) day.active[q] += 1.0f;
+  if (sleep_h > 24.0 && wake < sleep) {
+    for (int q = 0; q < slot_of(sleep_h - 24.0); ++q) day.carry[q] += 1.0f;
+  }
   if (routine.out_probability > 0.0 && random.uniform() < routine.out_probability) {
     const int leave = slot_of(routine.leave.mean_h + shift_h + routine.leave.sd_h * random.bell());
     const int back = slot_of(routine.back.mean_h + shift_h + routine.back.sd_h * random.bell());
@@ -226,6 +233,20 @@ PersonOutcome simulate_person(const PersonType& person, DayClass day_class, doub
   return outcome;
 }
 
+/// sum over the start window of pmf(q) * awake persons(q), with four partial sums (the
+/// additions are then independent and the loop is not bound by their latency).
+double start_weight(const PreparedAppliance& appliance, int day_class, const SlotArray& active) {
+  const float* pmf = appliance.pmf[day_class].data();
+  float partial[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+  int q = appliance.first[day_class];
+  const int last = appliance.last[day_class];
+  for (; q + 4 <= last; q += 4) {
+    for (int k = 0; k < 4; ++k) partial[k] += pmf[q + k] * active[q + k];
+  }
+  for (; q < last; ++q) partial[0] += pmf[q] * active[q];
+  return static_cast<double>((partial[0] + partial[1]) + (partial[2] + partial[3]));
+}
+
 /// Starts the appliance uses of one day, each at a slot drawn from start density x people at home.
 void simulate_appliances(const std::vector<PreparedAppliance>& appliances, const HouseholdTraits& traits,
                          DayClass day_class, double person_count, DayBuffers& day, Random& random) {
@@ -233,15 +254,16 @@ void simulate_appliances(const std::vector<PreparedAppliance>& appliances, const
   for (std::size_t a = 0; a < appliances.size(); ++a) {
     const PreparedAppliance& appliance = appliances[a];
     const double uses = appliance.appliance->uses_per_day[c] * traits.appliance_scale[a];
-    if (uses <= 0.0) continue;
-    double weight_sum = 0.0;
-    for (int q = appliance.first[c]; q < appliance.last[c]; ++q) weight_sum += appliance.pmf[c][q] * day.active[q];
-    if (weight_sum <= 0.0) continue;
     // P(a use starts at q) = pmf(q) * active(q) / persons per expected use, so the mean
-    // shape below can integrate it exactly.
-    const double ratio = weight_sum / person_count;
+    // shape below can integrate it exactly: a use happens with probability
+    // min(1, remaining) * ratio, ratio = sum(pmf * active) / persons <= 1.
+    double weight_sum = -1.0;  // computed only when a draw could accept (most days it cannot)
     for (double remaining = uses; remaining > 0.0; remaining -= 1.0) {
-      if (random.uniform() >= std::min(1.0, remaining) * ratio) continue;
+      const double draw = random.uniform();
+      const double chance = std::min(1.0, remaining);
+      if (draw >= chance) continue;
+      if (weight_sum < 0.0) weight_sum = start_weight(appliance, c, day.active);
+      if (draw >= chance * weight_sum / person_count) continue;
       double target = random.uniform() * weight_sum;
       int q = appliance.first[c];
       for (; q < appliance.last[c] - 1; ++q) {
@@ -277,10 +299,17 @@ void scale_to(Eigen::ArrayXd& series, double total_kwh) {
   if (sum > 0.0) series *= total_kwh / sum;
 }
 
+/// The library's appliances with their start densities, computed once (the library is
+/// immutable after its first use).
+const std::vector<PreparedAppliance>& library_appliances() {
+  static const std::vector<PreparedAppliance> prepared = prepare_appliances(archetype_library().appliances);
+  return prepared;
+}
+
 struct GeneratorSetup {
   const HouseholdArchetype& archetype;
   std::vector<const PersonType*> persons;
-  std::vector<PreparedAppliance> appliances;
+  const std::vector<PreparedAppliance>& appliances;
   VacationCalendar vacations;
   double spike_probability_per_person = 0.0;  ///< per awake person and slot
   float spike_kw = 0.0f;
@@ -290,7 +319,7 @@ GeneratorSetup make_setup(const HouseholdArchetype& archetype, const PreparedCon
   const ArchetypeLibrary& library = archetype_library();
   std::vector<const PersonType*> persons;
   for (int index : archetype.persons) persons.push_back(&library.person_types[static_cast<std::size_t>(index)]);
-  GeneratorSetup setup{archetype, persons, prepare_appliances(library.appliances), vacation_calendar(context.grid->year)};
+  GeneratorSetup setup{archetype, persons, library_appliances(), vacation_calendar(context.grid->year)};
   setup.spike_probability_per_person = archetype.spikes_per_active_h * kHoursPerSlot;
   setup.spike_kw = static_cast<float>(archetype.spike_kwh / kHoursPerSlot);
   return setup;
@@ -357,9 +386,9 @@ Eigen::ArrayXd simulate_household(const GeneratorSetup& setup, const HouseholdTr
 /// The expected day of each day class (mean mode): awake persons, and appliance, morning and
 /// spike power, all as probabilities x power.
 struct ExpectedDay {
-  SlotArray active{};
-  SlotArray spikes_kw{};
-  EventArray events{};
+  SlotArray active{};   ///< expected persons awake at home
+  SlotArray tail{};     ///< expected persons still up after midnight, by slot of the next day
+  EventArray events{};  ///< expected appliance and morning power (kW), today and past midnight
 };
 
 ExpectedDay expected_day(const GeneratorSetup& setup, DayClass day_class) {
@@ -374,6 +403,7 @@ ExpectedDay expected_day(const GeneratorSetup& setup, DayClass day_class) {
       const double out = routine.out_probability * spread_cdf(routine.leave, t, kPersonShiftSdH) *
                          (1.0 - spread_cdf(routine.back, t, kPersonShiftSdH));
       day.active[q] += static_cast<float>(present * awake * (1.0 - out));
+      day.tail[q] += static_cast<float>(present * (1.0 - spread_cdf(routine.sleep, t + 24.0, kPersonShiftSdH)));
     }
     if (person->morning_kwh > 0.0) {
       const SlotArray wake = start_pmf(routine.wake, kPersonShiftSdH);
@@ -388,9 +418,6 @@ ExpectedDay expected_day(const GeneratorSetup& setup, DayClass day_class) {
       const double starts = uses * appliance.pmf[c][q] * day.active[q] / person_count;
       add_block(day.events, q, appliance.duration_slots, static_cast<float>(starts) * appliance.kw);
     }
-  }
-  for (int q = 0; q < kSlots; ++q) {
-    day.spikes_kw[q] = day.active[q] * static_cast<float>(setup.spike_probability_per_person) * setup.spike_kw;
   }
   return day;
 }
@@ -412,11 +439,16 @@ Eigen::ArrayXd expected_household(const GeneratorSetup& setup, const HouseholdTr
     const float presence = static_cast<float>(presence_probability(archetype, setup.vacations, local_day));
     const float active_kw = traits.active_kw * season_factor(archetype, context.winter_weight[static_cast<Eigen::Index>(d)]);
     const int end = local_day.first_interval + local_day.interval_count;
+    const float spike_kw = static_cast<float>(setup.spike_probability_per_person) * setup.spike_kw;
     for (int i = local_day.first_interval; i < end; ++i) {
       const int q = quarter[i];
-      float kw = today.active[q] * (active_kw + traits.light_kw * context.darkness[i]) + today.spikes_kw[q] + today.events[q];
-      kw *= presence;
-      if (previous) kw += static_cast<float>(previous_presence) * previous->events[kSlots + q];
+      float awake = presence * today.active[q];
+      float kw = presence * today.events[q];
+      if (previous) {
+        awake += static_cast<float>(previous_presence) * previous->tail[q];
+        kw += static_cast<float>(previous_presence) * previous->events[kSlots + q];
+      }
+      kw += awake * (active_kw + traits.light_kw * context.darkness[i] + spike_kw);
       household[i] = (traits.base_kw + kw) * kHoursPerSlot;
     }
     if (ev) {
@@ -475,9 +507,9 @@ void validate(const HouseholdSpec& spec) {
   }
 }
 
-}  // namespace
-
-HouseholdProfile generate_household_profile(const HouseholdSpec& spec, const PreparedContext& context) {
+/// Generates a household; with `keep_parts` false only total_kwh is filled (one array less to
+/// allocate on the hot path of a building's simulation).
+HouseholdProfile generate(const HouseholdSpec& spec, const PreparedContext& context, bool keep_parts) {
   const HouseholdArchetype& archetype = find_household_archetype(spec.archetype);
   validate(spec);
   const double annual_kwh = spec.annual_kwh > 0.0 ? spec.annual_kwh : archetype.annual_kwh;
@@ -491,21 +523,35 @@ HouseholdProfile generate_household_profile(const HouseholdSpec& spec, const Pre
   profile.household_kwh = spec.stochastic ? simulate_household(setup, traits, spec.ev, context, random, ev_kwh)
                                           : expected_household(setup, traits, spec.ev, context, ev_kwh);
   scale_to(profile.household_kwh, annual_kwh);
-  profile.total_kwh = profile.household_kwh;
+  if (keep_parts) {
+    profile.total_kwh = profile.household_kwh;
+  } else {
+    profile.total_kwh = std::move(profile.household_kwh);
+  }
   if (spec.heat_pump) {
     profile.heat_pump_kwh = heat_pump_series(*spec.heat_pump, context, traits.heat_pump_limit_offset_c);
     profile.total_kwh += profile.heat_pump_kwh;
   }
   if (spec.ev) {
+    scale_to(ev_kwh, spec.ev->annual_kwh);
+    profile.total_kwh += ev_kwh;
     profile.ev_kwh = std::move(ev_kwh);
-    scale_to(profile.ev_kwh, spec.ev->annual_kwh);
-    profile.total_kwh += profile.ev_kwh;
+  }
+  if (!keep_parts) {
+    profile.heat_pump_kwh = Eigen::ArrayXd();
+    profile.ev_kwh = Eigen::ArrayXd();
   }
   return profile;
 }
 
+}  // namespace
+
+HouseholdProfile generate_household_profile(const HouseholdSpec& spec, const PreparedContext& context) {
+  return generate(spec, context, true);
+}
+
 Eigen::ArrayXd generate_household(const HouseholdSpec& spec, const PreparedContext& context) {
-  return generate_household_profile(spec, context).total_kwh;
+  return std::move(generate(spec, context, false).total_kwh);
 }
 
 Eigen::ArrayXd generate_household(const HouseholdSpec& spec, const ProfileContext& context) {

@@ -37,11 +37,12 @@ Eigen::ArrayXd heat_pump_series(const HeatPumpOption& option, const PreparedCont
 
   // Space heating: first-order smoothing of the outdoor temperature (exact discretisation of
   // dT/dt = (T_out - T)/tau over a quarter-hour), started from the first value.
+  const Eigen::ArrayXd& outdoor_temp_c = context.outdoor_temp_c();
   Eigen::ArrayXd space(n);
   const double alpha = 1.0 - std::exp(-0.25 / kInertiaHours);
-  double smoothed_c = n > 0 ? context.outdoor_temp_c[0] : 0.0;
+  double smoothed_c = n > 0 ? outdoor_temp_c[0] : 0.0;
   for (int i = 0; i < n; ++i) {
-    const double outdoor_c = context.outdoor_temp_c[i];
+    const double outdoor_c = outdoor_temp_c[i];
     smoothed_c += alpha * (outdoor_c - smoothed_c);
     const double demand = std::max(0.0, limit_c - smoothed_c);
     const int hour = calendar.quarter_of_day[i] / 4;

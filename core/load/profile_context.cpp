@@ -1,6 +1,7 @@
 #include "core/load/profile_context.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
@@ -49,31 +50,89 @@ DayClass day_class_of(time::DayType day_type, bool school_holiday, int weekday) 
   return weekday == 2 ? DayClass::wednesday : DayClass::working;
 }
 
-float darkness_from_elevation(double elevation_deg) {
-  return static_cast<float>(std::clamp((10.0 - elevation_deg) / 12.0, 0.0, 1.0));
+float darkness_from_sin_elevation(double sin_elevation) {
+  constexpr double kSinLow = -0.034899496702500969;  // sin(-2 deg)
+  constexpr double kSinHigh = 0.17364817766693033;   // sin(10 deg)
+  return static_cast<float>(std::clamp((kSinHigh - sin_elevation) / (kSinHigh - kSinLow), 0.0, 1.0));
 }
 
-double approximate_solar_elevation_deg(double utc_seconds) {
-  const double days_since_epoch = utc_seconds / 86400.0;
-  const time::CivilDate date = time::civil_from_days(static_cast<std::int64_t>(std::floor(days_since_epoch)));
-  const double day_of_year =
-      static_cast<double>(time::days_from_civil(date) - time::days_from_civil(date.year, 1, 1)) + 1.0;
-  const double declination = 23.45 * kDegree * std::sin(2.0 * std::numbers::pi * (284.0 + day_of_year) / 365.0);
-  const double b = 2.0 * std::numbers::pi * (day_of_year - 81.0) / 364.0;
-  const double equation_of_time_min = 9.87 * std::sin(2.0 * b) - 7.53 * std::cos(b) - 1.5 * std::sin(b);
-  const double utc_hour = (days_since_epoch - std::floor(days_since_epoch)) * 24.0;
-  const double solar_hour = utc_hour + kBrusselsLongitudeDeg / 15.0 + equation_of_time_min / 60.0;
-  const double hour_angle = (solar_hour - 12.0) * 15.0 * kDegree;
-  const double latitude = kBrusselsLatitudeDeg * kDegree;
-  const double sin_elevation = std::sin(latitude) * std::sin(declination) +
-                               std::cos(latitude) * std::cos(declination) * std::cos(hour_angle);
-  return std::asin(std::clamp(sin_elevation, -1.0, 1.0)) / kDegree;
+float darkness_from_elevation(double elevation_deg) {
+  return darkness_from_sin_elevation(std::sin(elevation_deg * kDegree));
 }
+
+namespace {
+
+/// Declination and equation of time for a day of the year (1-based).
+struct SunOfDay {
+  double declination_rad = 0.0;
+  double equation_of_time_h = 0.0;
+};
+
+SunOfDay sun_of_day(double day_of_year) {
+  const double b = 2.0 * std::numbers::pi * (day_of_year - 81.0) / 364.0;
+  return SunOfDay{23.45 * kDegree * std::sin(2.0 * std::numbers::pi * (284.0 + day_of_year) / 365.0),
+                  (9.87 * std::sin(2.0 * b) - 7.53 * std::cos(b) - 1.5 * std::sin(b)) / 60.0};
+}
+
+double day_of_year_of(double utc_seconds) {
+  const time::CivilDate date = time::civil_from_days(static_cast<std::int64_t>(std::floor(utc_seconds / 86400.0)));
+  return static_cast<double>(time::days_from_civil(date) - time::days_from_civil(date.year, 1, 1)) + 1.0;
+}
+
+double hour_angle_rad(double utc_seconds, const SunOfDay& sun) {
+  const double utc_hour = std::fmod(utc_seconds / 3600.0, 24.0);
+  const double solar_hour = utc_hour + kBrusselsLongitudeDeg / 15.0 + sun.equation_of_time_h;
+  return (solar_hour - 12.0) * 15.0 * kDegree;
+}
+
+/// Darkness per interval from the approximate sun: per UTC day the declination and equation
+/// of time, then cos(hour angle) advanced by a rotation per quarter-hour (exact up to
+/// rounding), so the year costs a few hundred trigonometric calls, not tens of thousands.
+Eigen::ArrayXf approximate_darkness(const time::YearGrid& grid) {
+  const double latitude = kBrusselsLatitudeDeg * kDegree;
+  const double step = 0.25 * 15.0 * kDegree;
+  const double cos_step = std::cos(step), sin_step = std::sin(step);
+  Eigen::ArrayXf darkness(grid.interval_count);
+  for (int first = 0; first < grid.interval_count; first += 96) {
+    const double middle = grid.middle_utc_seconds(first);
+    const SunOfDay sun = sun_of_day(day_of_year_of(middle));
+    const double a = std::sin(latitude) * std::sin(sun.declination_rad);
+    const double b = std::cos(latitude) * std::cos(sun.declination_rad);
+    const double omega = hour_angle_rad(middle, sun);
+    double cos_omega = std::cos(omega), sin_omega = std::sin(omega);
+    for (int i = first; i < std::min(first + 96, grid.interval_count); ++i) {
+      darkness[i] = darkness_from_sin_elevation(a + b * cos_omega);
+      const double next_cos = cos_omega * cos_step - sin_omega * sin_step;
+      sin_omega = sin_omega * cos_step + cos_omega * sin_step;
+      cos_omega = next_cos;
+    }
+  }
+  return darkness;
+}
+
+}  // namespace
+
+double approximate_sin_solar_elevation(double utc_seconds) {
+  const SunOfDay sun = sun_of_day(day_of_year_of(utc_seconds));
+  const double latitude = kBrusselsLatitudeDeg * kDegree;
+  return std::sin(latitude) * std::sin(sun.declination_rad) +
+         std::cos(latitude) * std::cos(sun.declination_rad) * std::cos(hour_angle_rad(utc_seconds, sun));
+}
+
+namespace {
+
+double climatology_day_mean_c(int day_of_year) {
+  return 11.0 - 7.6 * std::cos(2.0 * std::numbers::pi * (day_of_year - 15) / 365.25);
+}
+
+double climatology_daily_swing_c(double local_hour) {
+  return 3.0 * std::cos(2.0 * std::numbers::pi * (local_hour - 15.0) / 24.0);
+}
+
+}  // namespace
 
 double climatology_temperature_c(int day_of_year, double local_hour) {
-  const double annual = 11.0 - 7.6 * std::cos(2.0 * std::numbers::pi * (day_of_year - 15) / 365.25);
-  const double daily = 3.0 * std::cos(2.0 * std::numbers::pi * (local_hour - 15.0) / 24.0);
-  return annual + daily;
+  return climatology_day_mean_c(day_of_year) + climatology_daily_swing_c(local_hour);
 }
 
 PreparedContext prepare_context(const ProfileContext& context) {
@@ -92,28 +151,29 @@ PreparedContext prepare_context(const ProfileContext& context) {
   prepared.calendar = &context.calendar;
   prepared.days = local_days(context.calendar, n);
   prepared.sun_given = context.sun_elevation_deg != nullptr || context.positions != nullptr;
-  prepared.temperature_given = context.outdoor_temp_c != nullptr;
+
+  prepared.given_temperature_c = context.outdoor_temp_c;
 
   prepared.darkness.resize(n);
   if (context.sun_elevation_deg) {
     for (int i = 0; i < n; ++i) prepared.darkness[i] = darkness_from_elevation((*context.sun_elevation_deg)[i]);
   } else if (context.positions) {
-    for (int i = 0; i < n; ++i) {
-      prepared.darkness[i] = darkness_from_elevation(90.0 - context.positions->apparent_zenith_deg[i]);
-    }
+    // cos(apparent zenith) = sin(apparent elevation), already computed by the solar module.
+    for (int i = 0; i < n; ++i) prepared.darkness[i] = darkness_from_sin_elevation(context.positions->cos_zenith[i]);
   } else {
-    for (int i = 0; i < n; ++i) {
-      prepared.darkness[i] = darkness_from_elevation(approximate_solar_elevation_deg(context.grid.middle_utc_seconds(i)));
-    }
+    prepared.darkness = approximate_darkness(context.grid);
   }
 
-  if (context.outdoor_temp_c) {
-    prepared.outdoor_temp_c = *context.outdoor_temp_c;
-  } else {
-    prepared.outdoor_temp_c.resize(n);
-    for (int i = 0; i < n; ++i) {
-      const double local_hour = (context.calendar.quarter_of_day[i] + 0.5) / 4.0;
-      prepared.outdoor_temp_c[i] = climatology_temperature_c(context.calendar.day_of_year[i], local_hour);
+  if (!context.outdoor_temp_c) {
+    // The climatology per local day and quarter-hour of the day (a table, not a cosine per interval).
+    std::array<double, 96> daily{};
+    for (int q = 0; q < 96; ++q) daily[static_cast<std::size_t>(q)] = climatology_daily_swing_c((q + 0.5) / 4.0);
+    prepared.climatology_temperature_c.resize(n);
+    for (const LocalDay& day : prepared.days) {
+      const double annual = climatology_day_mean_c(day.day_of_year);
+      for (int i = day.first_interval; i < day.first_interval + day.interval_count; ++i) {
+        prepared.climatology_temperature_c[i] = annual + daily[context.calendar.quarter_of_day[static_cast<std::size_t>(i)]];
+      }
     }
   }
 

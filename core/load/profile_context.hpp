@@ -44,12 +44,16 @@ struct PreparedContext {
   const time::LocalCalendar* calendar = nullptr;
   std::vector<LocalDay> days;
   Eigen::ArrayXf darkness;         ///< 0 (daylight) .. 1 (dark) per interval, for indoor lighting
-  Eigen::ArrayXd outdoor_temp_c;   ///< per interval: given, or the Uccle climatology below
   Eigen::ArrayXf winter_weight;    ///< per day: cos(2 pi (day - 15) / 365.25), 1 in mid-January, -1 in mid-July
   bool sun_given = false;
-  bool temperature_given = false;
+  const Eigen::ArrayXd* given_temperature_c = nullptr;  ///< the caller's array (not owned)
+  Eigen::ArrayXd climatology_temperature_c;              ///< used when none is given
 
   int interval_count() const { return grid->interval_count; }
+  /// Outdoor temperature per interval (deg C): the caller's, or the Uccle climatology.
+  const Eigen::ArrayXd& outdoor_temp_c() const {
+    return given_temperature_c ? *given_temperature_c : climatology_temperature_c;
+  }
 };
 
 /// The local days of a grid, in order.
@@ -64,16 +68,18 @@ PreparedContext prepare_context(const ProfileContext& context);
 /// other Wednesdays -> wednesday, else working.
 DayClass day_class_of(time::DayType day_type, bool school_holiday, int weekday);
 
-/// Indoor lighting need from the sun's elevation (degrees): 1 at or below -2 deg (civil
-/// twilight has begun), 0 at or above 10 deg, linear in between (rooms need light well before
-/// sunset; the ramp is a modelling choice, not a standard).
+/// Indoor lighting need from the sun's elevation: 1 at or below -2 deg (civil twilight has
+/// begun), 0 at or above 10 deg, linear in sin(elevation) in between (rooms need light well
+/// before sunset; the ramp is a modelling choice, not a standard). Linear in the sine so that
+/// it needs no inverse trigonometry per quarter-hour.
+float darkness_from_sin_elevation(double sin_elevation);
 float darkness_from_elevation(double elevation_deg);
 
-/// Approximate solar elevation (degrees) at Brussels (50.85 N, 4.35 E) at a UTC instant, from
-/// Cooper's (1969) declination and Spencer's equation of time (Duffie & Beckman, Solar
-/// Engineering of Thermal Processes, ch. 1). Within about 1 deg: good enough to decide when
-/// lights are on when the caller has no sun position.
-double approximate_solar_elevation_deg(double utc_seconds);
+/// Approximate sine of the solar elevation at Brussels (50.85 N, 4.35 E) at a UTC instant,
+/// from Cooper's (1969) declination and the equation of time in the form given by Duffie &
+/// Beckman (Solar Engineering of Thermal Processes, ch. 1). Within about 1 deg: good enough
+/// to decide when lights are on when the caller has no sun position.
+double approximate_sin_solar_elevation(double utc_seconds);
 
 /// Outdoor temperature (deg C) when none is given: the Uccle climatology as a smooth annual
 /// cycle (mean 11.0 C, coldest in mid-January at 3.4 C, warmest in mid-July at 18.6 C; KMI/RMI
