@@ -183,8 +183,12 @@ SeriesFile read_fluvius_export(LineSource& source, const CsvHeader& header, cons
       if (!end_clock) row.fail(to_time, kToTime, "expected a time hh:mm:ss, found '" + row.field(to_time, kToTime).text + "'");
       const auto end_first = time::local_to_utc(fluvius_zone(), *end_date, end_clock->hour, end_clock->minute, false);
       const auto end_second = time::local_to_utc(fluvius_zone(), *end_date, end_clock->hour, end_clock->minute, true);
+      // Either the instant 15 minutes later, or the wall clock 15 minutes later (exports
+      // differ in how they label the end of the last quarter before the clock changes).
+      const std::int64_t wall_start = time::days_from_civil(*date) * 1440 + clock->hour * 60 + clock->minute;
+      const std::int64_t wall_end = time::days_from_civil(*end_date) * 1440 + end_clock->hour * 60 + end_clock->minute;
       const bool quarter = (end_first && *end_first == start + kSecondsPerQuarter) ||
-                           (end_second && *end_second == start + kSecondsPerQuarter);
+                           (end_second && *end_second == start + kSecondsPerQuarter) || wall_end - wall_start == 15;
       if (!quarter) {
         row.fail(to_time, kToTime,
                  "expected quarter-hour periods ('Tot' 15 minutes after 'Van'); export the data per quarter-hour "

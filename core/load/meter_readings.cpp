@@ -114,7 +114,8 @@ struct GridDays {
 };
 
 /// The interval with data nearest in kind to `i`: the same wall-clock quarter-hour on the
-/// same weekday 1, 2, ... weeks away, else on the nearest day of the same class; -1 if none.
+/// same weekday 1, 2, ... weeks away, else on the nearest day of the same class, else on the
+/// nearest day; -1 if none.
 int donor_interval(int i, const GridDays& grid_days, const std::vector<std::uint8_t>& quarter,
                    const std::vector<std::uint8_t>& known) {
   const int day = grid_days.day_of_interval[static_cast<std::size_t>(i)];
@@ -131,11 +132,14 @@ int donor_interval(int i, const GridDays& grid_days, const std::vector<std::uint
     }
   }
   const DayClass day_class = grid_days.days[static_cast<std::size_t>(day)].day_class;
-  for (int distance = 1; distance < day_count; ++distance) {
-    for (int sign : {-1, +1}) {
-      const int other = day + sign * distance;
-      if (other < 0 || other >= day_count || grid_days.days[static_cast<std::size_t>(other)].day_class != day_class) continue;
-      if (const int j = known_at(other); j >= 0) return j;
+  for (bool same_class : {true, false}) {
+    for (int distance = 1; distance < day_count; ++distance) {
+      for (int sign : {-1, +1}) {
+        const int other = day + sign * distance;
+        if (other < 0 || other >= day_count) continue;
+        if (same_class && grid_days.days[static_cast<std::size_t>(other)].day_class != day_class) continue;
+        if (const int j = known_at(other); j >= 0) return j;
+      }
     }
   }
   return -1;
