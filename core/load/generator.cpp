@@ -275,14 +275,33 @@ void simulate_appliances(const std::vector<PreparedAppliance>& appliances, const
   }
 }
 
-/// One EV charging session from interval `start`: full power until the energy is delivered.
-void add_charging_session(Eigen::ArrayXd& ev_kwh, int start, double energy_kwh, double charger_kw) {
+struct ChargingSession {
+  int start = 0;          ///< first interval
+  double energy_kwh = 0;  ///< energy to deliver
+};
+
+/// Lays the sessions down at the charger's power after scaling their energies to
+/// `annual_kwh`: each session charges at full power from its start until its energy is
+/// delivered, and where sessions overlap the later one waits, so no quarter-hour ever draws
+/// more than the charger can deliver.
+Eigen::ArrayXd lay_charging_sessions(std::vector<ChargingSession> sessions, double annual_kwh, double charger_kw,
+                                     Eigen::Index interval_count) {
+  Eigen::ArrayXd ev_kwh = Eigen::ArrayXd::Zero(interval_count);
+  double planned_kwh = 0.0;
+  for (const ChargingSession& session : sessions) planned_kwh += session.energy_kwh;
+  if (planned_kwh <= 0.0) return ev_kwh;
+  const double factor = annual_kwh / planned_kwh;
   const double per_interval = charger_kw * kHoursPerSlot;
-  for (int i = start; i < ev_kwh.size() && energy_kwh > 1e-12; ++i) {
-    const double delivered = std::min(per_interval, energy_kwh);
-    ev_kwh[i] += delivered;
-    energy_kwh -= delivered;
+  for (ChargingSession& session : sessions) {
+    double energy = session.energy_kwh * factor;
+    for (Eigen::Index i = session.start; i < interval_count && energy > 1e-12; ++i) {
+      const double delivered = std::min(per_interval - ev_kwh[i], energy);
+      if (delivered <= 0.0) continue;
+      ev_kwh[i] += delivered;
+      energy -= delivered;
+    }
   }
+  return ev_kwh;
 }
 
 /// The interval of a day that shows wall-clock slot `slot` (or the next existing one: the
@@ -331,7 +350,7 @@ float season_factor(const HouseholdArchetype& archetype, float winter_weight) {
 
 Eigen::ArrayXd simulate_household(const GeneratorSetup& setup, const HouseholdTraits& traits,
                                   const std::optional<EvOption>& ev, const PreparedContext& context, Random& random,
-                                  Eigen::ArrayXd& ev_kwh) {
+                                  std::vector<ChargingSession>& sessions) {
   const HouseholdArchetype& archetype = setup.archetype;
   const std::vector<std::uint8_t>& quarter = context.calendar->quarter_of_day;
   const double person_count = static_cast<double>(setup.persons.size());
@@ -358,7 +377,7 @@ Eigen::ArrayXd simulate_household(const GeneratorSetup& setup, const HouseholdTr
                 : std::min(slot_of(ev->home_arrival.mean_h + ev->home_arrival.sd_h * random.bell()), kSlots - 1);
         const int start = interval_of_slot(local_day, quarter, arrival_slot);
         const double energy = session_kwh * std::max(0.2, 1.0 + 0.3 * random.bell());
-        if (start >= 0) add_charging_session(ev_kwh, start, energy, ev->charger_kw);
+        if (start >= 0) sessions.push_back({start, energy});
       }
     }
     const float active_kw = traits.active_kw * season_factor(archetype, context.winter_weight[static_cast<Eigen::Index>(d)]);
@@ -520,8 +539,13 @@ HouseholdProfile generate(const HouseholdSpec& spec, const PreparedContext& cont
 
   HouseholdProfile profile;
   Eigen::ArrayXd ev_kwh = Eigen::ArrayXd::Zero(spec.ev ? context.interval_count() : 0);
-  profile.household_kwh = spec.stochastic ? simulate_household(setup, traits, spec.ev, context, random, ev_kwh)
-                                          : expected_household(setup, traits, spec.ev, context, ev_kwh);
+  if (spec.stochastic) {
+    std::vector<ChargingSession> sessions;
+    profile.household_kwh = simulate_household(setup, traits, spec.ev, context, random, sessions);
+    if (spec.ev) ev_kwh = lay_charging_sessions(std::move(sessions), spec.ev->annual_kwh, spec.ev->charger_kw, context.interval_count());
+  } else {
+    profile.household_kwh = expected_household(setup, traits, spec.ev, context, ev_kwh);
+  }
   scale_to(profile.household_kwh, annual_kwh);
   if (keep_parts) {
     profile.total_kwh = profile.household_kwh;
@@ -533,7 +557,7 @@ HouseholdProfile generate(const HouseholdSpec& spec, const PreparedContext& cont
     profile.total_kwh += profile.heat_pump_kwh;
   }
   if (spec.ev) {
-    scale_to(ev_kwh, spec.ev->annual_kwh);
+    if (!spec.stochastic) scale_to(ev_kwh, spec.ev->annual_kwh);  // the laid sessions already sum to it
     profile.total_kwh += ev_kwh;
     profile.ev_kwh = std::move(ev_kwh);
   }
