@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
+#include "cli/profile_command.hpp"
 #include "core/common/language.hpp"
 
 namespace deelstroom::cli {
@@ -18,6 +19,8 @@ const std::vector<CommandInfo>& commands() {
        compare_keys_command},
       {"validate", "een scenario controleren zonder te rekenen", "check a scenario file", validate_command},
       {"bench", "snelheidsmetingen (mediaan)", "speed benchmarks (medians)", bench_command},
+      {"profile", "verbruiksprofielen: meetbestand bekijken, archetype genereren", "consumption profiles: inspect a meter file, generate an archetype",
+       profile_command},
   };
   return list;
 }

@@ -41,8 +41,8 @@ std::string format_percent(double fraction, int decimals, bool dutch) {
   return format_number(fraction * 100.0, decimals, dutch) + " %";
 }
 
-void TextTable::add_column(std::string title, Align align) {
-  titles_.push_back(std::move(title));
+void TextTable::add_column(std::string_view title, Align align) {
+  titles_.emplace_back(title);
   aligns_.push_back(align);
 }
 

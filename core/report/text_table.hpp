@@ -3,6 +3,7 @@
 // in characters (UTF-8 aware, so "€" and "ë" do not shift columns).
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace deelstroom::report {
@@ -11,7 +12,7 @@ class TextTable {
  public:
   enum class Align { left, right };
 
-  void add_column(std::string title, Align align = Align::right);
+  void add_column(std::string_view title, Align align = Align::right);
   void add_row(std::vector<std::string> cells);
   /// A horizontal rule before the next row (e.g. before a total).
   void add_rule();
