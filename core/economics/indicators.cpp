@@ -47,18 +47,21 @@ std::optional<double> discounted_payback_years(const std::vector<double>& cash_f
 
 namespace {
 
-bool changes_sign(const std::vector<double>& cash_flows) {
-  bool positive = false;
-  bool negative = false;
+/// Number of sign changes in the sequence of cash flows (zeros skipped). By Descartes' rule
+/// of signs NPV, a polynomial in x = 1/(1+r) > 0, has at most that many roots; with exactly
+/// one change it has exactly one.
+int sign_changes(const std::vector<double>& cash_flows) {
+  int changes = 0;
+  int previous = 0;
   for (double cf : cash_flows) {
-    positive = positive || cf > 0.0;
-    negative = negative || cf < 0.0;
+    const int sign = cf > 0.0 ? 1 : cf < 0.0 ? -1 : 0;
+    if (sign == 0) continue;
+    if (previous != 0 && sign != previous) ++changes;
+    previous = sign;
   }
-  return positive && negative;
+  return changes;
 }
 
-/// Grid of rates on which NPV's sign is sampled: fine near 0 (where IRRs of real projects
-/// lie), coarser towards -1 and 10.
 const std::vector<double>& rate_grid() {
   static const std::vector<double> grid = [] {
     std::vector<double> r;
@@ -70,17 +73,29 @@ const std::vector<double>& rate_grid() {
   return grid;
 }
 
-double bisect_root(const std::vector<double>& cash_flows, double low, double high, double npv_low) {
-  for (int iteration = 0; iteration < 200 && high - low > 1e-12; ++iteration) {
-    const double middle = 0.5 * (low + high);
-    const double value = npv(cash_flows, middle);
-    if (value == 0.0) return middle;
+/// Root of NPV in [low, high] where NPV changes sign: regula falsi with the Illinois
+/// modification (superlinear, and the bracket always holds the root), to 1e-12 in the rate.
+double bracketed_root(const std::vector<double>& cash_flows, double low, double high, double npv_low) {
+  double npv_high = npv(cash_flows, high);
+  int side = 0;
+  double previous_guess = high;
+  for (int iteration = 0; iteration < 200; ++iteration) {
+    const double guess = (low * npv_high - high * npv_low) / (npv_high - npv_low);
+    const double value = npv(cash_flows, guess);
+    if (value == 0.0 || high - low < 1e-12 || std::abs(guess - previous_guess) < 1e-14) return guess;
+    previous_guess = guess;
     if ((value < 0.0) == (npv_low < 0.0)) {
-      low = middle;
+      low = guess;
       npv_low = value;
+      if (side == -1) npv_high *= 0.5;
+      side = -1;
     } else {
-      high = middle;
+      high = guess;
+      npv_high = value;
+      if (side == 1) npv_low *= 0.5;
+      side = 1;
     }
+    if (std::abs(high - low) < 1e-12) return 0.5 * (low + high);
   }
   return 0.5 * (low + high);
 }
@@ -89,20 +104,44 @@ double bisect_root(const std::vector<double>& cash_flows, double low, double hig
 
 std::vector<double> irr_roots(const std::vector<double>& cash_flows) {
   std::vector<double> roots;
-  if (!changes_sign(cash_flows)) return roots;
+  const int changes = sign_changes(cash_flows);
+  if (changes == 0) return roots;
   const std::vector<double>& grid = rate_grid();
-  double previous_rate = grid[0];
-  double previous_value = npv(cash_flows, previous_rate);
-  if (previous_value == 0.0) roots.push_back(previous_rate);
+  if (changes == 1) {
+    // Exactly one root for r > -1: bracket it, starting where real projects' IRRs lie and
+    // widening towards the ends of the range (steep NPV near -1 slows regula falsi down).
+    static constexpr double kLows[] = {-0.5, -0.9, -0.99, -0.999};
+    static constexpr double kHighs[] = {1.0, 3.0, 10.0, 10.0};
+    for (int k = 0; k < 4; ++k) {
+      const double npv_low = npv(cash_flows, kLows[k]);
+      const double npv_high = npv(cash_flows, kHighs[k]);
+      if (npv_low == 0.0) return {kLows[k]};
+      if (npv_high == 0.0) return {kHighs[k]};
+      if ((npv_low < 0.0) != (npv_high < 0.0)) return {bracketed_root(cash_flows, kLows[k], kHighs[k], npv_low)};
+    }
+    return roots;
+  }
+  // NPV at every grid rate at once (Horner in x = 1/(1+r), vectorised over the grid).
+  static const std::vector<double> discount_factors = [] {
+    std::vector<double> x;
+    for (double rate : rate_grid()) x.push_back(1.0 / (1.0 + rate));
+    return x;
+  }();
+  const std::size_t points = discount_factors.size();
+  std::vector<double> values(points, 0.0);
+  for (auto it = cash_flows.rbegin(); it != cash_flows.rend(); ++it) {
+    const double cf = *it;
+    for (std::size_t k = 0; k < points; ++k) values[k] = values[k] * discount_factors[k] + cf;
+  }
+  if (values[0] == 0.0) roots.push_back(grid[0]);
   for (std::size_t k = 1; k < grid.size(); ++k) {
-    const double value = npv(cash_flows, grid[k]);
+    const double value = values[k];
+    const double previous_value = values[k - 1];
     if (value == 0.0) {
       roots.push_back(grid[k]);
     } else if (previous_value != 0.0 && (value < 0.0) != (previous_value < 0.0)) {
-      roots.push_back(bisect_root(cash_flows, previous_rate, grid[k], previous_value));
+      roots.push_back(bracketed_root(cash_flows, grid[k - 1], grid[k], previous_value));
     }
-    previous_rate = grid[k];
-    previous_value = value;
   }
   return roots;
 }

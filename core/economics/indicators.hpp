@@ -22,10 +22,12 @@ std::optional<double> simple_payback_years(const std::vector<double>& cash_flows
 /// Discounted payback: the simple payback of the discounted cash flows.
 std::optional<double> discounted_payback_years(const std::vector<double>& cash_flows, double rate);
 
-/// All internal rates of return found in (-1, 10]: the roots of NPV(r), bracketed on a grid
-/// (denser near 0) and refined by bisection to 1e-12. Ascending. Empty when the cash flows
-/// do not change sign (no IRR exists) or when NPV has no root in the range. A double root
-/// that touches 0 without crossing is not found.
+/// All internal rates of return found in [-0.999, 10]: the roots of NPV(r). With one sign
+/// change in the cash flows there is exactly one root (Descartes' rule of signs in
+/// x = 1/(1+r)), bracketed directly; with several, NPV's sign is sampled on a grid (denser
+/// near 0) and each bracket refined. Refinement: regula falsi (Illinois) to 1e-12. Ascending.
+/// Empty when the cash flows do not change sign (no IRR exists) or NPV has no root in the
+/// range. A double root that touches 0 without crossing is not found.
 std::vector<double> irr_roots(const std::vector<double>& cash_flows);
 
 /// The internal rate of return: the root of NPV(r) = 0 (the one closest to 0 when the cash
