@@ -1,0 +1,112 @@
+#pragma once
+// The electricity bill of one connection (economics.md §1): supplier energy and fixed fee,
+// distribution and transmission kWh tariffs, the Flemish capacity tariff, data management,
+// levies, VAT, the internal price of shared energy and the injection income.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "core/economics/settings.hpp"
+
+namespace deelstroom::economics {
+
+/// The most tariff periods a contract has (day/night).
+inline constexpr int kMaxPeriods = 2;
+
+/// Price multipliers of one year relative to the tariff year: (1 + e)^(year - 1) per
+/// component, so year 1 pays the tariffs as set (economics.md §2, "prices escalate each year
+/// by a setting per component").
+struct PriceIndex {
+  double energy = 1.0;
+  double network = 1.0;
+  double levies = 1.0;
+  double injection = 1.0;
+  double internal_price = 1.0;
+  double costs = 1.0;
+};
+
+/// The price index of year `year` (1-based) under the escalation rates.
+PriceIndex price_index(const Escalation& escalation, int year);
+
+/// What one connection did in one month, as its meter and the DSO's allocation record it.
+struct MonthUsage {
+  /// kWh bought from the supplier per tariff period: grid offtake minus shared kWh.
+  std::array<double, kMaxPeriods> supplier_kwh{};
+  /// Sum over the month's quarter-hours of day-ahead price [€/kWh] x supplier kWh, in €
+  /// (dynamic contracts only).
+  double supplier_spot_eur = 0.0;
+  /// kWh allocated by sharing (a_i), paid at the internal price.
+  double shared_kwh = 0.0;
+  /// The month's highest quarter-hour offtake from the grid, kW (kWh x 4). Sharing does not
+  /// lower it; PV behind the meter does (economics.md §1).
+  double peak_kw = 0.0;
+  /// kWh injected and sold to the supplier, and their day-ahead value (dynamic injection).
+  double injected_kwh = 0.0;
+  double injected_spot_eur = 0.0;
+
+  double supplier_total_kwh() const;
+};
+
+/// A bill split into its components, €. Components up to `levies_eur` exclude VAT.
+struct BillComponents {
+  double energy_eur = 0.0;           ///< supplier energy
+  double supplier_fixed_eur = 0.0;   ///< supplier's fixed fee
+  double distribution_eur = 0.0;     ///< distribution kWh tariff
+  double transmission_eur = 0.0;     ///< transmission kWh tariff
+  double capacity_eur = 0.0;         ///< capacity tariff
+  double data_management_eur = 0.0;  ///< data management
+  double levies_eur = 0.0;           ///< energy contribution and excise
+  double vat_eur = 0.0;              ///< VAT on all of the above
+  double internal_price_eur = 0.0;   ///< paid for shared kWh (incl. VAT when the agreement adds it)
+  double injection_income_eur = 0.0; ///< received for injected kWh (lowers the total)
+
+  /// Energy, fees, network and levies, excl. VAT.
+  double excl_vat_eur() const;
+  /// What the connection pays its supplier for offtake (excl. VAT + VAT), without the internal
+  /// price and the injection income.
+  double offtake_cost_eur() const { return excl_vat_eur() + vat_eur; }
+  /// The net amount paid: offtake cost + internal price - injection income.
+  double total_eur() const { return offtake_cost_eur() + internal_price_eur - injection_income_eur; }
+
+  BillComponents& operator+=(const BillComponents& other);
+};
+
+/// The bill of one connection for one month (economics.md §1):
+/// - energy: single price x kWh, day/night prices x kWh per period, or (dynamic)
+///   factor x supplier_spot_eur + adder x kWh, all x index.energy; fixed fee / 12;
+/// - network kWh tariffs on supplier kWh + rules.network_charges_on_shared x shared kWh;
+/// - capacity: €/kW/year / 12 x max(peak, minimum peak) (Flemish capacity tariff: the yearly
+///   charge is the rate times the mean of the 12 monthly peaks, each at least 2.5 kW);
+///   data management / 12; all x index.network;
+/// - levies on supplier kWh + rules.levies_on_shared x shared kWh, x index.levies;
+/// - VAT at tariffs.vat_rate on all of the above;
+/// - internal price x shared kWh x index.internal_price (x (1 + VAT) if the agreement says so);
+/// - injection income: price (or formula on the day-ahead price) x injected kWh x
+///   index.injection, no VAT (residential prosumers are not VAT-registered).
+BillComponents month_bill(const Tariffs& tariffs, const RuleSet& rules, const MonthUsage& usage, const PriceIndex& index);
+
+/// A connection's bill over a year: per month and summed.
+struct ConnectionBill {
+  std::array<BillComponents, 12> months{};
+  BillComponents year;
+  std::array<double, 12> peak_kw{};  ///< measured monthly peaks (before the minimum applies)
+  double supplier_kwh = 0.0;         ///< bought from the supplier
+  double shared_kwh = 0.0;           ///< allocated by sharing
+  double injected_kwh = 0.0;
+
+  double grid_offtake_kwh() const { return supplier_kwh + shared_kwh; }
+  double total_eur() const { return year.total_eur(); }
+};
+
+/// The year's bill from the 12 months' usage (January first).
+ConnectionBill year_bill(const Tariffs& tariffs, const RuleSet& rules, const std::array<MonthUsage, 12>& usage,
+                         const PriceIndex& index);
+
+/// Monthly peaks, kW: for each row of `kwh` (one connection, kWh per quarter-hour in the
+/// columns) the highest value x 4 within each local month (month labels 1..12 per column).
+/// A month without intervals has peak 0. Result: rows x 12.
+Eigen::ArrayXXd monthly_peak_kw(const Eigen::MatrixXd& kwh, const std::vector<std::uint8_t>& month);
+
+}  // namespace deelstroom::economics

@@ -1,0 +1,81 @@
+#pragma once
+// The energy quantities the bills and accounts need, per month (and tariff period), for the
+// building without PV and for each year of the horizon with PV (economics.md §2: production
+// degrades each year, and the shared volume is not linear in production).
+//
+// Preparing the basis is where the quarter-hours are walked (settle_year and a few passes);
+// evaluating money on it (evaluate.hpp) touches only monthly figures, so tariff changes in
+// the GUI and searches over the internal price need no new settlement.
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "core/economics/settings.hpp"
+#include "core/sharing/settlement.hpp"
+
+namespace deelstroom::economics {
+
+/// Energy of the building without PV (what every connection takes from the grid).
+struct BaseEnergy {
+  int apartment_count = 0;
+  int period_count = 1;
+  Eigen::ArrayXXd offtake_kwh;       ///< N x 12P, column month*P + period: C_i
+  Eigen::ArrayXXd offtake_spot_eur;  ///< N x 12: sum_t day-ahead[€/kWh] x C_i(t) (dynamic only, else 0)
+  Eigen::ArrayXXd peak_kw;           ///< N x 12: monthly peak of C_i x 4
+  Eigen::ArrayXd common_kwh;         ///< 12P: Cc
+  Eigen::ArrayXd common_spot_eur;    ///< 12
+  Eigen::ArrayXd common_peak_kw;     ///< 12: monthly peak of Cc x 4
+};
+
+/// Energy of one building-year with PV at one production scale, under the key schedule.
+struct SettledEnergy {
+  double production_scale = 1.0;
+  Eigen::ArrayXXd shared_kwh;        ///< N x 12P: a_i
+  Eigen::ArrayXXd shared_spot_eur;   ///< N x 12: sum_t day-ahead x a_i(t) (dynamic only)
+  Eigen::ArrayXd production_kwh;     ///< 12: P
+  Eigen::ArrayXd common_self_consumption_kwh;  ///< 12: Sc
+  Eigen::ArrayXd common_grid_kwh;    ///< 12P: Cc - Sc
+  Eigen::ArrayXd common_grid_spot_eur;  ///< 12
+  Eigen::ArrayXd common_peak_kw;     ///< 12: monthly peak of (Cc - Sc) x 4
+  Eigen::ArrayXd injected_kwh;       ///< 12P: R = I - sum a_i
+  Eigen::ArrayXd injected_spot_eur;  ///< 12
+
+  /// Injection without sharing (everything shareable is sold): R + sum_i a_i, per 12P.
+  Eigen::ArrayXd injected_without_sharing_kwh() const;
+  Eigen::ArrayXd injected_without_sharing_spot_eur() const;  ///< 12
+};
+
+/// The base energy of a building (no PV). `day_ahead_eur_per_mwh` is empty or has one price
+/// per interval.
+BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh);
+
+/// Settles the building-year at one production scale (settle_year with production_scale)
+/// and gathers the monthly figures, kWh and €.
+SettledEnergy settle_energy(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,
+                            double production_scale, const std::vector<double>& day_ahead_eur_per_mwh);
+
+/// The energy of every year of the horizon.
+struct EnergyBasis {
+  BaseEnergy base;
+  YearEvaluation evaluation = YearEvaluation::interpolated;
+  int horizon_years = 25;
+  double size_scale = 1.0;            ///< production multiplier for the PV size (1 = as simulated)
+  double degradation_per_year = 0.0;
+  std::vector<int> node_years;        ///< the years actually settled (ascending)
+  std::vector<SettledEnergy> nodes;
+
+  /// Production scale of year y: size_scale x (1 - d)^(y - 1).
+  double production_scale(int year) const;
+  /// The energy of year y (1..H): a settled node, or (interpolated) the quadratic Lagrange
+  /// interpolation in the production scale through the nodes of years 1, mid and H.
+  SettledEnergy year(int year) const;
+};
+
+/// Settles what the horizon needs: every year (exact), or years 1, round((1+H)/2) and H
+/// (interpolated; all years when H <= 3). Without degradation one settlement serves all years.
+/// Throws InputError when the day-ahead series does not match the building series, and
+/// std::invalid_argument when the series' tariff periods do not fit the contract.
+EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,
+                                 const EconomicsSettings& settings, double size_scale = 1.0);
+
+}  // namespace deelstroom::economics

@@ -1,0 +1,264 @@
+#include "core/scenario/economics_section.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "core/common/error.hpp"
+
+namespace deelstroom::scenario {
+
+namespace economics_fields {
+
+using namespace deelstroom::economics;
+
+constexpr double kMaxPrice = 10.0;  // €/kWh: far above any real tariff; catches €/MWh typed as €/kWh
+constexpr double kMaxAmount = 1e9;  // €
+
+/// A yearly rate: above -1 (-100 %) and at most 10.
+double rate(TableReader& table, std::string_view key, double fallback) {
+  const double value = table.number(key, fallback, -1.0, 10.0);
+  if (value <= -1.0) table.fail(key, "expected a yearly rate above -1 (-100 %), found -1");
+  return value;
+}
+
+void read_energy(TableReader& t, EnergyTariff& e) {
+  const std::string contract = t.choice("contract", std::string(contract_name(e.contract)), {"single", "day_night", "dynamic"});
+  e.contract = contract == "day_night" ? EnergyContract::day_night
+               : contract == "dynamic" ? EnergyContract::dynamic
+                                       : EnergyContract::single;
+  e.price_eur_per_kwh = t.number("price_eur_per_kwh", e.price_eur_per_kwh, 0.0, kMaxPrice);
+  e.day_price_eur_per_kwh = t.number("day_price_eur_per_kwh", e.day_price_eur_per_kwh, 0.0, kMaxPrice);
+  e.night_price_eur_per_kwh = t.number("night_price_eur_per_kwh", e.night_price_eur_per_kwh, 0.0, kMaxPrice);
+  e.night_start_hour = static_cast<int>(t.integer("night_start_hour", e.night_start_hour, 0, 23));
+  e.night_end_hour = static_cast<int>(t.integer("night_end_hour", e.night_end_hour, 0, 23));
+  e.weekend_is_night = t.boolean("weekend_is_night", e.weekend_is_night);
+  e.holidays_are_night = t.boolean("holidays_are_night", e.holidays_are_night);
+  e.fixed_eur_per_year = t.number("fixed_eur_per_year", e.fixed_eur_per_year, 0.0, 1e5);
+  e.day_ahead_file = t.string("day_ahead_file", e.day_ahead_file);
+  e.offtake_formula.factor = t.number("factor", e.offtake_formula.factor, -100.0, 100.0);
+  e.offtake_formula.adder_eur_per_kwh = t.number("adder_eur_per_kwh", e.offtake_formula.adder_eur_per_kwh, -kMaxPrice, kMaxPrice);
+  if (e.contract == EnergyContract::dynamic && e.day_ahead_file.empty()) {
+    t.fail("contract", "a dynamic contract needs day_ahead_file (the day-ahead prices, €/MWh)");
+  }
+  t.reject_unknown_fields();
+}
+
+void read_network(TableReader& t, NetworkTariff& n) {
+  n.distribution_eur_per_kwh = t.number("distribution_eur_per_kwh", n.distribution_eur_per_kwh, 0.0, kMaxPrice);
+  n.transmission_eur_per_kwh = t.number("transmission_eur_per_kwh", n.transmission_eur_per_kwh, 0.0, kMaxPrice);
+  n.capacity_eur_per_kw_per_year = t.number("capacity_eur_per_kw_per_year", n.capacity_eur_per_kw_per_year, 0.0, 1e4);
+  n.capacity_min_peak_kw = t.number("capacity_min_peak_kw", n.capacity_min_peak_kw, 0.0, 1e3);
+  n.data_management_eur_per_year = t.number("data_management_eur_per_year", n.data_management_eur_per_year, 0.0, 1e5);
+  t.reject_unknown_fields();
+}
+
+void read_tariffs(TableReader& t, Tariffs& tariffs) {
+  tariffs.year = static_cast<int>(t.integer("year", tariffs.year, 2000, 2100));
+  tariffs.vat_rate = t.number("vat_rate", tariffs.vat_rate, 0.0, 1.0);
+  if (auto energy = t.optional_table("energy")) read_energy(*energy, tariffs.energy);
+  if (auto network = t.optional_table("network")) read_network(*network, tariffs.network);
+  if (auto levies = t.optional_table("levies")) {
+    Levies& l = tariffs.levies;
+    l.energy_contribution_eur_per_kwh = levies->number("energy_contribution_eur_per_kwh", l.energy_contribution_eur_per_kwh, 0.0, kMaxPrice);
+    l.excise_eur_per_kwh = levies->number("excise_eur_per_kwh", l.excise_eur_per_kwh, 0.0, kMaxPrice);
+    levies->reject_unknown_fields();
+  }
+  if (auto injection = t.optional_table("injection")) {
+    InjectionTariff& i = tariffs.injection;
+    // Injection may be negative: some contracts charge for injected kWh.
+    i.price_eur_per_kwh = injection->number("price_eur_per_kwh", i.price_eur_per_kwh, -kMaxPrice, kMaxPrice);
+    i.dynamic = injection->boolean("dynamic", i.dynamic);
+    i.formula.factor = injection->number("factor", i.formula.factor, -100.0, 100.0);
+    i.formula.adder_eur_per_kwh = injection->number("adder_eur_per_kwh", i.formula.adder_eur_per_kwh, -kMaxPrice, kMaxPrice);
+    if (i.dynamic && tariffs.energy.contract != EnergyContract::dynamic) {
+      injection->fail("dynamic", "dynamic injection needs a dynamic energy contract ([tariffs.energy] contract = \"dynamic\")");
+    }
+    injection->reject_unknown_fields();
+  }
+  if (auto sharing = t.optional_table("sharing")) {
+    SharingAgreement& s = tariffs.sharing;
+    s.internal_price_eur_per_kwh = sharing->number("internal_price_eur_per_kwh", s.internal_price_eur_per_kwh, 0.0, kMaxPrice);
+    s.vat_on_internal_price = sharing->boolean("vat_on_internal_price", s.vat_on_internal_price);
+    sharing->reject_unknown_fields();
+  }
+  t.reject_unknown_fields();
+}
+
+void read_investment(TableReader& t, Investment& inv) {
+  inv.eur_per_kwp = t.number("eur_per_kwp", inv.eur_per_kwp, 0.0, 1e5);
+  if (auto quote = t.optional_number("quote_eur", 0.0, kMaxAmount)) inv.quote_eur = *quote;
+  inv.extra_eur = t.number("extra_eur", inv.extra_eur, 0.0, kMaxAmount);
+  inv.subsidy_eur = t.number("subsidy_eur", inv.subsidy_eur, 0.0, kMaxAmount);
+  inv.vat_rate = t.number("vat_rate", inv.vat_rate, 0.0, 1.0);
+  inv.om_eur_per_kwp_per_year = t.number("om_eur_per_kwp_per_year", inv.om_eur_per_kwp_per_year, 0.0, 1e4);
+  inv.insurance_eur_per_year = t.number("insurance_eur_per_year", inv.insurance_eur_per_year, 0.0, kMaxAmount);
+  inv.administration_eur_per_year = t.number("administration_eur_per_year", inv.administration_eur_per_year, 0.0, kMaxAmount);
+  inv.administration_eur_per_participant_per_year = t.number(
+      "administration_eur_per_participant_per_year", inv.administration_eur_per_participant_per_year, 0.0, kMaxAmount);
+  inv.inverter_lifetime_years = static_cast<int>(t.integer("inverter_lifetime_years", inv.inverter_lifetime_years, 0, 100));
+  inv.inverter_replacement_eur_per_kwp =
+      t.number("inverter_replacement_eur_per_kwp", inv.inverter_replacement_eur_per_kwp, 0.0, 1e5);
+  if (auto loan = t.optional_table("loan")) {
+    inv.loan.fraction = loan->number("fraction", inv.loan.fraction, 0.0, 1.0);
+    inv.loan.rate = rate(*loan, "rate", inv.loan.rate);
+    inv.loan.years = static_cast<int>(loan->integer("years", inv.loan.years, 1, 100));
+    loan->reject_unknown_fields();
+  }
+  t.reject_unknown_fields();
+}
+
+void read_analysis(TableReader& t, Analysis& a) {
+  a.horizon_years = static_cast<int>(t.integer("horizon_years", a.horizon_years, 1, 100));
+  a.discount_rate = rate(t, "discount_rate", a.discount_rate);
+  a.degradation_per_year = t.number("degradation_per_year", a.degradation_per_year, 0.0, 0.99);
+  const std::string split = t.choice("cost_split", std::string(cost_split_name(a.cost_split)), {"shares", "participants", "custom"});
+  a.cost_split = split == "participants" ? CostSplit::participants : split == "custom" ? CostSplit::custom : CostSplit::shares;
+  const std::string evaluation =
+      t.choice("year_evaluation", std::string(year_evaluation_name(a.year_evaluation)), {"interpolated", "exact"});
+  a.year_evaluation = evaluation == "exact" ? YearEvaluation::exact : YearEvaluation::interpolated;
+  if (auto escalation = t.optional_table("escalation")) {
+    Escalation& e = a.escalation;
+    e.energy = rate(*escalation, "energy", e.energy);
+    e.network = rate(*escalation, "network", e.network);
+    e.levies = rate(*escalation, "levies", e.levies);
+    e.injection = rate(*escalation, "injection", e.injection);
+    e.internal_price = rate(*escalation, "internal_price", e.internal_price);
+    e.costs = rate(*escalation, "costs", e.costs);
+    escalation->reject_unknown_fields();
+  }
+  t.reject_unknown_fields();
+}
+
+}  // namespace economics_fields
+
+economics::EconomicsSettings read_economics_settings(TableReader& root) {
+  economics::EconomicsSettings settings;
+  if (auto tariffs = root.optional_table("tariffs")) economics_fields::read_tariffs(*tariffs, settings.tariffs);
+  if (auto investment = root.optional_table("investment")) economics_fields::read_investment(*investment, settings.investment);
+  if (auto analysis = root.optional_table("economics")) economics_fields::read_analysis(*analysis, settings.analysis);
+  return settings;
+}
+
+void write_economics_settings(toml::table& root, const economics::EconomicsSettings& settings) {
+  using namespace deelstroom::economics;
+  const Tariffs& t = settings.tariffs;
+  const EnergyTariff& e = t.energy;
+  toml::table energy{{"contract", std::string(contract_name(e.contract))},
+                     {"price_eur_per_kwh", e.price_eur_per_kwh},
+                     {"day_price_eur_per_kwh", e.day_price_eur_per_kwh},
+                     {"night_price_eur_per_kwh", e.night_price_eur_per_kwh},
+                     {"night_start_hour", e.night_start_hour},
+                     {"night_end_hour", e.night_end_hour},
+                     {"weekend_is_night", e.weekend_is_night},
+                     {"holidays_are_night", e.holidays_are_night},
+                     {"fixed_eur_per_year", e.fixed_eur_per_year},
+                     {"factor", e.offtake_formula.factor},
+                     {"adder_eur_per_kwh", e.offtake_formula.adder_eur_per_kwh}};
+  if (!e.day_ahead_file.empty()) energy.insert_or_assign("day_ahead_file", e.day_ahead_file);
+  const NetworkTariff& n = t.network;
+  toml::table network{{"distribution_eur_per_kwh", n.distribution_eur_per_kwh},
+                      {"transmission_eur_per_kwh", n.transmission_eur_per_kwh},
+                      {"capacity_eur_per_kw_per_year", n.capacity_eur_per_kw_per_year},
+                      {"capacity_min_peak_kw", n.capacity_min_peak_kw},
+                      {"data_management_eur_per_year", n.data_management_eur_per_year}};
+  toml::table levies{{"energy_contribution_eur_per_kwh", t.levies.energy_contribution_eur_per_kwh},
+                     {"excise_eur_per_kwh", t.levies.excise_eur_per_kwh}};
+  toml::table injection{{"price_eur_per_kwh", t.injection.price_eur_per_kwh},
+                        {"dynamic", t.injection.dynamic},
+                        {"factor", t.injection.formula.factor},
+                        {"adder_eur_per_kwh", t.injection.formula.adder_eur_per_kwh}};
+  toml::table sharing{{"internal_price_eur_per_kwh", t.sharing.internal_price_eur_per_kwh},
+                      {"vat_on_internal_price", t.sharing.vat_on_internal_price}};
+  toml::table tariffs{{"year", t.year},          {"vat_rate", t.vat_rate},   {"energy", std::move(energy)},
+                      {"network", std::move(network)}, {"levies", std::move(levies)}, {"injection", std::move(injection)},
+                      {"sharing", std::move(sharing)}};
+  root.insert_or_assign("tariffs", std::move(tariffs));
+
+  const Investment& inv = settings.investment;
+  toml::table investment{{"eur_per_kwp", inv.eur_per_kwp},
+                         {"extra_eur", inv.extra_eur},
+                         {"subsidy_eur", inv.subsidy_eur},
+                         {"vat_rate", inv.vat_rate},
+                         {"om_eur_per_kwp_per_year", inv.om_eur_per_kwp_per_year},
+                         {"insurance_eur_per_year", inv.insurance_eur_per_year},
+                         {"administration_eur_per_year", inv.administration_eur_per_year},
+                         {"administration_eur_per_participant_per_year", inv.administration_eur_per_participant_per_year},
+                         {"inverter_lifetime_years", inv.inverter_lifetime_years},
+                         {"inverter_replacement_eur_per_kwp", inv.inverter_replacement_eur_per_kwp},
+                         {"loan", toml::table{{"fraction", inv.loan.fraction}, {"rate", inv.loan.rate}, {"years", inv.loan.years}}}};
+  if (inv.quote_eur) investment.insert_or_assign("quote_eur", *inv.quote_eur);
+  root.insert_or_assign("investment", std::move(investment));
+
+  const Analysis& a = settings.analysis;
+  const Escalation& esc = a.escalation;
+  toml::table analysis{{"horizon_years", a.horizon_years},
+                       {"discount_rate", a.discount_rate},
+                       {"degradation_per_year", a.degradation_per_year},
+                       {"cost_split", std::string(cost_split_name(a.cost_split))},
+                       {"year_evaluation", std::string(year_evaluation_name(a.year_evaluation))},
+                       {"escalation", toml::table{{"energy", esc.energy},
+                                                  {"network", esc.network},
+                                                  {"levies", esc.levies},
+                                                  {"injection", esc.injection},
+                                                  {"internal_price", esc.internal_price},
+                                                  {"costs", esc.costs}}}};
+  root.insert_or_assign("economics", std::move(analysis));
+}
+
+namespace {
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '"')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '"')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  text = trim(text);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  double value = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::vector<double> parse_day_ahead_prices(std::string_view text, const std::string& file, int interval_count) {
+  std::vector<double> prices;
+  int line_number = 0;
+  std::size_t position = 0;
+  while (position < text.size()) {
+    std::size_t end = text.find('\n', position);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(position, end - position);
+    position = end + 1;
+    ++line_number;
+    if (trim(line).empty()) continue;
+    const std::size_t separator = line.find_last_of(",;");
+    const std::string_view field = separator == std::string_view::npos ? line : line.substr(separator + 1);
+    const std::optional<double> value = parse_number(field);
+    if (!value) {
+      if (prices.empty() && line_number == 1) continue;  // a header
+      const int column = static_cast<int>(separator == std::string_view::npos ? 1 : separator + 2);
+      throw InputError({file, line_number, column, "price"},
+                       "expected a day-ahead price in €/MWh, found \"" + std::string(trim(field)) + "\"");
+    }
+    prices.push_back(*value);
+  }
+  const int count = static_cast<int>(prices.size());
+  if (count == interval_count) return prices;
+  if (interval_count % 4 == 0 && count == interval_count / 4) {
+    std::vector<double> quarter_hours;
+    quarter_hours.reserve(interval_count);
+    for (double price : prices) quarter_hours.insert(quarter_hours.end(), 4, price);
+    return quarter_hours;
+  }
+  throw InputError({file, line_number, 0, "price"},
+                   "expected " + std::to_string(interval_count) + " quarter-hourly or " + std::to_string(interval_count / 4) +
+                       " hourly prices, found " + std::to_string(count));
+}
+
+}  // namespace deelstroom::scenario

@@ -1,0 +1,176 @@
+// Each component of the bill (economics.md §1), computed by hand.
+#include <catch2/catch.hpp>
+
+#include "core/economics/bill.hpp"
+
+using namespace deelstroom::economics;
+using Catch::Detail::Approx;
+
+namespace {
+
+/// Round-number tariffs so that every expectation can be worked out on paper.
+Tariffs simple_tariffs() {
+  Tariffs t;
+  t.vat_rate = 0.06;
+  t.energy.contract = EnergyContract::single;
+  t.energy.price_eur_per_kwh = 0.20;
+  t.energy.fixed_eur_per_year = 120.0;  // 10 €/month
+  t.network.distribution_eur_per_kwh = 0.05;
+  t.network.transmission_eur_per_kwh = 0.01;
+  t.network.capacity_eur_per_kw_per_year = 48.0;  // 4 €/kW/month
+  t.network.capacity_min_peak_kw = 2.5;
+  t.network.data_management_eur_per_year = 12.0;  // 1 €/month
+  t.levies.energy_contribution_eur_per_kwh = 0.002;
+  t.levies.excise_eur_per_kwh = 0.038;
+  t.injection.price_eur_per_kwh = 0.03;
+  t.sharing.internal_price_eur_per_kwh = 0.10;
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("single-price month bill: every component", "[economics][bill]") {
+  MonthUsage usage;
+  usage.supplier_kwh = {100.0, 0.0};
+  usage.peak_kw = 4.0;
+  const BillComponents bill = month_bill(simple_tariffs(), flanders_rules(), usage, PriceIndex{});
+  CHECK(bill.energy_eur == Approx(20.0));            // 100 kWh x 0.20
+  CHECK(bill.supplier_fixed_eur == Approx(10.0));    // 120 / 12
+  CHECK(bill.distribution_eur == Approx(5.0));       // 100 x 0.05
+  CHECK(bill.transmission_eur == Approx(1.0));       // 100 x 0.01
+  CHECK(bill.capacity_eur == Approx(16.0));          // 48 / 12 x 4 kW
+  CHECK(bill.data_management_eur == Approx(1.0));    // 12 / 12
+  CHECK(bill.levies_eur == Approx(4.0));             // 100 x (0.002 + 0.038)
+  CHECK(bill.excl_vat_eur() == Approx(57.0));
+  CHECK(bill.vat_eur == Approx(3.42));               // 6 % of 57
+  CHECK(bill.internal_price_eur == 0.0);
+  CHECK(bill.injection_income_eur == 0.0);
+  CHECK(bill.total_eur() == Approx(60.42));
+}
+
+TEST_CASE("VAT is 6 % of everything except the internal price and the injection income", "[economics][bill]") {
+  MonthUsage usage;
+  usage.supplier_kwh = {50.0, 0.0};
+  usage.shared_kwh = 30.0;
+  usage.peak_kw = 2.5;
+  usage.injected_kwh = 20.0;
+  const BillComponents bill = month_bill(simple_tariffs(), flanders_rules(), usage, PriceIndex{});
+  // excl. VAT: energy 10 + fixed 10 + network (50 + 30) x 0.06 = 4.8 + capacity 10 + data 1
+  // + levies 80 x 0.04 = 3.2 -> 39.0; VAT 2.34.
+  CHECK(bill.excl_vat_eur() == Approx(39.0));
+  CHECK(bill.vat_eur == Approx(2.34));
+  CHECK(bill.internal_price_eur == Approx(3.0));     // 30 kWh x 0.10, no VAT
+  CHECK(bill.injection_income_eur == Approx(0.6));   // 20 kWh x 0.03, no VAT
+  CHECK(bill.total_eur() == Approx(39.0 + 2.34 + 3.0 - 0.6));
+  Tariffs with_vat = simple_tariffs();
+  with_vat.sharing.vat_on_internal_price = true;
+  CHECK(month_bill(with_vat, flanders_rules(), usage, PriceIndex{}).internal_price_eur == Approx(3.18));
+}
+
+TEST_CASE("capacity tariff: mean of 12 monthly peaks, each at least 2.5 kW", "[economics][bill]") {
+  const std::array<double, 12> peaks{2.0, 3.0, 4.0, 2.5, 1.0, 5.0, 2.0, 2.0, 2.0, 3.5, 4.5, 6.0};
+  std::array<MonthUsage, 12> usage{};
+  for (int m = 0; m < 12; ++m) usage[m].peak_kw = peaks[m];
+  const ConnectionBill bill = year_bill(simple_tariffs(), flanders_rules(), usage, PriceIndex{});
+  // Billed peaks: 2.5 3 4 2.5 2.5 5 2.5 2.5 2.5 3.5 4.5 6 -> sum 41, mean 3.416667 kW;
+  // 48 €/kW/year x 3.416667 kW = 164 €.
+  CHECK(bill.year.capacity_eur == Approx(164.0));
+  CHECK(bill.months[0].capacity_eur == Approx(10.0));  // January, 2.0 kW -> billed 2.5 kW x 4 €
+  CHECK(bill.months[4].capacity_eur == Approx(10.0));  // May, 1.0 kW -> 2.5 kW
+  CHECK(bill.months[11].capacity_eur == Approx(24.0)); // December, 6 kW x 4 €
+  CHECK(bill.peak_kw[4] == 1.0);                       // the measured peak is kept
+  // A rule set without capacity tariff charges none.
+  RuleSet no_capacity = flanders_rules();
+  no_capacity.capacity_tariff = false;
+  CHECK(year_bill(simple_tariffs(), no_capacity, usage, PriceIndex{}).year.capacity_eur == 0.0);
+}
+
+TEST_CASE("day/night and dynamic energy prices", "[economics][bill]") {
+  Tariffs t = simple_tariffs();
+  t.energy.contract = EnergyContract::day_night;
+  t.energy.day_price_eur_per_kwh = 0.30;
+  t.energy.night_price_eur_per_kwh = 0.15;
+  MonthUsage usage;
+  usage.supplier_kwh = {10.0, 20.0};
+  CHECK(month_bill(t, flanders_rules(), usage, PriceIndex{}).energy_eur == Approx(6.0));  // 3 + 3
+
+  t.energy.contract = EnergyContract::dynamic;
+  t.energy.offtake_formula = {1.1, 0.02};
+  MonthUsage dynamic;
+  dynamic.supplier_kwh = {50.0, 0.0};
+  dynamic.supplier_spot_eur = 5.0;  // e.g. 50 kWh at 100 €/MWh
+  // 1.1 x 5 € + 0.02 €/kWh x 50 kWh = 6.5 €
+  CHECK(month_bill(t, flanders_rules(), dynamic, PriceIndex{}).energy_eur == Approx(6.5));
+
+  // Dynamic injection: 0.9 x spot value - 0.01 €/kWh.
+  t.injection.dynamic = true;
+  t.injection.formula = {0.9, -0.01};
+  dynamic.injected_kwh = 40.0;
+  dynamic.injected_spot_eur = 2.0;
+  CHECK(month_bill(t, flanders_rules(), dynamic, PriceIndex{}).injection_income_eur == Approx(0.9 * 2.0 - 0.4));
+}
+
+TEST_CASE("shared kWh pay network charges and levies by the rule set's fractions", "[economics][bill]") {
+  MonthUsage usage;
+  usage.supplier_kwh = {20.0, 0.0};
+  usage.shared_kwh = 10.0;
+  RuleSet rules = flanders_rules();
+  CHECK(month_bill(simple_tariffs(), rules, usage, PriceIndex{}).distribution_eur == Approx(1.5));  // 30 x 0.05
+  rules.network_charges_on_shared = 0.5;
+  rules.levies_on_shared = 0.0;
+  const BillComponents reduced = month_bill(simple_tariffs(), rules, usage, PriceIndex{});
+  CHECK(reduced.distribution_eur == Approx(1.25));  // (20 + 5) x 0.05
+  CHECK(reduced.transmission_eur == Approx(0.25));  // 25 x 0.01
+  CHECK(reduced.levies_eur == Approx(0.8));         // 20 x 0.04
+}
+
+TEST_CASE("a negative injection price costs money", "[economics][bill]") {
+  Tariffs t = simple_tariffs();
+  t.injection.price_eur_per_kwh = -0.01;
+  MonthUsage usage;
+  usage.injected_kwh = 100.0;
+  const BillComponents bill = month_bill(t, flanders_rules(), usage, PriceIndex{});
+  CHECK(bill.injection_income_eur == Approx(-1.0));
+  CHECK(bill.total_eur() == Approx(bill.offtake_cost_eur() + 1.0));
+}
+
+TEST_CASE("escalation: year y pays (1 + e)^(y - 1) per component", "[economics][bill]") {
+  Escalation e;
+  e.energy = 0.02;
+  e.network = 0.05;
+  e.levies = 0.0;
+  e.injection = -0.02;
+  e.internal_price = 0.01;
+  e.costs = 0.03;
+  const PriceIndex first = price_index(e, 1);
+  CHECK(first.energy == 1.0);
+  CHECK(first.network == 1.0);
+  const PriceIndex third = price_index(e, 3);
+  CHECK(third.energy == Approx(1.0404));
+  CHECK(third.network == Approx(1.1025));
+  CHECK(third.levies == 1.0);
+  CHECK(third.injection == Approx(0.9604));
+  CHECK(third.internal_price == Approx(1.0201));
+  CHECK(third.costs == Approx(1.0609));
+  MonthUsage usage;
+  usage.supplier_kwh = {100.0, 0.0};
+  const BillComponents bill = month_bill(simple_tariffs(), flanders_rules(), usage, third);
+  CHECK(bill.energy_eur == Approx(20.0 * 1.0404));
+  CHECK(bill.distribution_eur == Approx(5.0 * 1.1025));
+  CHECK(bill.capacity_eur == Approx(10.0 * 1.1025));
+  CHECK(bill.levies_eur == Approx(4.0));
+}
+
+TEST_CASE("monthly peaks: highest quarter-hour kWh x 4 per month and row", "[economics][bill]") {
+  Eigen::MatrixXd kwh(2, 5);
+  kwh << 0.5, 1.0, 0.25, 0.75, 0.1,  //
+      0.2, 0.1, 2.0, 0.3, 0.0;
+  const std::vector<std::uint8_t> month{1, 1, 2, 2, 3};
+  const Eigen::ArrayXXd peaks = monthly_peak_kw(kwh, month);
+  CHECK(peaks(0, 0) == Approx(4.0));
+  CHECK(peaks(0, 1) == Approx(3.0));
+  CHECK(peaks(0, 2) == Approx(0.4));
+  CHECK(peaks(1, 1) == Approx(8.0));
+  CHECK(peaks(1, 2) == 0.0);
+  CHECK(peaks(0, 5) == 0.0);  // a month without intervals
+}
