@@ -30,7 +30,7 @@ TEST_CASE("PVWatts system losses combine multiplicatively to 14.08 %", "[pv]") {
   CHECK_THAT(losses.total_fraction(), WithinAbs(0.140757, 1e-6));
   losses.shading_pct = 10.0;
   CHECK_THAT(losses.total_fraction(), WithinAbs(1.0 - (1.0 - 0.140757) / 0.97 * 0.90, 1e-6));
-  pv::SystemLosses none{0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  pv::SystemLosses none{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, std::nullopt};
   CHECK(none.total_fraction() == 0.0);
 }
 
@@ -123,7 +123,7 @@ TEST_CASE("the chain on one interval follows the hand calculation", "[pv][chain]
   c.azimuth_deg = 180.0;
   c.transposition = solar::TranspositionModel::isotropic;
   c.iam = solar::IamModel::none;
-  c.losses = pv::SystemLosses{0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  c.losses = pv::SystemLosses{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, std::nullopt};
   c.inverter_ac_kw = 10.0;  // no clipping
   const pv::ArrayResult r = pv::simulate_array(c, s.weather, s.positions, s.calendar);
   const double z = s.positions.apparent_zenith_deg[s.index], az = s.positions.azimuth_deg[s.index];
