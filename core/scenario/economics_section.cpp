@@ -110,7 +110,6 @@ void read_investment(TableReader& t, Investment& inv) {
 void read_analysis(TableReader& t, Analysis& a) {
   a.horizon_years = static_cast<int>(t.integer("horizon_years", a.horizon_years, 1, 100));
   a.discount_rate = rate(t, "discount_rate", a.discount_rate);
-  a.degradation_per_year = t.number("degradation_per_year", a.degradation_per_year, 0.0, 0.99);
   const std::string split = t.choice("cost_split", std::string(cost_split_name(a.cost_split)), {"shares", "participants", "custom"});
   a.cost_split = split == "participants" ? CostSplit::participants : split == "custom" ? CostSplit::custom : CostSplit::shares;
   const std::string evaluation =
@@ -193,7 +192,6 @@ void write_economics_settings(toml::table& root, const economics::EconomicsSetti
   const Escalation& esc = a.escalation;
   toml::table analysis{{"horizon_years", a.horizon_years},
                        {"discount_rate", a.discount_rate},
-                       {"degradation_per_year", a.degradation_per_year},
                        {"cost_split", std::string(cost_split_name(a.cost_split))},
                        {"year_evaluation", std::string(year_evaluation_name(a.year_evaluation))},
                        {"escalation", toml::table{{"energy", esc.energy},

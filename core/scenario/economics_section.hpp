@@ -24,12 +24,14 @@
 //                               administration_eur_per_participant_per_year,
 //                               inverter_lifetime_years (0 = never), inverter_replacement_eur_per_kwp
 // [investment.loan]             fraction (of the investment), rate, years
-// [economics]                   horizon_years, discount_rate, degradation_per_year,
+// [economics]                   horizon_years, discount_rate,
 //                               cost_split = "shares" | "participants" | "custom",
 //                               year_evaluation = "interpolated" | "exact"
 // [economics.escalation]        energy, network, levies, injection, internal_price, costs
 //                               (yearly rates; year 1 pays the tariffs as set)
 //
+// Degradation is not read here: the scenario takes it from [pv] degradation_pct_per_year
+// (one figure for the PV model and the horizon).
 // Amounts are euro excl. VAT except the yearly association costs (as paid). Rates are
 // fractions (0.06 = 6 %). The regional rule set is chosen by the scenario's [rules] section.
 #include <string>

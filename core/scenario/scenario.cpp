@@ -1,5 +1,7 @@
 #include "core/scenario/scenario.hpp"
 
+#include "core/sharing/rule_set.hpp"
+
 namespace deelstroom::scenario {
 
 std::filesystem::path Scenario::base_directory() const {
@@ -18,6 +20,17 @@ int Scenario::apartment_index(const std::string& id) const {
     if (apartments[i].id == id) return static_cast<int>(i);
   }
   return -1;
+}
+
+void sync_economics(Scenario& scenario) {
+  economics::RuleSet& rules = scenario.economics.rules;
+  rules.name = scenario.rules.set;
+  if (const auto sharing_rules = sharing::rule_set_by_name(scenario.rules.set)) {
+    rules.network_charges_on_shared = sharing_rules->network_charges_on_shared;
+  }
+  // The capacity tariff on the monthly peak exists in Flanders only (since 2023).
+  rules.capacity_tariff = scenario.rules.set == "flanders";
+  scenario.economics.analysis.degradation_per_year = scenario.pv.degradation_pct_per_year / 100.0;
 }
 
 Scenario default_scenario() {
@@ -43,6 +56,7 @@ Scenario default_scenario() {
   s.key.type = "static";
   s.key.preset = "equal";
   s.key.rounds = 2;
+  sync_economics(s);
   return s;
 }
 

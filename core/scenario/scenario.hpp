@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/economics/settings.hpp"
+
 namespace deelstroom::scenario {
 
 struct SiteSettings {
@@ -140,6 +142,9 @@ struct Scenario {
   std::vector<ApartmentSettings> apartments;
   KeySettings key;
   RuleSettings rules;
+  /// [tariffs], [investment], [economics]; rules and degradation follow [rules] and [pv]
+  /// (see sync_economics).
+  economics::EconomicsSettings economics;
   std::vector<std::string> warnings;       ///< problems that do not stop a run
 
   /// Directory that relative paths in the file are relative to.
@@ -148,6 +153,11 @@ struct Scenario {
   std::filesystem::path resolve(const std::string& path) const;
   int apartment_index(const std::string& id) const;  ///< -1 when unknown
 };
+
+/// Makes the economic settings follow the rest of the scenario: the rule set's charges on
+/// shared energy and capacity tariff from [rules], degradation from [pv]. Called after reading
+/// and by editors (GUI) after changing those fields.
+void sync_economics(Scenario& scenario);
 
 /// A small, valid building (used by the GUI's "new building" and as test base).
 Scenario default_scenario();

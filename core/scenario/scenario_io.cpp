@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "core/common/atomic_file.hpp"
+#include "core/scenario/economics_section.hpp"
 #include "core/scenario/toml_fields.hpp"
+#include "core/time/year_grid.hpp"
 #include "core/sharing/rule_set.hpp"
 #include "core/time/time_zone.hpp"
 
@@ -437,6 +439,19 @@ void write_key_body(std::ostream& out, const KeySettings& k) {
   if (k.type == "optimised") out << "objective = " << quoted(k.objective) << "\n";
 }
 
+/// A dynamic contract's day-ahead prices, read from the file the scenario names.
+void load_day_ahead_prices(Scenario& s) {
+  economics::EnergyTariff& energy = s.economics.tariffs.energy;
+  if (energy.contract != economics::EnergyContract::dynamic || energy.day_ahead_file.empty()) return;
+  const std::filesystem::path path = s.resolve(energy.day_ahead_file);
+  if (!std::filesystem::exists(path)) {
+    throw InputError({s.source_file.string(), 0, 0, "tariffs.energy.day_ahead_file"},
+                     "day-ahead price file \"" + path.string() + "\" not found");
+  }
+  energy.day_ahead_eur_per_mwh =
+      parse_day_ahead_prices(read_text_file(path), path.string(), time::make_year_grid(s.site.year).interval_count);
+}
+
 }  // namespace
 
 Scenario parse_scenario(std::string_view text, const std::filesystem::path& file) {
@@ -455,7 +470,10 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& file
   read_common(root, s);
   read_apartments(root, s);
   read_key_and_rules(root, s);
+  s.economics = read_economics_settings(root);
   root.reject_unknown_fields();
+  sync_economics(s);
+  load_day_ahead_prices(s);
   if (s.pv.arrays.empty()) s.warnings.push_back("no [[pv.arrays]]: the building has no PV, nothing is shared");
   return s;
 }
@@ -550,6 +568,12 @@ std::string format_scenario(const Scenario& s, const std::filesystem::path& targ
       if (!g.percentages.empty()) out << "percentages = " << numbers_text(g.percentages) << "\n";
     }
   }
+  economics::EconomicsSettings money = s.economics;
+  money.tariffs.energy.day_ahead_file = rebased(s, money.tariffs.energy.day_ahead_file, target_file);
+  toml::table sections;
+  write_economics_settings(sections, money);
+  out << "\n# Tariffs (euro excl. VAT), the association's investment and the cash-flow analysis.\n"
+      << toml::toml_formatter{sections} << "\n";
   return out.str();
 }
 

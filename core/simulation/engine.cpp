@@ -1,5 +1,7 @@
 #include "core/simulation/engine.hpp"
 
+#include "core/simulation/economics_run.hpp"
+
 #include <cmath>
 #include <sstream>
 
@@ -210,8 +212,7 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
     }
   }
   series.month = b.calendar.month;
-  series.tariff_period.clear();
-  series.period_count = 1;
+  apply_tariff_periods(b, s.economics.tariffs.energy);
   if (const std::string problem = sharing::validate_series(series); !problem.empty()) {
     throw InputError({s.source_file.string(), 0, 0, ""}, problem);
   }

@@ -1,0 +1,49 @@
+#include "core/simulation/economics_run.hpp"
+
+#include "core/economics/energy_basis.hpp"
+#include "core/economics/tariff_periods.hpp"
+
+namespace deelstroom::simulation {
+
+std::vector<economics::Apartment> economic_apartments(const scenario::Scenario& scenario) {
+  std::vector<economics::Apartment> apartments;
+  apartments.reserve(scenario.apartments.size());
+  for (const scenario::ApartmentSettings& a : scenario.apartments) {
+    economics::Apartment apartment;
+    apartment.id = a.id;
+    apartment.shares_per_mille = a.shares;
+    apartment.participates = a.participates;
+    apartment.owner_occupied = a.occupancy == scenario::Occupancy::owner;
+    apartment.custom_cost_share = a.cost_share_pct;
+    apartments.push_back(std::move(apartment));
+  }
+  return apartments;
+}
+
+double installed_kwp(const PreparedBuilding& building) {
+  double kwp = 0.0;
+  for (const ArrayOutput& array : building.arrays) kwp += array.kwp;
+  return kwp;
+}
+
+void apply_tariff_periods(PreparedBuilding& building, const economics::EnergyTariff& tariff) {
+  building.series.period_count = economics::period_count(tariff);
+  if (building.series.period_count == 1) {
+    building.series.tariff_period.clear();
+  } else {
+    building.series.tariff_period = economics::tariff_periods(tariff, building.calendar);
+  }
+}
+
+economics::EnergyBasis economics_basis(const scenario::Scenario& scenario, const PreparedBuilding& building,
+                                       const ResolvedKey& key) {
+  return economics::prepare_energy_basis(building.series, key.schedule, scenario.economics);
+}
+
+economics::EconomicsResult run_economics(const scenario::Scenario& scenario, const PreparedBuilding& building,
+                                         const ResolvedKey& key) {
+  return economics::evaluate_economics(economics_basis(scenario, building, key), economic_apartments(scenario),
+                                       scenario.economics, installed_kwp(building));
+}
+
+}  // namespace deelstroom::simulation

@@ -1,0 +1,34 @@
+#pragma once
+// The economics of a scenario on its prepared building: the bridge between the engine's
+// energy (PreparedBuilding, KeyRun) and core/economics (bills, the association's account,
+// each apartment's cash flows and indicators; economics.md).
+#include <vector>
+
+#include "core/economics/decisions.hpp"
+#include "core/economics/evaluate.hpp"
+#include "core/simulation/engine.hpp"
+
+namespace deelstroom::simulation {
+
+/// What core/economics needs to know of each apartment, in the scenario's order.
+std::vector<economics::Apartment> economic_apartments(const scenario::Scenario& scenario);
+
+/// Installed PV power of the building, kWp (sum over the arrays).
+double installed_kwp(const PreparedBuilding& building);
+
+/// Puts the contract's tariff periods (day/night) into the building's series so settlements
+/// return energy per month x period. prepare_building calls it; call it again when the
+/// contract changes on a prepared building (cheap: one byte per quarter-hour).
+void apply_tariff_periods(PreparedBuilding& building, const economics::EnergyTariff& tariff);
+
+/// Bills, account, cash flows and indicators of the building under a resolved key. Throws
+/// InputError for settings that cannot be evaluated (e.g. a custom split without shares).
+economics::EconomicsResult run_economics(const scenario::Scenario& scenario, const PreparedBuilding& building,
+                                         const ResolvedKey& key);
+
+/// The energy basis of the horizon under a key (the settlements the money is evaluated on),
+/// for the decision helpers and the GUI (which re-evaluates money on it when tariffs move).
+economics::EnergyBasis economics_basis(const scenario::Scenario& scenario, const PreparedBuilding& building,
+                                       const ResolvedKey& key);
+
+}  // namespace deelstroom::simulation
