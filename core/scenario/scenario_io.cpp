@@ -455,8 +455,11 @@ void load_day_ahead_prices(Scenario& s) {
 }  // namespace
 
 Scenario parse_scenario(std::string_view text, const std::filesystem::path& file) {
+  return parse_scenario_document(parse_toml(text, file.string()), file);
+}
+
+Scenario parse_scenario_document(const toml::table& document, const std::filesystem::path& file) {
   const std::string file_label = file.string();
-  const toml::table document = parse_toml(text, file_label);
   TableReader root(document, file_label, "");
   Scenario s;
   s.source_file = file;

@@ -1,0 +1,39 @@
+// deelstroom merge DIR... --out DIR: the shards of a batch (--shard K/N) combined into the
+// result a single run would have written, byte for byte.
+#include <iostream>
+
+#include "cli/cli_support.hpp"
+#include "cli/commands.hpp"
+#include "core/batch/merge.hpp"
+
+namespace deelstroom::cli {
+
+int merge_command(const Arguments& args, std::ostream& out, std::ostream& err) {
+  return guarded(err, "merge", [&]() {
+    po::options_description options("Options / opties");
+    add_common_options(options);
+    options.add_options()("shards", po::value<std::vector<std::string>>()->composing(), "output directories of the shards")(
+        "out", po::value<std::string>(), "directory for the merged result");
+    po::positional_options_description positional;
+    positional.add("shards", -1);
+    const po::variables_map values = parse_arguments(args, options, positional);
+    if (values.count("help") != 0) {
+      print_usage(out, "merge DIR... --out DIR",
+                  "Combines the outputs of deelstroom batch --shard 1/N .. N/N into one result set.\n"
+                  "Voegt de uitvoer van de shards van een batch samen.",
+                  options);
+      return kExitOk;
+    }
+    const Language language = language_from(values);
+    if (values.count("out") == 0) throw po::error("--out DIR is required");
+    if (values.count("shards") == 0) throw po::error("give the shard directories to merge");
+    std::vector<std::filesystem::path> shards;
+    for (const std::string& dir : values["shards"].as<std::vector<std::string>>()) shards.emplace_back(dir);
+    const std::size_t cases = batch::merge_shards(shards, values["out"].as<std::string>());
+    out << tr(language, "samengevoegd: ", "merged: ") << cases << tr(language, " gevallen uit ", " cases from ") << shards.size()
+        << tr(language, " shards in ", " shards into ") << values["out"].as<std::string>() << "\n";
+    return kExitOk;
+  });
+}
+
+}  // namespace deelstroom::cli
