@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "core/report/run_report.hpp"
 #include "core/scenario/scenario_io.hpp"
+#include "core/simulation/economics_run.hpp"
 #include "core/simulation/engine.hpp"
 
 namespace deelstroom::cli {
@@ -39,7 +40,11 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     simulation::SimulationCaches caches;
     const simulation::PreparedBuilding building = simulation::prepare_building(scenario, caches);
     const simulation::KeyRun run = simulation::run_key(scenario, building, scenario.key, csv.quarter_hours);
-    const report::RunView view{scenario, building, run};
+    const economics::EconomicsResult money = simulation::run_economics(scenario, building, run.key);
+    const economics::FairPriceResult fair = economics::find_fair_internal_price(
+        simulation::economics_basis(scenario, building, run.key), simulation::economic_apartments(scenario),
+        scenario.economics, simulation::installed_kwp(building));
+    const report::RunView view{scenario, building, run, &money, &fair};
     if (values.count("out") != 0) {
       const auto files = report::write_run_files(values["out"].as<std::string>(), view, csv);
       if (values.count("json") == 0) {

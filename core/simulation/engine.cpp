@@ -229,10 +229,13 @@ KeyRun run_key(const scenario::Scenario& scenario, const PreparedBuilding& build
   return run;
 }
 
-std::vector<ComparedKey> compare_keys(const scenario::Scenario& scenario, const PreparedBuilding& building, bool dutch) {
+std::vector<ComparedKey> compare_keys(const scenario::Scenario& scenario, const PreparedBuilding& building, bool dutch,
+                                      bool with_economics) {
   std::vector<ComparedKey> compared;
   for (auto& [label, key] : comparison_keys(scenario, dutch)) {
-    compared.push_back({label, key, run_key(scenario, building, key, false)});
+    ComparedKey entry{label, key, run_key(scenario, building, key, false), std::nullopt};
+    if (with_economics) entry.economics = run_economics(scenario, building, entry.run.key);
+    compared.push_back(std::move(entry));
   }
   return compared;
 }

@@ -6,9 +6,11 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/economics/evaluate.hpp"
 #include "core/pv/array.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/sharing/settlement.hpp"
@@ -99,9 +101,12 @@ struct ComparedKey {
   std::string label;
   scenario::KeySettings key;
   KeyRun run;
+  std::optional<economics::EconomicsResult> economics;  ///< when asked for
 };
 
-/// Every key of comparison_keys() settled on the same prepared building (no series kept).
-std::vector<ComparedKey> compare_keys(const scenario::Scenario& scenario, const PreparedBuilding& building, bool dutch);
+/// Every key of comparison_keys() settled on the same prepared building (no series kept),
+/// with each key's bills, cash flows and indicators when `with_economics`.
+std::vector<ComparedKey> compare_keys(const scenario::Scenario& scenario, const PreparedBuilding& building, bool dutch,
+                                      bool with_economics = false);
 
 }  // namespace deelstroom::simulation
