@@ -40,7 +40,7 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     simulation::SimulationCaches caches;
     const simulation::PreparedBuilding building = simulation::prepare_building(scenario, caches);
     const simulation::KeyRun run = simulation::run_key(scenario, building, scenario.key, csv.quarter_hours);
-    const economics::EconomicsResult money = simulation::run_economics(scenario, building, run.key);
+    const economics::EconomicsResult money = simulation::run_economics(scenario, building, run);
     const economics::FairPriceResult fair = economics::find_fair_internal_price(
         simulation::economics_basis(scenario, building, run.key), simulation::economic_apartments(scenario),
         scenario.economics, simulation::installed_kwp(building));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/economics/evaluate.hpp"
+#include "core/load/profile_context.hpp"
 #include "core/pv/array.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/sharing/settlement.hpp"
@@ -28,9 +29,13 @@ class SimulationCaches {
   std::shared_ptr<const solar::SolarPositions> positions(const solar::Site& site, const time::YearGrid& grid);
   std::shared_ptr<const solar::Weather> weather(const scenario::Scenario& scenario, const time::YearGrid& grid,
                                                 const solar::SolarPositions& positions);
+  /// The local calendar of a year in a time zone (DST, holidays, school holidays).
+  std::shared_ptr<const time::LocalCalendar> calendar(const time::YearGrid& grid, const std::string& time_zone_name);
 
  private:
   solar::SolarPositionCache positions_;
+  std::mutex calendar_mutex_;
+  std::map<std::string, std::shared_ptr<const time::LocalCalendar>> calendars_;
   std::mutex weather_mutex_;
   std::map<std::string, std::shared_ptr<const solar::Weather>> weather_;
 };
@@ -73,9 +78,11 @@ struct PreparedBuilding {
 PreparedBuilding prepare_building(const scenario::Scenario& scenario, SimulationCaches& caches);
 
 /// The consumption profile of one connection (archetype generated with its seed, or a file).
+/// `prepared`: the building's load context (load::prepare_context), to share between the
+/// connections of a building; prepared here when null.
 Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scenario::ConsumptionSettings& settings,
                                   const std::string& connection_id, const PreparedBuilding& building,
-                                  ConsumptionOrigin& origin);
+                                  ConsumptionOrigin& origin, const load::PreparedContext* prepared = nullptr);
 
 /// The seed of a connection's generated profile: its own when set, else derived from the
 /// scenario seed and the connection id (stable when apartments are reordered).
