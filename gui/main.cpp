@@ -1,0 +1,252 @@
+// deelstroom-gui: the desktop calculator. Headless modes for tests and CI:
+//   --scenario FILE --screenshot OUT.png --frames N [--view NAME] [--lang en] [--presentation]
+//   --scenario FILE --self-check      (the GUI's numbers against `deelstroom run --json`)
+//   --scenario FILE --measure         (frame times of light and heavy changes, medians)
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include "core/common/error.hpp"
+#include "core/scenario/scenario_io.hpp"
+#include "gui/app.hpp"
+#include "gui/model/self_check.hpp"
+#include "gui/platform.hpp"
+
+namespace deelstroom::gui {
+namespace {
+
+struct Options {
+  std::string scenario;
+  std::string screenshot;
+  int frames = 3;
+  std::string view;
+  Language language = Language::dutch;
+  bool presentation = false;
+  bool self_check = false;
+  bool measure = false;
+  int width = 1600, height = 1000;
+};
+
+void usage(std::ostream& out) {
+  out << "Usage: deelstroom-gui [--scenario FILE] [--lang nl|en] [--presentation]\n"
+         "       deelstroom-gui --scenario FILE --screenshot OUT.png [--frames N] [--view NAME] [--size WxH]\n"
+         "       deelstroom-gui --scenario FILE --self-check\n"
+         "       deelstroom-gui --scenario FILE --measure\n"
+         "Views:";
+  for (const std::string& name : view_names()) out << " " << name;
+  out << "\n";
+}
+
+std::optional<Options> parse(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::runtime_error(arg + " needs a value");
+      return argv[++i];
+    };
+    if (arg == "--scenario") o.scenario = value();
+    else if (arg == "--screenshot") o.screenshot = value();
+    else if (arg == "--frames") o.frames = std::max(1, std::atoi(value().c_str()));
+    else if (arg == "--view") o.view = value();
+    else if (arg == "--lang") {
+      const auto language = parse_language(value());
+      if (!language) throw std::runtime_error("--lang expects nl or en");
+      o.language = *language;
+    } else if (arg == "--presentation") o.presentation = true;
+    else if (arg == "--self-check") o.self_check = true;
+    else if (arg == "--measure") o.measure = true;
+    else if (arg == "--size") {
+      const std::string size = value();
+      if (std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2) throw std::runtime_error("--size expects WxH");
+    } else if (arg == "--help" || arg == "-h") {
+      usage(std::cout);
+      return std::nullopt;
+    } else {
+      throw std::runtime_error("unknown option " + arg);
+    }
+  }
+  return o;
+}
+
+// The numbers the GUI would show for the file, against the CLI's JSON for the same file.
+int self_check(const Options& o) {
+  if (o.scenario.empty()) throw std::runtime_error("--self-check needs --scenario FILE");
+  const scenario::Scenario s = scenario::read_scenario(o.scenario);
+  ResultsCache cache;
+  cache.request_building(s);
+  if (!cache.wait_idle(600.0)) throw std::runtime_error("the building did not finish within 600 s");
+  cache.poll();
+  if (cache.building_error()) throw std::runtime_error(cache.building_error()->message);
+  if (!cache.recompute_light(s)) throw std::runtime_error(cache.light_error() ? cache.light_error()->message : "no results");
+  const std::vector<ShownNumber> shown = shown_numbers(cache.results());
+  const JsonValue cli = parse_json(run_cli_json(o.scenario));
+  const SelfCheckReport report = compare_with_cli(shown, cli);
+  for (const std::string& line : report.mismatches) std::cerr << "MISMATCH " << line << "\n";
+  std::cout << "self-check " << o.scenario << ": " << report.compared << " numbers compared, "
+            << report.mismatches.size() << " mismatches\n";
+  return report.passed() ? 0 : 1;
+}
+
+void frame(GLFWwindow* window, App& app, const Fonts& fonts) {
+  glfwPollEvents();
+  app.update();
+  ImGui::GetIO().FontDefault = app.state().presentation ? fonts.presentation : fonts.normal;
+  app.view().card_font = app.state().presentation ? fonts.card_presentation : fonts.card;
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  app.draw();
+  render_frame(window);
+}
+
+double median(std::vector<double> values) {
+  if (values.empty()) return 0.0;
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+// Waits (rendering frames) until the background work is done and results are there.
+bool settle(GLFWwindow* window, App& app, const Fonts& fonts, double timeout_seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  for (;;) {
+    frame(window, app, fonts);
+    glfwSwapBuffers(window);
+    const bool busy = app.cache().building_busy() || app.cache().comparison_busy() || app.state().pending != ChangeKind::none;
+    if (!busy && app.cache().has_results()) return true;
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > timeout_seconds) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+// Frame times: a light change (internal price, key preset, shares) recomputed in the frame,
+// and a heavy change (kWp) whose frames keep running while the building is rebuilt.
+void measure(GLFWwindow* window, App& app, const Fonts& fonts) {
+  settle(window, app, fonts, 600.0);
+  using Clock = std::chrono::steady_clock;
+  std::vector<double> light_frames, light_compute;
+  scenario::Scenario& s = app.state().scenario;
+  for (int k = 0; k < 60; ++k) {
+    if (k % 3 == 0) {
+      s.economics.tariffs.sharing.internal_price_eur_per_kwh += k % 2 == 0 ? 0.001 : -0.001;
+    } else if (k % 3 == 1) {
+      s.key.preset = s.key.preset == "equal" ? "shares" : "equal";
+    } else if (s.apartments.size() >= 2) {
+      s.apartments[0].shares += 1.0;
+      s.apartments[1].shares -= 1.0;
+    }
+    mark_changed(app.state(), ChangeKind::light);
+    const auto start = Clock::now();
+    frame(window, app, fonts);
+    glFinish();
+    light_frames.push_back(elapsed_ms(start, Clock::now()));
+    light_compute.push_back(app.cache().results().light_ms);
+    glfwSwapBuffers(window);
+  }
+  std::vector<double> heavy_frames, heavy_totals;
+  for (int k = 0; k < 5; ++k) {
+    if (!s.pv.arrays.empty()) s.pv.arrays[0].kwp += k % 2 == 0 ? 0.5 : -0.5;
+    mark_changed(app.state(), ChangeKind::heavy);
+    const auto start = Clock::now();
+    int frames = 0;
+    do {
+      const auto frame_start = Clock::now();
+      frame(window, app, fonts);
+      glFinish();
+      heavy_frames.push_back(elapsed_ms(frame_start, Clock::now()));
+      glfwSwapBuffers(window);
+      ++frames;
+    } while (app.cache().building_busy() || frames < 2);
+    heavy_totals.push_back(elapsed_ms(start, Clock::now()));
+  }
+  std::printf("apartments: %zu\n", s.apartments.size());
+  std::printf("light change: median frame %.2f ms (max %.2f), of which run_key + run_economics median %.2f ms, n=%zu\n",
+              median(light_frames), *std::max_element(light_frames.begin(), light_frames.end()), median(light_compute),
+              light_frames.size());
+  std::printf("heavy change: median frame while rebuilding %.2f ms (max %.2f, n=%zu); rebuild to new results median %.1f ms\n",
+              median(heavy_frames), *std::max_element(heavy_frames.begin(), heavy_frames.end()), heavy_frames.size(),
+              median(heavy_totals));
+}
+
+int run(const Options& o) {
+  if (o.self_check) return self_check(o);
+  const bool headless = !o.screenshot.empty() || o.measure;
+  GLFWwindow* window = create_window(o.width, o.height, "deelstroom");
+  if (window == nullptr) {
+    std::cerr << "deelstroom-gui: cannot open a window (no display or OpenGL 3). Under CI use xvfb-run -a.\n";
+    return 1;
+  }
+  const Fonts fonts = load_fonts_and_style(content_scale(window));
+  int exit_code = 0;
+  {
+    App app;
+    app.state().language = o.language;
+    app.state().presentation = o.presentation;
+    if (!o.scenario.empty() && !app.open_file(o.scenario)) {
+      std::cerr << "deelstroom-gui: " << app.state().status << "\n";
+      if (headless) exit_code = 1;
+    }
+    if (!o.view.empty() && !select_view_by_name(app.view(), o.view)) {
+      std::cerr << "deelstroom-gui: unknown view " << o.view << "\n";
+      usage(std::cerr);
+      exit_code = 2;
+    }
+    if (!headless) app.check_recovery();
+    glfwSetWindowUserPointer(window, &app);
+    glfwSetWindowCloseCallback(window, [](GLFWwindow* w) {
+      auto* self = static_cast<App*>(glfwGetWindowUserPointer(w));
+      if (!self->request_close()) glfwSetWindowShouldClose(w, GLFW_FALSE);
+    });
+    if (exit_code == 0 && o.measure) {
+      measure(window, app, fonts);
+    } else if (exit_code == 0 && headless) {
+      if (!settle(window, app, fonts, 600.0)) {
+        std::cerr << "deelstroom-gui: results did not arrive within 600 s\n";
+        exit_code = 1;
+      }
+      // The view is selected on the first frames; N more frames let layouts settle.
+      for (int k = 0; k < o.frames; ++k) {
+        frame(window, app, fonts);
+        if (k + 1 == o.frames) save_screenshot(window, o.screenshot);
+        glfwSwapBuffers(window);
+      }
+      std::cout << "screenshot: " << o.screenshot << "\n";
+    } else if (exit_code == 0) {
+      while (!app.quit_requested()) {
+        frame(window, app, fonts);
+        glfwSwapBuffers(window);
+        if (glfwWindowShouldClose(window) && app.request_close()) break;
+        // Idle: wait for input, but wake up to pick up background results.
+        glfwWaitEventsTimeout(app.cache().building_busy() || app.cache().comparison_busy() ? 0.03 : 0.25);
+      }
+    }
+  }
+  destroy_window(window);
+  return exit_code;
+}
+
+}  // namespace
+}  // namespace deelstroom::gui
+
+int main(int argc, char** argv) {
+  try {
+    const auto options = deelstroom::gui::parse(argc, argv);
+    if (!options) return 0;
+    return deelstroom::gui::run(*options);
+  } catch (const deelstroom::InputError& error) {
+    std::cerr << "deelstroom-gui: " << error.what() << "\n";
+    return 1;
+  } catch (const std::exception& error) {
+    std::cerr << "deelstroom-gui: " << error.what() << "\n";
+    return 2;
+  }
+}
