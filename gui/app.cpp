@@ -337,7 +337,10 @@ void App::editors_pane() {
     if (view_.select_editor == id) flags |= ImGuiTabItemFlags_SetSelected;
     if (ImGui::BeginTabItem(label, nullptr, flags)) {
       ImGui::BeginChild("editor");
+      // Fields leave room for their labels (the longest Dutch ones are ~15 em).
+      ImGui::PushItemWidth(-ImGui::GetFontSize() * 15.0f);
       body(context);
+      ImGui::PopItemWidth();
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
@@ -395,7 +398,7 @@ void App::draw() {
   ImGui::Begin("main", nullptr, flags);
   const float status_height = ImGui::GetFrameHeightWithSpacing() * 1.3f;
   const float height = ImGui::GetContentRegionAvail().y - status_height;
-  const float editor_width = std::max(ImGui::GetContentRegionAvail().x * 0.40f, ImGui::GetFontSize() * 24.0f);
+  const float editor_width = std::max(ImGui::GetContentRegionAvail().x * 0.44f, ImGui::GetFontSize() * 28.0f);
   ImGui::BeginChild("left", ImVec2(editor_width, height), true);
   editors_pane();
   ImGui::EndChild();

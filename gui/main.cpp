@@ -96,6 +96,10 @@ int self_check(const Options& o) {
   return report.passed() ? 0 : 1;
 }
 
+// Headless runs keep the pointer out of the window: Xvfb puts it in the middle of the screen,
+// where it would open hover boxes in every screenshot.
+bool g_headless = false;
+
 void frame(GLFWwindow* window, App& app, const Fonts& fonts) {
   glfwPollEvents();
   app.update();
@@ -103,6 +107,7 @@ void frame(GLFWwindow* window, App& app, const Fonts& fonts) {
   app.view().card_font = app.state().presentation ? fonts.card_presentation : fonts.card;
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  if (g_headless) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
   app.draw();
   render_frame(window);
@@ -118,11 +123,15 @@ double median(std::vector<double> values) {
 // Waits (rendering frames) until the background work is done and results are there.
 bool settle(GLFWwindow* window, App& app, const Fonts& fonts, double timeout_seconds) {
   const auto start = std::chrono::steady_clock::now();
+  // Idle for a few frames in a row: a view selected by --view starts its own work (the key
+  // comparison) only on the frame after its tab opens.
+  int idle_frames = 0;
   for (;;) {
     frame(window, app, fonts);
     glfwSwapBuffers(window);
     const bool busy = app.cache().building_busy() || app.cache().comparison_busy() || app.state().pending != ChangeKind::none;
-    if (!busy && app.cache().has_results()) return true;
+    idle_frames = !busy && app.cache().has_results() ? idle_frames + 1 : 0;
+    if (idle_frames >= 3) return true;
     if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > timeout_seconds) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
@@ -180,6 +189,7 @@ void measure(GLFWwindow* window, App& app, const Fonts& fonts) {
 int run(const Options& o) {
   if (o.self_check) return self_check(o);
   const bool headless = !o.screenshot.empty() || o.measure;
+  g_headless = headless;
   GLFWwindow* window = create_window(o.width, o.height, "deelstroom");
   if (window == nullptr) {
     std::cerr << "deelstroom-gui: cannot open a window (no display or OpenGL 3). Under CI use xvfb-run -a.\n";

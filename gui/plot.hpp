@@ -47,7 +47,7 @@ namespace flow_color {
 inline constexpr ImU32 production = IM_COL32(230, 160, 20, 255);
 inline constexpr ImU32 common = IM_COL32(120, 120, 130, 255);
 inline constexpr ImU32 shared = IM_COL32(40, 150, 90, 255);
-inline constexpr ImU32 injected = IM_COL32(80, 140, 210, 255);
+inline constexpr ImU32 injected = IM_COL32(150, 200, 240, 255);
 inline constexpr ImU32 association = IM_COL32(20, 20, 20, 255);
 }  // namespace flow_color
 

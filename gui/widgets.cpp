@@ -105,7 +105,9 @@ bool edit_choice(AppState& state, const char* label, std::string& value,
   }
   bool changed = false;
   ErrorFrame frame(state, field);
-  if (ImGui::BeginCombo(label, shown.c_str())) {
+  // Combos inside tables (label "##...") drop the arrow to leave room for the text.
+  const ImGuiComboFlags flags = label[0] == '#' && label[1] == '#' ? ImGuiComboFlags_NoArrowButton : 0;
+  if (ImGui::BeginCombo(label, shown.c_str(), flags)) {
     for (const auto& [name, text] : options) {
       if (ImGui::Selectable(text.c_str(), name == value) && name != value) {
         push_undo(state);

@@ -26,6 +26,7 @@ std::vector<ShownNumber> indicator_cards(const Results& results) {
   if (results.money) payback = results.money->association.indicators.simple_payback_years;
   cards.push_back(number("association.simple_payback_years", "Terugverdientijd VME", "Association payback", Unit::years,
                          payback));
+  if (results.money) cards.back().horizon_years = results.money->horizon_years;
   return cards;
 }
 
@@ -53,6 +54,7 @@ std::vector<ApartmentRow> apartment_rows(const Results& results) {
                                      "Occupant saving", Unit::eur_per_year, saving);
     row.payback_years = number(apartment_path(i, "simple_payback_years"), "Terugverdientijd", "Payback", Unit::years,
                                payback);
+    if (results.money) row.payback_years.horizon_years = results.money->horizon_years;
     row.npv_eur = number(apartment_path(i, "npv_eur"), "NHW", "NPV", Unit::eur, npv);
     rows.push_back(std::move(row));
   }
@@ -101,7 +103,12 @@ std::vector<ShownNumber> shown_numbers(const Results& results) {
 
 std::string format_shown(const ShownNumber& n, Language language) {
   const bool nl = language == Language::dutch;
-  if (!n.value) return "—";
+  if (!n.value) {
+    // The only undefined figures are paybacks beyond the horizon (and IRRs without a root).
+    if (n.unit != Unit::years) return "—";
+    return n.horizon_years > 0 ? "> " + std::to_string(n.horizon_years) + (nl ? " jaar" : " years")
+                               : (nl ? "niet terugverdiend" : "not paid back");
+  }
   const double v = *n.value;
   switch (n.unit) {
     case Unit::kwh: return report::format_number(v, 0, nl) + " kWh";

@@ -19,6 +19,7 @@ struct ShownNumber {
   std::string label_nl, label_en;
   Unit unit = Unit::kwh;
   std::optional<double> value;    ///< nullopt: not defined (e.g. no payback within the horizon)
+  int horizon_years = 0;          ///< for undefined paybacks: "> 25 jaar"
 };
 
 /// The indicator cards: production, self-consumption rate, sharing rate, the apartments'

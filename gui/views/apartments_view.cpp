@@ -153,19 +153,20 @@ void apartments_view(ViewContext& c) {
     results = apartment_rows(c.cache.results());
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_SizingStretchProp;
+                                ImGuiTableFlags_SizingFixedFit;
+  const float em = ImGui::GetFontSize();
   const float table_height = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 5.0f;
   if (ImGui::BeginTable("apartments", 9, flags, ImVec2(0.0f, std::max(table_height, ImGui::GetFontSize() * 10.0f)))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(L(l, "App.", "Apt."), 0, 0.8f);
-    ImGui::TableSetupColumn(L(l, "Aandelen", "Shares"), 0, 0.9f);
-    ImGui::TableSetupColumn(L(l, "Huishouden", "Household"), 0, 1.8f);
-    ImGui::TableSetupColumn(L(l, "kWh/jaar", "kWh/year"), 0, 0.9f);
-    ImGui::TableSetupColumn(L(l, "Deelt", "Shares PV"), 0, 0.5f);
-    ImGui::TableSetupColumn(L(l, "Huur", "Rented"), 0, 0.5f);
-    ImGui::TableSetupColumn(L(l, "Gedeeld", "Shared"), 0, 1.0f);
-    ImGui::TableSetupColumn(L(l, "Besparing", "Saving"), 0, 1.1f);
-    ImGui::TableSetupColumn("", 0, 0.6f);
+    ImGui::TableSetupColumn(L(l, "App.", "Apt."), ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
+    ImGui::TableSetupColumn(L(l, "Aandelen", "Shares"), ImGuiTableColumnFlags_WidthFixed, em * 3.6f);
+    ImGui::TableSetupColumn(L(l, "Huishouden", "Household"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(L(l, "kWh/jaar", "kWh/year"), ImGuiTableColumnFlags_WidthFixed, em * 3.8f);
+    ImGui::TableSetupColumn(L(l, "Deelt", "Shares"), ImGuiTableColumnFlags_WidthFixed, em * 2.4f);
+    ImGui::TableSetupColumn(L(l, "Huur", "Rent"), ImGuiTableColumnFlags_WidthFixed, em * 2.2f);
+    ImGui::TableSetupColumn(L(l, "Gedeeld", "Shared"), ImGuiTableColumnFlags_WidthFixed, em * 5.2f);
+    ImGui::TableSetupColumn(L(l, "Besparing", "Saving"), ImGuiTableColumnFlags_WidthFixed, em * 5.0f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < s.apartments.size(); ++i) {
       if (!apartment_row(c, i, results)) break;
