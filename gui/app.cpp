@@ -44,7 +44,7 @@ void App::check_recovery() {
 }
 
 void App::update() {
-  bool need_light = cache_.poll();
+  ChangeKind need = cache_.poll() ? ChangeKind::light : ChangeKind::none;
   if (state_.pending != ChangeKind::none) {
     scenario::sync_economics(state_.scenario);
     scenario_valid_ = validate_into(state_);
@@ -52,12 +52,12 @@ void App::update() {
       if (state_.pending == ChangeKind::heavy) {
         cache_.request_building(state_.scenario);
       } else {
-        need_light = true;
+        need = combine(need, state_.pending);
       }
     }
     state_.pending = ChangeKind::none;
   }
-  if (need_light && scenario_valid_ && !cache_.building_busy()) recompute_light();
+  if (need != ChangeKind::none && scenario_valid_ && !cache_.building_busy()) recompute(need);
   // Background failures (e.g. a broken meter file) are shown next to their field.
   if (cache_.building_error() && (!shown_building_error_ || shown_building_error_->message != cache_.building_error()->message)) {
     shown_building_error_ = cache_.building_error();
@@ -68,8 +68,9 @@ void App::update() {
   autosave();
 }
 
-void App::recompute_light() {
-  if (cache_.recompute_light(state_.scenario)) {
+void App::recompute(ChangeKind kind) {
+  const bool done = kind == ChangeKind::money ? cache_.recompute_money(state_.scenario) : cache_.recompute_light(state_.scenario);
+  if (done) {
     light_ms_.push_back(cache_.results().light_ms);
   } else if (cache_.light_error()) {
     state_.field_errors[cache_.light_error()->field] = cache_.light_error()->message;

@@ -45,7 +45,7 @@ class App {
  private:
   enum class PendingAction { none, new_building, open_file, quit };
 
-  void recompute_light();
+  void recompute(ChangeKind kind);
   void autosave();
   void menu_bar();
   void status_bar();

@@ -87,22 +87,36 @@ int self_check(const Options& o) {
   cache.poll();
   if (cache.building_error()) throw std::runtime_error(cache.building_error()->message);
   if (!cache.recompute_light(s)) throw std::runtime_error(cache.light_error() ? cache.light_error()->message : "no results");
-  const std::vector<ShownNumber> shown = shown_numbers(cache.results());
   const JsonValue cli = parse_json(run_cli_json(o.scenario));
-  const SelfCheckReport report = compare_with_cli(shown, cli);
-  for (const std::string& line : report.mismatches) std::cerr << "MISMATCH " << line << "\n";
-  std::cout << "self-check " << o.scenario << ": " << report.compared << " numbers compared, "
-            << report.mismatches.size() << " mismatches\n";
-  return report.passed() ? 0 : 1;
+  const SelfCheckReport after_key = compare_with_cli(shown_numbers(cache.results()), cli);
+  // The money-only path (a price slider) must show the same numbers as a full recompute.
+  cache.recompute_money(s);
+  const SelfCheckReport after_money = compare_with_cli(shown_numbers(cache.results()), cli);
+  for (const std::string& line : after_key.mismatches) std::cerr << "MISMATCH (key + money) " << line << "\n";
+  for (const std::string& line : after_money.mismatches) std::cerr << "MISMATCH (money only) " << line << "\n";
+  std::cout << "self-check " << o.scenario << ": " << after_key.compared << " numbers compared after run_key + run_economics, "
+            << after_key.mismatches.size() << " mismatches; " << after_money.compared
+            << " after the money-only re-evaluation, " << after_money.mismatches.size() << " mismatches\n";
+  return after_key.passed() && after_money.passed() ? 0 : 1;
 }
 
 // Headless runs keep the pointer out of the window: Xvfb puts it in the middle of the screen,
 // where it would open hover boxes in every screenshot.
 bool g_headless = false;
 
+// Where a frame's time goes (for --measure): update (recomputes), building the ImGui frame,
+// rendering (software GL under Xvfb).
+struct FrameTimes {
+  double update_ms = 0, build_ms = 0, render_ms = 0;
+};
+FrameTimes g_last_frame;
+
 void frame(GLFWwindow* window, App& app, const Fonts& fonts) {
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
   glfwPollEvents();
   app.update();
+  const auto t1 = Clock::now();
   ImGui::GetIO().FontDefault = app.state().presentation ? fonts.presentation : fonts.normal;
   app.view().card_font = app.state().presentation ? fonts.card_presentation : fonts.card;
   ImGui_ImplOpenGL3_NewFrame();
@@ -110,7 +124,10 @@ void frame(GLFWwindow* window, App& app, const Fonts& fonts) {
   if (g_headless) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
   app.draw();
+  const auto t2 = Clock::now();
   render_frame(window);
+  glFinish();
+  g_last_frame = {elapsed_ms(t0, t1), elapsed_ms(t1, t2), elapsed_ms(t2, Clock::now())};
 }
 
 double median(std::vector<double> values) {
@@ -142,23 +159,33 @@ bool settle(GLFWwindow* window, App& app, const Fonts& fonts, double timeout_sec
 void measure(GLFWwindow* window, App& app, const Fonts& fonts) {
   settle(window, app, fonts, 600.0);
   using Clock = std::chrono::steady_clock;
-  std::vector<double> light_frames, light_compute;
+  // Per kind of change: frame time, recompute time, and the frame's parts.
+  struct Samples {
+    std::vector<double> frame, compute, key, update, build, render;
+  };
+  Samples money, light;
   scenario::Scenario& s = app.state().scenario;
-  for (int k = 0; k < 60; ++k) {
+  for (int k = 0; k < 90; ++k) {
+    ChangeKind kind = ChangeKind::light;
     if (k % 3 == 0) {
       s.economics.tariffs.sharing.internal_price_eur_per_kwh += k % 2 == 0 ? 0.001 : -0.001;
+      kind = ChangeKind::money;
     } else if (k % 3 == 1) {
       s.key.preset = s.key.preset == "equal" ? "shares" : "equal";
     } else if (s.apartments.size() >= 2) {
-      s.apartments[0].shares += 1.0;
-      s.apartments[1].shares -= 1.0;
+      s.apartments[0].shares += k % 2 == 0 ? 1.0 : -1.0;
+      s.apartments[1].shares -= k % 2 == 0 ? 1.0 : -1.0;
     }
-    mark_changed(app.state(), ChangeKind::light);
+    mark_changed(app.state(), kind);
     const auto start = Clock::now();
     frame(window, app, fonts);
-    glFinish();
-    light_frames.push_back(elapsed_ms(start, Clock::now()));
-    light_compute.push_back(app.cache().results().light_ms);
+    Samples& into = kind == ChangeKind::money ? money : light;
+    into.frame.push_back(elapsed_ms(start, Clock::now()));
+    into.compute.push_back(app.cache().results().light_ms);
+    into.key.push_back(app.cache().results().key_ms);
+    into.update.push_back(g_last_frame.update_ms);
+    into.build.push_back(g_last_frame.build_ms);
+    into.render.push_back(g_last_frame.render_ms);
     glfwSwapBuffers(window);
   }
   std::vector<double> heavy_frames, heavy_totals;
@@ -178,9 +205,14 @@ void measure(GLFWwindow* window, App& app, const Fonts& fonts) {
     heavy_totals.push_back(elapsed_ms(start, Clock::now()));
   }
   std::printf("apartments: %zu\n", s.apartments.size());
-  std::printf("light change: median frame %.2f ms (max %.2f), of which run_key + run_economics median %.2f ms, n=%zu\n",
-              median(light_frames), *std::max_element(light_frames.begin(), light_frames.end()), median(light_compute),
-              light_frames.size());
+  auto print = [&](const char* what, const Samples& x) {
+    std::printf("%s: median frame %.2f ms (max %.2f, n=%zu); recompute median %.2f ms (run_key %.2f); "
+                "parts: update %.2f, ImGui frame %.2f, GL render %.2f ms\n",
+                what, median(x.frame), *std::max_element(x.frame.begin(), x.frame.end()), x.frame.size(),
+                median(x.compute), median(x.key), median(x.update), median(x.build), median(x.render));
+  };
+  print("money change (internal price)", money);
+  print("light change (key preset, shares)", light);
   std::printf("heavy change: median frame while rebuilding %.2f ms (max %.2f, n=%zu); rebuild to new results median %.1f ms\n",
               median(heavy_frames), *std::max_element(heavy_frames.begin(), heavy_frames.end()), heavy_frames.size(),
               median(heavy_totals));

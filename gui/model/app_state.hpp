@@ -13,10 +13,12 @@
 
 namespace deelstroom::gui {
 
-/// What an edit invalidates. Light: the key, tariffs, investment, shares, participation,
-/// occupancy (re-run run_key + run_economics in the same frame). Heavy: site, weather, PV,
+/// What an edit invalidates, from cheap to expensive. Money: prices, investment, discount
+/// rate, cost split, occupancy (re-evaluate the money on the cached energy basis). Light: the
+/// key, shares, participation, the contract's periods, horizon, degradation (run_key +
+/// run_economics). Both are recomputed in the frame of the edit. Heavy: site, weather, PV,
 /// consumption profiles, the apartment list (prepare_building again, in the background).
-enum class ChangeKind { none = 0, light = 1, heavy = 2 };
+enum class ChangeKind { none = 0, money = 1, light = 2, heavy = 3 };
 
 /// The larger of two change kinds (a heavy change includes the light one).
 constexpr ChangeKind combine(ChangeKind a, ChangeKind b) { return a > b ? a : b; }

@@ -114,8 +114,14 @@ bool ResultsCache::recompute_light(const scenario::Scenario& scenario) {
     return false;
   }
   light_error_.reset();
+  next->key_ms = elapsed_ms(start, Clock::now());
   try {
-    next->money = simulation::run_economics(scenario, *building_, next->run, &*base_energy_);
+    // run_economics in two steps (economics_basis + evaluate_economics, as run_economics does)
+    // so the basis can be kept for money-only changes.
+    const economics::BasisShortcuts shortcuts{&*base_energy_, &next->run.settlement};
+    basis_ = simulation::economics_basis(scenario, *building_, next->run.key, shortcuts);
+    next->money = economics::evaluate_economics(*basis_, simulation::economic_apartments(scenario), scenario.economics,
+                                                simulation::installed_kwp(*building_));
   } catch (const InputError& error) {
     next->money_error = ComputeError{error.where().field, error.what()};
   } catch (const std::exception& error) {
@@ -125,6 +131,34 @@ bool ResultsCache::recompute_light(const scenario::Scenario& scenario) {
   next->scenario = scenario;
   next->light_ms = elapsed_ms(start, Clock::now());
   results_ = std::move(next);
+  ++generation_;
+  return true;
+}
+
+bool ResultsCache::recompute_money(const scenario::Scenario& scenario) {
+  if (!results_ || !basis_ || !applied_tariff_) return recompute_light(scenario);
+  const economics::Analysis& analysis = scenario.economics.analysis;
+  const bool basis_fits = same_periods(*applied_tariff_, scenario.economics.tariffs.energy) &&
+                          basis_->horizon_years == analysis.horizon_years &&
+                          basis_->evaluation == analysis.year_evaluation &&
+                          basis_->degradation_per_year == analysis.degradation_per_year &&
+                          results_->scenario.apartments.size() == scenario.apartments.size();
+  if (!basis_fits) return recompute_light(scenario);
+  const auto start = Clock::now();
+  results_->money.reset();
+  results_->money_error.reset();
+  try {
+    results_->money = economics::evaluate_economics(*basis_, simulation::economic_apartments(scenario),
+                                                    scenario.economics, simulation::installed_kwp(*building_));
+  } catch (const InputError& error) {
+    results_->money_error = ComputeError{error.where().field, error.what()};
+  } catch (const std::exception& error) {
+    results_->money_error = ComputeError{"", error.what()};
+  }
+  results_->scenario = scenario;
+  results_->key_ms = 0.0;
+  results_->money_only = true;
+  results_->light_ms = elapsed_ms(start, Clock::now());
   ++generation_;
   return true;
 }

@@ -31,6 +31,8 @@ struct Results {
   std::optional<economics::EconomicsResult> money;
   std::optional<ComputeError> money_error;
   double light_ms = 0.0;                ///< time of the last run_key + run_economics
+  double key_ms = 0.0;                  ///< of which run_key
+  bool money_only = false;              ///< the last recompute re-evaluated only the money
 };
 
 class ResultsCache {
@@ -57,6 +59,13 @@ class ResultsCache {
   /// be resolved; light_error() says why.
   bool recompute_light(const scenario::Scenario& scenario);
   const std::optional<ComputeError>& light_error() const { return light_error_; }
+
+  /// Re-evaluates only the money (economics::evaluate_economics on the energy basis cached by
+  /// the last recompute_light) for a scenario whose energy is unchanged: prices, investment,
+  /// discount rate, cost split, occupancy. Falls back to recompute_light when the basis does
+  /// not fit (contract periods, horizon or degradation changed). Same results as
+  /// run_economics, which evaluates the same basis.
+  bool recompute_money(const scenario::Scenario& scenario);
 
   bool has_results() const { return results_ != nullptr; }
   const Results& results() const { return *results_; }
@@ -89,6 +98,7 @@ class ResultsCache {
   std::shared_ptr<simulation::PreparedBuilding> building_;
   std::optional<economics::EnergyTariff> applied_tariff_;  ///< periods/base energy computed for it
   std::optional<economics::BaseEnergy> base_energy_;
+  std::optional<economics::EnergyBasis> basis_;  ///< of the current results' key
   std::optional<ComputeError> light_error_;
   std::unique_ptr<Results> results_;
   int generation_ = 0;

@@ -80,7 +80,7 @@ bool apartment_row(ViewContext& c, std::size_t i, const std::vector<ApartmentRow
   edit_bool(c.state, "##participates", a.participates, ChangeKind::light, path + "participates");
   ImGui::TableNextColumn();
   bool tenant = a.occupancy == scenario::Occupancy::tenant;
-  if (edit_bool(c.state, "##tenant", tenant, ChangeKind::light, path + "occupancy")) {
+  if (edit_bool(c.state, "##tenant", tenant, ChangeKind::money, path + "occupancy")) {
     a.occupancy = tenant ? scenario::Occupancy::tenant : scenario::Occupancy::owner;
   }
   // Results of this apartment (when the results belong to the same list).

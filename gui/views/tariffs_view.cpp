@@ -25,29 +25,29 @@ void energy_section(ViewContext& c) {
     }
   }
   if (t.energy.contract == economics::EnergyContract::day_night) {
-    edit_number(c.state, L(l, "Dagprijs (€/kWh)", "Day price (€/kWh)"), t.energy.day_price_eur_per_kwh, ChangeKind::light,
+    edit_number(c.state, L(l, "Dagprijs (€/kWh)", "Day price (€/kWh)"), t.energy.day_price_eur_per_kwh, ChangeKind::money,
                 "tariffs.energy.day_price_eur_per_kwh", 0.005, "%.4f");
     edit_number(c.state, L(l, "Nachtprijs (€/kWh)", "Night price (€/kWh)"), t.energy.night_price_eur_per_kwh,
-                ChangeKind::light, "tariffs.energy.night_price_eur_per_kwh", 0.005, "%.4f");
+                ChangeKind::money, "tariffs.energy.night_price_eur_per_kwh", 0.005, "%.4f");
   } else if (t.energy.contract == economics::EnergyContract::single) {
     edit_number(c.state, L(l, "Energieprijs (€/kWh)", "Energy price (€/kWh)"), t.energy.price_eur_per_kwh,
-                ChangeKind::light, "tariffs.energy.price_eur_per_kwh", 0.005, "%.4f");
+                ChangeKind::money, "tariffs.energy.price_eur_per_kwh", 0.005, "%.4f");
   }
   edit_number(c.state, L(l, "Distributie (€/kWh)", "Distribution (€/kWh)"), t.network.distribution_eur_per_kwh,
-              ChangeKind::light, "tariffs.network.distribution_eur_per_kwh", 0.005, "%.4f");
+              ChangeKind::money, "tariffs.network.distribution_eur_per_kwh", 0.005, "%.4f");
   edit_number(c.state, L(l, "Capaciteitstarief (€/kW/jaar)", "Capacity tariff (€/kW/year)"),
-              t.network.capacity_eur_per_kw_per_year, ChangeKind::light, "tariffs.network.capacity_eur_per_kw_per_year",
+              t.network.capacity_eur_per_kw_per_year, ChangeKind::money, "tariffs.network.capacity_eur_per_kw_per_year",
               1.0, "%.2f");
   edit_number(c.state, L(l, "Injectievergoeding (€/kWh)", "Injection price (€/kWh)"), t.injection.price_eur_per_kwh,
-              ChangeKind::light, "tariffs.injection.price_eur_per_kwh", 0.005, "%.4f");
+              ChangeKind::money, "tariffs.injection.price_eur_per_kwh", 0.005, "%.4f");
   ImGui::Separator();
   edit_slider(c.state, L(l, "Interne prijs gedeelde kWh (€/kWh)", "Internal price of shared kWh (€/kWh)"),
-              t.sharing.internal_price_eur_per_kwh, 0.0, 0.40, ChangeKind::light,
+              t.sharing.internal_price_eur_per_kwh, 0.0, 0.40, ChangeKind::money,
               "tariffs.sharing.internal_price_eur_per_kwh", "%.3f");
   help_marker(L(l, "Wat de bewoner per gedeelde kWh aan de VME betaalt.",
                 "What the occupant pays the association per shared kWh."));
   edit_bool(c.state, L(l, "Btw op interne prijs", "VAT on the internal price"), t.sharing.vat_on_internal_price,
-            ChangeKind::light, "tariffs.sharing.vat_on_internal_price");
+            ChangeKind::money, "tariffs.sharing.vat_on_internal_price");
 }
 
 void investment_section(ViewContext& c) {
@@ -57,21 +57,21 @@ void investment_section(ViewContext& c) {
                                ImGuiTreeNodeFlags_DefaultOpen))
     return;
   edit_number(c.state, L(l, "Prijs per kWp (€, excl. btw)", "Price per kWp (€, excl. VAT)"), e.investment.eur_per_kwp,
-              ChangeKind::light, "investment.eur_per_kwp", 50.0, "%.0f");
+              ChangeKind::money, "investment.eur_per_kwp", 50.0, "%.0f");
   edit_optional(c.state, L(l, "Offerte (€, excl. btw)", "Quote (€, excl. VAT)"), e.investment.quote_eur, 20000.0,
-                ChangeKind::light, "investment.quote_eur", "%.0f");
-  edit_number(c.state, L(l, "Subsidie (€)", "Subsidy (€)"), e.investment.subsidy_eur, ChangeKind::light,
+                ChangeKind::money, "investment.quote_eur", "%.0f");
+  edit_number(c.state, L(l, "Subsidie (€)", "Subsidy (€)"), e.investment.subsidy_eur, ChangeKind::money,
               "investment.subsidy_eur", 100.0, "%.0f");
   edit_number(c.state, L(l, "Onderhoud (€/kWp/jaar)", "O&M (€/kWp/year)"), e.investment.om_eur_per_kwp_per_year,
-              ChangeKind::light, "investment.om_eur_per_kwp_per_year", 1.0, "%.1f");
+              ChangeKind::money, "investment.om_eur_per_kwp_per_year", 1.0, "%.1f");
   edit_number(c.state, L(l, "Administratie (€/jaar)", "Administration (€/year)"), e.investment.administration_eur_per_year,
-              ChangeKind::light, "investment.administration_eur_per_year", 10.0, "%.0f");
-  edit_slider(c.state, L(l, "Lening (deel)", "Loan (part)"), e.investment.loan.fraction, 0.0, 1.0, ChangeKind::light,
+              ChangeKind::money, "investment.administration_eur_per_year", 10.0, "%.0f");
+  edit_slider(c.state, L(l, "Lening (deel)", "Loan (part)"), e.investment.loan.fraction, 0.0, 1.0, ChangeKind::money,
               "investment.loan.fraction", "%.2f");
   if (e.investment.loan.fraction > 0.0) {
-    edit_number(c.state, L(l, "Rentevoet lening", "Loan interest rate"), e.investment.loan.rate, ChangeKind::light,
+    edit_number(c.state, L(l, "Rentevoet lening", "Loan interest rate"), e.investment.loan.rate, ChangeKind::money,
                 "investment.loan.rate", 0.005, "%.3f");
-    edit_int(c.state, L(l, "Looptijd lening (jaar)", "Loan term (years)"), e.investment.loan.years, ChangeKind::light,
+    edit_int(c.state, L(l, "Looptijd lening (jaar)", "Loan term (years)"), e.investment.loan.years, ChangeKind::money,
              "investment.loan.years");
   }
 }
@@ -81,14 +81,14 @@ void analysis_section(ViewContext& c) {
   const Language l = c.language;
   if (!ImGui::CollapsingHeader(L(l, "Analyse", "Analysis"), ImGuiTreeNodeFlags_DefaultOpen)) return;
   edit_int(c.state, L(l, "Horizon (jaar)", "Horizon (years)"), a.horizon_years, ChangeKind::light, "economics.horizon_years");
-  edit_number(c.state, L(l, "Disconteringsvoet", "Discount rate"), a.discount_rate, ChangeKind::light,
+  edit_number(c.state, L(l, "Disconteringsvoet", "Discount rate"), a.discount_rate, ChangeKind::money,
               "economics.discount_rate", 0.005, "%.3f");
   std::string split(economics::cost_split_name(a.cost_split));
   if (edit_choice(c.state, L(l, "Kosten verdelen", "Split costs"), split,
                   {{"shares", L(l, "alle eigenaars volgens aandelen", "all owners by shares")},
                    {"participants", L(l, "enkel deelnemers, volgens aandelen", "participants only, by shares")},
                    {"custom", L(l, "eigen verdeling", "custom split")}},
-                  ChangeKind::light, "economics.cost_split")) {
+                  ChangeKind::money, "economics.cost_split")) {
     a.cost_split = split == "participants" ? economics::CostSplit::participants
                    : split == "custom"     ? economics::CostSplit::custom
                                            : economics::CostSplit::shares;
