@@ -58,12 +58,10 @@ void App::update() {
     state_.pending = ChangeKind::none;
   }
   if (need != ChangeKind::none && scenario_valid_ && !cache_.building_busy()) recompute(need);
-  // Background failures (e.g. a broken meter file) are shown next to their field.
-  if (cache_.building_error() && (!shown_building_error_ || shown_building_error_->message != cache_.building_error()->message)) {
-    shown_building_error_ = cache_.building_error();
-    state_.field_errors[shown_building_error_->field] = shown_building_error_->message;
-  } else if (!cache_.building_error()) {
-    shown_building_error_.reset();
+  // Background failures (e.g. a broken meter file) are shown next to their field until a
+  // later build succeeds.
+  if (const auto& error = cache_.building_error(); error && !cache_.building_busy()) {
+    state_.field_errors[field_of_file(state_.scenario, error->file, error->field)] = error->message;
   }
   autosave();
 }

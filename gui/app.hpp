@@ -63,7 +63,6 @@ class App {
   ViewState view_;
   std::vector<TrainingCase> training_;
   bool scenario_valid_ = true;
-  std::optional<ComputeError> shown_building_error_;
   std::vector<double> light_ms_;
   std::chrono::steady_clock::time_point last_autosave_ = std::chrono::steady_clock::now();
 

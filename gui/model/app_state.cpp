@@ -137,6 +137,22 @@ bool validate_into(AppState& state) {
   }
 }
 
+std::string field_of_file(const scenario::Scenario& scenario, const std::string& file, const std::string& fallback) {
+  if (file.empty()) return fallback;
+  std::error_code ec;
+  auto same = [&](const std::string& path) {
+    if (path.empty()) return false;
+    const fs::path resolved = scenario.resolve(path);
+    return resolved == fs::path(file) || fs::equivalent(resolved, fs::path(file), ec);
+  };
+  for (std::size_t i = 0; i < scenario.apartments.size(); ++i) {
+    if (same(scenario.apartments[i].consumption.file)) return "apartments[" + std::to_string(i) + "].file";
+  }
+  if (same(scenario.common.file)) return "common.file";
+  if (same(scenario.weather.file)) return "weather.file";
+  return fallback;
+}
+
 const std::string* field_error(const AppState& state, const std::string& field) {
   if (auto it = state.field_errors.find(field); it != state.field_errors.end()) return &it->second;
   // "apartments[3].shares" also matches an error on "apartments[*].shares".

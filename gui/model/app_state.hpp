@@ -92,6 +92,11 @@ void remove_recovery();
 /// when the scenario can be computed.
 bool validate_into(AppState& state);
 
+/// The scenario field a problem in `file` belongs to: "apartments[i].file" or "common.file"
+/// for a meter file, "weather.file" for the TMY, else `fallback`. Lets an error inside a
+/// meter file (which names a CSV column) appear next to the apartment that uses the file.
+std::string field_of_file(const scenario::Scenario& scenario, const std::string& file, const std::string& fallback);
+
 /// Error text for a field path, or nullptr. Matches the exact path, and "apartments[*].x"
 /// style paths for every apartment.
 const std::string* field_error(const AppState& state, const std::string& field);

@@ -10,6 +10,21 @@ double elapsed_ms(Clock::time_point start, Clock::time_point end) {
   return std::chrono::duration<double, std::milli>(end - start).count();
 }
 
+namespace {
+// Runs `body`; a thrown problem becomes a ComputeError (bad input keeps its field and file).
+template <typename Body>
+std::optional<ComputeError> capture(Body&& body) {
+  try {
+    body();
+    return std::nullopt;
+  } catch (const InputError& error) {
+    return ComputeError{error.where().field, error.what(), error.where().file};
+  } catch (const std::exception& error) {
+    return ComputeError{"", error.what(), ""};
+  }
+}
+}  // namespace
+
 ResultsCache::ResultsCache() = default;
 
 ResultsCache::~ResultsCache() {
@@ -30,13 +45,9 @@ void ResultsCache::start_building_job(scenario::Scenario scenario) {
   building_job_start_ = Clock::now();
   building_job_ = std::async(std::launch::async, [this, scenario = std::move(scenario)]() {
     BuildingJobResult result;
-    try {
+    result.error = capture([&]() {
       result.building = std::make_shared<simulation::PreparedBuilding>(simulation::prepare_building(scenario, caches_));
-    } catch (const InputError& error) {
-      result.error = ComputeError{error.where().field, error.what()};
-    } catch (const std::exception& error) {
-      result.error = ComputeError{"", error.what()};
-    }
+    });
     return result;
   });
 }
@@ -66,13 +77,11 @@ bool ResultsCache::poll() {
     }
   }
   if (comparison_job_.valid() && comparison_job_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-    try {
-      comparison_ = comparison_job_.get();
-      comparison_generation_ = comparison_job_generation_;
-    } catch (const std::exception&) {
-      comparison_.clear();
-      comparison_generation_ = -1;
-    }
+    // A failed comparison counts as done for its generation (with the error), so it is not
+    // started again every frame.
+    comparison_.clear();
+    comparison_error_ = capture([&]() { comparison_ = comparison_job_.get(); });
+    comparison_generation_ = comparison_job_generation_;
   }
   return arrived;
 }
@@ -103,30 +112,21 @@ bool ResultsCache::recompute_light(const scenario::Scenario& scenario) {
   if (building_->series.apartment_count() != static_cast<int>(scenario.apartments.size())) return false;
   const auto start = Clock::now();
   auto next = std::make_unique<Results>();
-  try {
+  light_error_ = capture([&]() {
     ensure_tariff_periods(scenario);
     next->run = simulation::run_key(scenario, *building_, scenario.key, true);
-  } catch (const InputError& error) {
-    light_error_ = ComputeError{error.where().field, error.what()};
-    return false;
-  } catch (const std::exception& error) {
-    light_error_ = ComputeError{"", error.what()};
-    return false;
-  }
-  light_error_.reset();
+  });
+  if (light_error_) return false;
   next->key_ms = elapsed_ms(start, Clock::now());
-  try {
+  basis_.reset();
+  next->money_error = capture([&]() {
     // run_economics in two steps (economics_basis + evaluate_economics, as run_economics does)
     // so the basis can be kept for money-only changes.
     const economics::BasisShortcuts shortcuts{&*base_energy_, &next->run.settlement};
     basis_ = simulation::economics_basis(scenario, *building_, next->run.key, shortcuts);
     next->money = economics::evaluate_economics(*basis_, simulation::economic_apartments(scenario), scenario.economics,
                                                 simulation::installed_kwp(*building_));
-  } catch (const InputError& error) {
-    next->money_error = ComputeError{error.where().field, error.what()};
-  } catch (const std::exception& error) {
-    next->money_error = ComputeError{"", error.what()};
-  }
+  });
   next->building = building_;
   next->scenario = scenario;
   next->light_ms = elapsed_ms(start, Clock::now());
@@ -146,15 +146,10 @@ bool ResultsCache::recompute_money(const scenario::Scenario& scenario) {
   if (!basis_fits) return recompute_light(scenario);
   const auto start = Clock::now();
   results_->money.reset();
-  results_->money_error.reset();
-  try {
+  results_->money_error = capture([&]() {
     results_->money = economics::evaluate_economics(*basis_, simulation::economic_apartments(scenario),
                                                     scenario.economics, simulation::installed_kwp(*building_));
-  } catch (const InputError& error) {
-    results_->money_error = ComputeError{error.where().field, error.what()};
-  } catch (const std::exception& error) {
-    results_->money_error = ComputeError{"", error.what()};
-  }
+  });
   results_->scenario = scenario;
   results_->key_ms = 0.0;
   results_->money_only = true;

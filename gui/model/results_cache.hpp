@@ -21,6 +21,7 @@ namespace deelstroom::gui {
 struct ComputeError {
   std::string field;
   std::string message;
+  std::string file;  ///< the file the problem is in (a meter file, a TMY), when known
 };
 
 /// Everything one light recompute produced for the scenario it was given.
@@ -77,6 +78,8 @@ class ResultsCache {
   bool comparison_busy() const { return comparison_job_.valid(); }
   /// The comparison of the current results' generation, or nullptr (not asked / out of date).
   const std::vector<simulation::ComparedKey>* comparison() const;
+  /// Why the last comparison failed (e.g. a custom cost split without shares).
+  const std::optional<ComputeError>& comparison_error() const { return comparison_error_; }
 
   /// Blocks until the running background jobs are ready to be adopted by poll() (headless
   /// modes), at most `timeout_seconds`. Returns false on timeout.
@@ -107,6 +110,7 @@ class ResultsCache {
   int comparison_job_generation_ = -1;
   std::vector<simulation::ComparedKey> comparison_;
   int comparison_generation_ = -1;
+  std::optional<ComputeError> comparison_error_;
 };
 
 /// Milliseconds between two steady-clock points.

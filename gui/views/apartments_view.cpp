@@ -141,6 +141,7 @@ void meter_import(ViewContext& c) {
     consumption.archetype.clear();
     consumption.annual_kwh.reset();
   }
+  field_message(c.state, "apartments[" + std::to_string(target) + "].file");
 }
 
 }  // namespace

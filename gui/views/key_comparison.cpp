@@ -18,6 +18,12 @@ void key_comparison_view(ViewContext& c) {
     ImGui::TextUnformatted(L(l, "Alle sleutels worden doorgerekend…", "Computing every key…"));
     return;
   }
+  if (c.cache.comparison_error()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 20, 20, 255));
+    ImGui::TextWrapped("%s", c.cache.comparison_error()->message.c_str());
+    ImGui::PopStyleColor();
+    return;
+  }
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
   if (ImGui::BeginTable("keys", 5, flags)) {
     ImGui::TableSetupColumn(L(l, "Sleutel", "Key"), ImGuiTableColumnFlags_WidthStretch);
