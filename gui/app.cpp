@@ -361,8 +361,10 @@ void App::results_pane() {
     for (const auto& [field, message] : state_.field_errors) {
       ImGui::TextWrapped("%s%s%s", field.c_str(), field.empty() ? "" : ": ", message.c_str());
     }
-    ImGui::TextWrapped("%s", L(l, "De resultaten hieronder horen bij de laatste geldige invoer.",
-                               "The results below belong to the last valid input."));
+    if (cache_.has_results()) {
+      ImGui::TextWrapped("%s", L(l, "De resultaten hieronder horen bij de laatste geldige invoer.",
+                                 "The results below belong to the last valid input."));
+    }
     ImGui::PopStyleColor();
   }
   for (const std::string& warning : state_.warnings) ImGui::TextDisabled("%s", warning.c_str());

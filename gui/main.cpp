@@ -147,7 +147,8 @@ bool settle(GLFWwindow* window, App& app, const Fonts& fonts, double timeout_sec
     frame(window, app, fonts);
     glfwSwapBuffers(window);
     const bool busy = app.cache().building_busy() || app.cache().comparison_busy() || app.state().pending != ChangeKind::none;
-    idle_frames = !busy && app.cache().has_results() ? idle_frames + 1 : 0;
+    const bool done = app.cache().has_results() || app.cache().building_error().has_value();
+    idle_frames = !busy && done ? idle_frames + 1 : 0;
     if (idle_frames >= 3) return true;
     if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > timeout_seconds) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

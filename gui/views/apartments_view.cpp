@@ -62,7 +62,11 @@ bool apartment_row(ViewContext& c, std::size_t i, const std::vector<ApartmentRow
       a.consumption.file.clear();
       a.consumption.archetype = "couple_working";
     }
-    field_message(c.state, path + "file");
+    // The full message is below the table (a table cell is too narrow for it).
+    if (field_error(c.state, path + "file") != nullptr) {
+      ImGui::SameLine();
+      ImGui::TextColored(ImVec4(0.75f, 0.08f, 0.08f, 1.0f), "%s", L(l, "fout", "error"));
+    }
   } else {
     std::vector<std::pair<std::string, std::string>> options;
     for (const std::string& name : load::archetype_names()) options.emplace_back(name, name);
@@ -141,7 +145,6 @@ void meter_import(ViewContext& c) {
     consumption.archetype.clear();
     consumption.annual_kwh.reset();
   }
-  field_message(c.state, "apartments[" + std::to_string(target) + "].file");
 }
 
 }  // namespace
@@ -173,6 +176,14 @@ void apartments_view(ViewContext& c) {
       if (!apartment_row(c, i, results)) break;
     }
     ImGui::EndTable();
+  }
+  // Problems in meter files, named with the apartment that uses the file.
+  for (std::size_t i = 0; i < s.apartments.size(); ++i) {
+    if (const std::string* message = field_error(c.state, "apartments[" + std::to_string(i) + "].file")) {
+      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 20, 20, 255));
+      ImGui::TextWrapped("%s %s: %s", L(l, "Meterbestand van", "Meter file of"), s.apartments[i].id.c_str(), message->c_str());
+      ImGui::PopStyleColor();
+    }
   }
   double total_shares = 0.0;
   for (const auto& a : s.apartments) total_shares += a.shares;

@@ -1,4 +1,6 @@
 // The indicator cards above the charts: the building's headline figures in large type.
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "gui/model/shown_numbers.hpp"
@@ -9,8 +11,13 @@ namespace deelstroom::gui {
 
 void results_cards(ViewContext& c) {
   if (!c.cache.has_results()) {
-    ImGui::TextUnformatted(L(c.language, "Nog geen resultaten: het gebouw wordt doorgerekend…",
-                             "No results yet: the building is being computed…"));
+    if (c.cache.building_busy()) {
+      ImGui::TextUnformatted(L(c.language, "Nog geen resultaten: het gebouw wordt doorgerekend…",
+                               "No results yet: the building is being computed…"));
+    } else {
+      ImGui::TextUnformatted(L(c.language, "Geen resultaten: verbeter eerst de invoer hierboven.",
+                               "No results: first correct the input above."));
+    }
     return;
   }
   const std::vector<ShownNumber> cards = indicator_cards(c.cache.results());
@@ -24,11 +31,20 @@ void results_cards(ViewContext& c) {
     ImGui::PushID(static_cast<int>(i));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(245, 247, 250, 255));
     ImGui::BeginChild("card", ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar);
+    const float inner = ImGui::GetContentRegionAvail().x;
+    // Texts wider than the card are drawn smaller rather than cut (long English labels,
+    // presentation mode on a narrow window).
+    auto fitted = [inner](const std::string& text) {
+      const float width = ImGui::CalcTextSize(text.c_str()).x;
+      ImGui::SetWindowFontScale(width > inner ? std::max(inner / width, 0.5f) : 1.0f);
+      ImGui::TextUnformatted(text.c_str());
+      ImGui::SetWindowFontScale(1.0f);
+    };
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 100, 255));
-    ImGui::TextUnformatted(c.language == Language::dutch ? cards[i].label_nl.c_str() : cards[i].label_en.c_str());
+    fitted(c.language == Language::dutch ? cards[i].label_nl : cards[i].label_en);
     ImGui::PopStyleColor();
     if (c.view.card_font) ImGui::PushFont(c.view.card_font);
-    ImGui::TextUnformatted(format_shown(cards[i], c.language).c_str());
+    fitted(format_shown(cards[i], c.language));
     if (c.view.card_font) ImGui::PopFont();
     ImGui::EndChild();
     ImGui::PopStyleColor();
