@@ -2,32 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include "core/economics/bill.hpp"
+#include "tests/economics/economics_fixtures.hpp"
 
 using namespace deelstroom::economics;
+using deelstroom::economics::test::simple_tariffs;
 using Catch::Detail::Approx;
-
-namespace {
-
-/// Round-number tariffs so that every expectation can be worked out on paper.
-Tariffs simple_tariffs() {
-  Tariffs t;
-  t.vat_rate = 0.06;
-  t.energy.contract = EnergyContract::single;
-  t.energy.price_eur_per_kwh = 0.20;
-  t.energy.fixed_eur_per_year = 120.0;  // 10 €/month
-  t.network.distribution_eur_per_kwh = 0.05;
-  t.network.transmission_eur_per_kwh = 0.01;
-  t.network.capacity_eur_per_kw_per_year = 48.0;  // 4 €/kW/month
-  t.network.capacity_min_peak_kw = 2.5;
-  t.network.data_management_eur_per_year = 12.0;  // 1 €/month
-  t.levies.energy_contribution_eur_per_kwh = 0.002;
-  t.levies.excise_eur_per_kwh = 0.038;
-  t.injection.price_eur_per_kwh = 0.03;
-  t.sharing.internal_price_eur_per_kwh = 0.10;
-  return t;
-}
-
-}  // namespace
 
 TEST_CASE("single-price month bill: every component", "[economics][bill]") {
   MonthUsage usage;
