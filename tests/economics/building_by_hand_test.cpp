@@ -298,3 +298,24 @@ TEST_CASE("hand-worked building with a day/night contract", "[economics][byhand]
   CHECK(r.association.common_bill_no_pv.year.energy_eur == Approx(0.53).margin(e));
   CHECK(r.association.common_bill_with_sharing.year.energy_eur == Approx(0.155).margin(e));
 }
+
+TEST_CASE("hand-worked building fully financed by a loan: no payback at year 0", "[economics][byhand]") {
+  // Loan 100 % of 4240 € at 0 % over 2 years: instalments 2120 €, equity 0.
+  //   year 0: 0; year 1: 6.9899 - 140 - 2120 = -2253.0101; year 2: -2253.0101 - 636 =
+  //   -2889.0101; year 3: 6.9899 - 140 = -133.0101.
+  // Nothing is paid up front, but the cumulative sum falls below 0 and never comes back:
+  // not paid back within the horizon (not "0 years").
+  const HandBuilding building;
+  EconomicsSettings settings = hand_settings();
+  settings.investment.loan = Loan{1.0, 0.0, 2};
+  const EconomicsResult r = run_economics(building.series, building.schedule, building.apartments, settings, 4.0);
+  const double e = 1e-9;
+  CHECK(r.association.equity_eur == Approx(0.0).margin(e));
+  CHECK(r.association.cash_flows_eur[0] == Approx(0.0).margin(e));
+  CHECK(r.association.cash_flows_eur[1] == Approx(-2253.0101).margin(e));
+  CHECK(r.association.cash_flows_eur[2] == Approx(-2889.0101).margin(e));
+  CHECK(r.association.cash_flows_eur[3] == Approx(-133.0101).margin(e));
+  CHECK_FALSE(r.association.indicators.simple_payback_years.has_value());
+  CHECK_FALSE(r.apartments[0].owner.simple_payback_years.has_value());
+  CHECK(r.apartments[0].owner_investment_eur == Approx(0.0).margin(e));
+}
