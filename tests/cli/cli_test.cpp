@@ -199,3 +199,16 @@ TEST_CASE("profile generate writes a year at the asked kWh; inspect reads it bac
   CHECK(broken.err.find("mijn_fluvius_text_in_volume.csv:3:") != std::string::npos);
   CHECK(broken.err.find("Volume") != std::string::npos);
 }
+
+TEST_CASE("run --optimise-size prints the size search; a bad range is a usage error", "[cli][economics]") {
+  const auto found = run_cli("run --optimise-size 4:40 --lang en", "size");
+  REQUIRE(found.exit_code == 0);
+  CHECK(found.out.find("Highest NPV at ") != std::string::npos);
+  CHECK(found.out.find(" *") != std::string::npos);
+  for (const char* bad : {"40:4", "x:5", "10"}) {
+    const auto refused = run_cli(std::string("run --optimise-size ") + bad, "size_bad");
+    INFO(bad);
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("MIN:MAX") != std::string::npos);
+  }
+}
