@@ -120,7 +120,7 @@ TEST_CASE("run --json holds the contract's fields, consistent with each other", 
   CHECK(result.out.find("\"owner_investment_eur\": 6360") != std::string::npos);
 }
 
-TEST_CASE("--out writes whole files; an unusable directory is an error and leaves nothing behind", "[cli][files]") {
+TEST_CASE("--out writes whole files, an unusable directory is an error and leaves nothing behind", "[cli][files]") {
   const auto dir = fresh_directory("cli_out");
   const auto file = write_text(dir / "small.toml", kSmallScenario);
   const auto out = dir / "results";
@@ -173,7 +173,7 @@ TEST_CASE("the same scenario gives the same bytes, run after run", "[cli][determ
   CHECK(first.out == second.out);
 }
 
-TEST_CASE("profile generate writes a year at the asked kWh; inspect reads it back; a broken file is located",
+TEST_CASE("profile generate writes a year at the asked kWh, inspect reads it back, a broken file is located",
           "[cli][profile]") {
   const auto dir = fresh_directory("cli_profile");
   const auto file = dir / "retired.csv";
@@ -200,7 +200,7 @@ TEST_CASE("profile generate writes a year at the asked kWh; inspect reads it bac
   CHECK(broken.err.find("Volume") != std::string::npos);
 }
 
-TEST_CASE("run --optimise-size prints the size search; a bad range is a usage error", "[cli][economics]") {
+TEST_CASE("run --optimise-size prints the size search, a bad range is a usage error", "[cli][economics]") {
   const auto found = run_cli("run --optimise-size 4:40 --lang en", "size");
   REQUIRE(found.exit_code == 0);
   CHECK(found.out.find("Highest NPV at ") != std::string::npos);

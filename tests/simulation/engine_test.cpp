@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <thread>
 
+#include <unistd.h>
+
 #include "core/common/data_dir.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "core/simulation/economics_run.hpp"
@@ -55,7 +57,7 @@ TEST_CASE("Example building: every quarter-hour balances to 1e-9 kWh and obeys t
   CHECK(arrays_kwh == Approx(series.production_kwh.sum()).epsilon(1e-12));
 }
 
-TEST_CASE("Each connection consumes the yearly kWh its scenario asks for; twins differ", "[simulation][consumption]") {
+TEST_CASE("Each connection consumes the yearly kWh its scenario asks for, twins differ", "[simulation][consumption]") {
   const scenario::Scenario s = example();
   simulation::SimulationCaches caches;
   const simulation::PreparedBuilding building = simulation::prepare_building(s, caches);
@@ -105,7 +107,7 @@ TEST_CASE("Same scenario and seed, same bits: twice, and on two threads at once"
 
 TEST_CASE("A scenario written and read back gives the same result, to the bit", "[simulation][roundtrip]") {
   const scenario::Scenario s = example();
-  const std::filesystem::path file = std::filesystem::temp_directory_path() / "deelstroom_roundtrip_example.toml";
+  const std::filesystem::path file = std::filesystem::temp_directory_path() / ("deelstroom_roundtrip_" + std::to_string(::getpid()) + ".toml");
   scenario::write_scenario(s, file);
   const scenario::Scenario again = scenario::read_scenario(file);
   simulation::SimulationCaches caches;
