@@ -223,3 +223,25 @@ TEST_CASE("degradation: each settled year produces (1 - d)^(y - 1) of year 1", "
   }
   CHECK(interpolated.association.indicators.npv_eur == Approx(exact.association.indicators.npv_eur).epsilon(1e-3));
 }
+
+TEST_CASE("a basis built from reused work equals one built from scratch", "[economics][consistency]") {
+  // prepare_energy_basis may reuse the base energy and the year-1 settlement (comparing keys,
+  // the CLI's run); the money must come out the same to the bit.
+  const YearBuilding building;
+  EconomicsSettings settings = year_settings();
+  settings.analysis.horizon_years = 6;
+  const EnergyBasis scratch = prepare_energy_basis(building.series, building.schedule, settings);
+  const BaseEnergy base = base_energy(building.series, {});
+  sharing::SettlementOptions options;
+  options.keep_series = false;
+  const sharing::SettlementResult year1 = sharing::settle_year(building.series, building.schedule, options);
+  const EnergyBasis reused = prepare_energy_basis(building.series, building.schedule, settings, 1.0, {&base, &year1});
+  const EconomicsResult a = evaluate_economics(scratch, building.apartments, settings, 6.0);
+  const EconomicsResult b = evaluate_economics(reused, building.apartments, settings, 6.0);
+  CHECK(a.association.cash_flows_eur == b.association.cash_flows_eur);
+  for (std::size_t i = 0; i < a.apartments.size(); ++i) CHECK(a.apartments[i].cash_flows_eur == b.apartments[i].cash_flows_eur);
+  // A base of another building is refused.
+  const BaseEnergy other = base_energy(synthetic_year(3, false), {});
+  CHECK_THROWS_AS(prepare_energy_basis(building.series, building.schedule, settings, 1.0, {&other, nullptr}),
+                  std::invalid_argument);
+}
