@@ -95,6 +95,44 @@ void print_economics_tables(std::ostream& out, const scenario::Scenario& scenari
   table.print(out);
 }
 
+void print_size_optimum(std::ostream& out, const economics::SizeOptimum& optimum, double simulated_kwp,
+                        Language language) {
+  const bool nl = language == Language::dutch;
+  out << "\n"
+      << tr(language, "PV-grootte en netto contante waarde van de VME (zelfde sleutel, oriëntatie en tarieven)",
+            "PV size and the association's net present value (same key, orientation and tariffs)")
+      << "\n";
+  TextTable table;
+  table.add_column("kWp");
+  table.add_column(tr(language, "Investering EUR", "Investment EUR"));
+  table.add_column(tr(language, "Zelfverbruik + delen", "Self-use + shared"));
+  table.add_column(tr(language, "NCW EUR", "NPV EUR"));
+  // The refinement crowds points near the optimum: one row per size as printed (0.1 kWp),
+  // and that row shows the best point among them.
+  std::string last_label;
+  std::vector<std::vector<std::string>> rows;
+  for (const economics::SizePoint& point : optimum.curve) {
+    std::string label = format_number(point.kwp, 1, nl);
+    const bool best = std::abs(point.kwp - optimum.best_kwp) < 1e-9;
+    if (best) label += " *";
+    std::vector<std::string> row = {label, eur(point.investment_eur, nl), format_percent(point.self_consumption_rate, 1, nl),
+                                    eur(point.association_npv_eur, nl)};
+    const std::string plain = format_number(point.kwp, 1, nl);
+    if (plain == last_label && !best) continue;
+    if (plain == last_label) {
+      rows.back() = std::move(row);
+    } else {
+      rows.push_back(std::move(row));
+    }
+    last_label = plain;
+  }
+  for (auto& row : rows) table.add_row(std::move(row));
+  table.print(out);
+  out << tr(language, "Hoogste NCW bij ", "Highest NPV at ") << format_number(optimum.best_kwp, 1, nl) << " kWp ("
+      << eur(optimum.best_npv_eur, nl) << " EUR)" << tr(language, "; gesimuleerd: ", "; simulated: ")
+      << format_number(simulated_kwp, 1, nl) << " kWp\n";
+}
+
 void write_association_json(JsonWriter& json, const economics::EconomicsResult& result) {
   const economics::AssociationResult& vme = result.association;
   json.begin_object("association")

@@ -37,6 +37,10 @@ void write_apartment_economics_json(JsonWriter& json, const economics::Apartment
 /// The fair internal price (decision helper) as a JSON object.
 void write_fair_price_json(JsonWriter& json, const economics::FairPriceResult& fair);
 
+/// The PV-size search: NPV of the association per size and the best size.
+void print_size_optimum(std::ostream& out, const economics::SizeOptimum& optimum, double simulated_kwp,
+                        Language language);
+
 /// Writes cash_flows_association.csv, cash_flows_apartments.csv and bills_year1.csv through
 /// `write(name, body)` (the caller's atomic writer).
 void write_economics_csv(const std::function<void(const std::string&, const std::function<void(std::ostream&)>&)>& write,

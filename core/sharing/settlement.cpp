@@ -108,7 +108,9 @@ class Allocator {
       const double need = need_[i];
       const double amount = std::min(group.weights[j] * budget, need);
       given += give(0, i, amount, allocated);
-      if (need - amount > 0.0) weight_uncovered += group.later_weights[j];
+      // Selects instead of branches: whether an apartment stays short is data, not a pattern.
+      const double later = group.later_weights[j];
+      weight_uncovered += need - amount > 0.0 ? later : 0.0;
     }
     for (int round = 1; round < group.rounds; ++round) {
       const double rest = budget - given;
@@ -117,11 +119,11 @@ class Allocator {
       weight_uncovered = 0.0;
       for (std::size_t j = 0; j < m; ++j) {
         const int i = members[j];
-        const double need = need_[i];
-        if (!(need > 0.0)) continue;
-        const double amount = std::min(group.later_weights[j] * scale, need);
+        const double need = need_[i];  // a covered apartment (need 0) gets min(x, 0) = 0
+        const double later = group.later_weights[j];
+        const double amount = std::min(later * scale, need);
         given += give(round, i, amount, allocated);
-        if (need - amount > 0.0) weight_uncovered += group.later_weights[j];
+        weight_uncovered += need - amount > 0.0 ? later : 0.0;
       }
     }
     return given;
@@ -277,13 +279,10 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     month.common_grid_offtake_kwh += common - self_consumed;
     result.common_grid_offtake_by_month_period[bucket] += common - self_consumed;
 
+    // Offtake per apartment and bucket (the month's building total is summed from these at
+    // the end: no serial sum in this loop, so it vectorises).
     double* offtake_bucket = &result.offtake_by_month_period(0, bucket);
-    double demand = 0.0;
-    for (int i = 0; i < n; ++i) {
-      offtake_bucket[i] += offtake[i];
-      demand += offtake[i];
-    }
-    month.apartments_offtake_kwh += demand;
+    for (int i = 0; i < n; ++i) offtake_bucket[i] += offtake[i];
     if (!(shareable > 0.0)) continue;
 
     const CompiledKey& key = keys[schedule.key_of_interval.empty() ? 0 : schedule.key_of_interval[t]];
@@ -326,6 +325,7 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
       result.shared_by_round.row(r) += column.transpose();
       result.building_round_by_month(r, m) = column.sum();
     }
+    result.months[m].apartments_offtake_kwh = result.offtake_by_month.col(m).sum();
     const FlowTotals& month = result.months[m];
     FlowTotals& year = result.year;
     year.production_kwh += month.production_kwh;

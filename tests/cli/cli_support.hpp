@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 namespace deelstroom::test {
 
 struct CliResult {
@@ -21,9 +23,11 @@ inline std::string read_whole_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-/// A fresh, empty directory under the system's temp directory.
+/// A fresh, empty directory under the system's temp directory, private to this process (CTest
+/// runs test cases in parallel processes, and other checkouts may run the same tests).
 inline std::filesystem::path fresh_directory(const std::string& name) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("deelstroom_test_" + name);
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("deelstroom_test_" + std::to_string(::getpid()) + "_" + name);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

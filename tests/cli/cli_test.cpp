@@ -120,7 +120,7 @@ TEST_CASE("run --json holds the contract's fields, consistent with each other", 
   CHECK(result.out.find("\"owner_investment_eur\": 6360") != std::string::npos);
 }
 
-TEST_CASE("--out writes whole files; an unusable directory is an error and leaves nothing behind", "[cli][files]") {
+TEST_CASE("--out writes whole files, an unusable directory is an error and leaves nothing behind", "[cli][files]") {
   const auto dir = fresh_directory("cli_out");
   const auto file = write_text(dir / "small.toml", kSmallScenario);
   const auto out = dir / "results";
@@ -171,4 +171,44 @@ TEST_CASE("the same scenario gives the same bytes, run after run", "[cli][determ
   const auto second = run_cli("run --json", "same2");
   REQUIRE(first.exit_code == 0);
   CHECK(first.out == second.out);
+}
+
+TEST_CASE("profile generate writes a year at the asked kWh, inspect reads it back, a broken file is located",
+          "[cli][profile]") {
+  const auto dir = fresh_directory("cli_profile");
+  const auto file = dir / "retired.csv";
+  const auto generated =
+      run_cli("profile generate couple_retired --kwh 2500 --seed 3 --out '" + file.string() + "' --lang en", "generate");
+  REQUIRE(generated.exit_code == 0);
+  const std::string text = read_whole_file(file);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 35041);  // header + a year of quarter-hours
+  // Sum the kWh column by hand: the file must hold the 2,500 kWh asked for.
+  std::istringstream lines(text);
+  std::string line;
+  std::getline(lines, line);
+  double total = 0.0;
+  while (std::getline(lines, line)) total += std::stod(line.substr(line.find(',') + 1));
+  CHECK(total == Approx(2500.0).epsilon(1e-4));
+  const auto inspected = run_cli("profile inspect '" + file.string() + "' --lang en", "inspect");
+  REQUIRE(inspected.exit_code == 0);
+  CHECK(inspected.out.find("2,500.0 kWh") != std::string::npos);
+  const auto broken = run_cli(std::string("profile inspect '") + DEELSTROOM_TEST_DATA_DIR +
+                                  "/load/mijn_fluvius_text_in_volume.csv'",
+                              "broken");
+  CHECK(broken.exit_code == 1);
+  CHECK(broken.err.find("mijn_fluvius_text_in_volume.csv:3:") != std::string::npos);
+  CHECK(broken.err.find("Volume") != std::string::npos);
+}
+
+TEST_CASE("run --optimise-size prints the size search, a bad range is a usage error", "[cli][economics]") {
+  const auto found = run_cli("run --optimise-size 4:40 --lang en", "size");
+  REQUIRE(found.exit_code == 0);
+  CHECK(found.out.find("Highest NPV at ") != std::string::npos);
+  CHECK(found.out.find(" *") != std::string::npos);
+  for (const char* bad : {"40:4", "x:5", "10"}) {
+    const auto refused = run_cli(std::string("run --optimise-size ") + bad, "size_bad");
+    INFO(bad);
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("MIN:MAX") != std::string::npos);
+  }
 }

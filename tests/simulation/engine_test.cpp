@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <thread>
 
+#include <unistd.h>
+
 #include "core/common/data_dir.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "core/simulation/economics_run.hpp"
@@ -55,7 +57,7 @@ TEST_CASE("Example building: every quarter-hour balances to 1e-9 kWh and obeys t
   CHECK(arrays_kwh == Approx(series.production_kwh.sum()).epsilon(1e-12));
 }
 
-TEST_CASE("Each connection consumes the yearly kWh its scenario asks for; twins differ", "[simulation][consumption]") {
+TEST_CASE("Each connection consumes the yearly kWh its scenario asks for, twins differ", "[simulation][consumption]") {
   const scenario::Scenario s = example();
   simulation::SimulationCaches caches;
   const simulation::PreparedBuilding building = simulation::prepare_building(s, caches);
@@ -105,7 +107,7 @@ TEST_CASE("Same scenario and seed, same bits: twice, and on two threads at once"
 
 TEST_CASE("A scenario written and read back gives the same result, to the bit", "[simulation][roundtrip]") {
   const scenario::Scenario s = example();
-  const std::filesystem::path file = std::filesystem::temp_directory_path() / "deelstroom_roundtrip_example.toml";
+  const std::filesystem::path file = std::filesystem::temp_directory_path() / ("deelstroom_roundtrip_" + std::to_string(::getpid()) + ".toml");
   scenario::write_scenario(s, file);
   const scenario::Scenario again = scenario::read_scenario(file);
   simulation::SimulationCaches caches;
@@ -148,4 +150,28 @@ TEST_CASE("Engine economics: owners' parts add up to the association, year by ye
     INFO(money.apartments[i].id);
     CHECK(money.apartments[i].occupant_saving_eur_per_year == Approx(expected).margin(1e-6));
   }
+}
+
+TEST_CASE("A building on PVGIS weather: the CSV and JSON of the same TMY give the same production",
+          "[simulation][weather]") {
+  auto scenario_for = [](const std::string& file) {
+    scenario::Scenario s = scenario::default_scenario();
+    s.site.latitude_deg = 45.0;  // the location of the bundled PVGIS files
+    s.site.longitude_deg = 8.0;
+    s.weather.source = scenario::WeatherSource::pvgis;
+    s.weather.file = std::string(DEELSTROOM_TEST_DATA_DIR) + "/pvgis/" + file;
+    return s;
+  };
+  simulation::SimulationCaches caches;
+  const auto from_csv = simulation::prepare_building(scenario_for("tmy_45.000_8.000_2005_2023.csv"), caches);
+  const auto from_json = simulation::prepare_building(scenario_for("tmy_45.000_8.000_2005_2023.json"), caches);
+  const double csv_kwh = from_csv.series.production_kwh.sum();
+  CHECK(csv_kwh == Approx(from_json.series.production_kwh.sum()).epsilon(1e-6));
+  // 15 kWp facing south at 35 degrees in Piedmont: PVGIS-style yields of 1,100-1,500 kWh/kWp.
+  const double yield = csv_kwh / 15.0;
+  CHECK(yield > 1100.0);
+  CHECK(yield < 1500.0);
+  // And more than the same roof on the embedded Belgian year.
+  const auto belgian = simulation::prepare_building(scenario::default_scenario(), caches);
+  CHECK(csv_kwh > 1.1 * belgian.series.production_kwh.sum());
 }
