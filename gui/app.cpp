@@ -43,6 +43,22 @@ void App::check_recovery() {
   show_recovery_prompt_ = fs::exists(recovery_path(), ec);
 }
 
+bool App::show_dialog(const std::string& name) {
+  if (name == "unsaved") {
+    state_.dirty = true;
+    guard_unsaved(PendingAction::quit);
+  } else if (name == "recovery") {
+    show_recovery_prompt_ = true;
+  } else if (name == "open") {
+    open_dialog_.request(data_directory() / "scenarios", false);
+  } else if (name == "save") {
+    save_dialog_.request(state_.file.empty() ? data_directory() / "scenarios" / "nieuw_gebouw.toml" : state_.file, true);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 void App::update() {
   ChangeKind need = cache_.poll() ? ChangeKind::light : ChangeKind::none;
   if (state_.pending != ChangeKind::none) {

@@ -29,6 +29,10 @@ class App {
   /// Offers the recovery copy at the next frame when one exists.
   void check_recovery();
 
+  /// Opens a dialog by name for screenshots: "unsaved" (the prompt before quitting with
+  /// changes), "recovery", "open", "save". False for an unknown name.
+  bool show_dialog(const std::string& name);
+
   /// Validates pending edits and starts the recomputes they need; adopts finished
   /// background work. Call once per frame, before draw().
   void update();

@@ -32,12 +32,14 @@ struct Options {
   bool presentation = false;
   bool self_check = false;
   bool measure = false;
+  std::string dialog;  ///< screenshots of dialogs: unsaved | recovery | open | save
   int width = 1600, height = 1000;
 };
 
 void usage(std::ostream& out) {
   out << "Usage: deelstroom-gui [--scenario FILE] [--lang nl|en] [--presentation]\n"
          "       deelstroom-gui --scenario FILE --screenshot OUT.png [--frames N] [--view NAME] [--size WxH]\n"
+         "                      [--dialog unsaved|recovery|open|save]\n"
          "       deelstroom-gui --scenario FILE --self-check\n"
          "       deelstroom-gui --scenario FILE --measure\n"
          "Views:";
@@ -64,6 +66,7 @@ std::optional<Options> parse(int argc, char** argv) {
     } else if (arg == "--presentation") o.presentation = true;
     else if (arg == "--self-check") o.self_check = true;
     else if (arg == "--measure") o.measure = true;
+    else if (arg == "--dialog") o.dialog = value();
     else if (arg == "--size") {
       const std::string size = value();
       if (std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2) throw std::runtime_error("--size expects WxH");
@@ -256,6 +259,7 @@ int run(const Options& o) {
         std::cerr << "deelstroom-gui: results did not arrive within 600 s\n";
         exit_code = 1;
       }
+      if (!o.dialog.empty() && !app.show_dialog(o.dialog)) throw std::runtime_error("unknown dialog " + o.dialog);
       // The view is selected on the first frames; N more frames let layouts settle.
       for (int k = 0; k < o.frames; ++k) {
         frame(window, app, fonts);

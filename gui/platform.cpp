@@ -81,6 +81,7 @@ Fonts load_fonts_and_style(float scale) {
   style.TabRounding = 3.0f;
   style.WindowRounding = 0.0f;
   style.FramePadding = ImVec2(6.0f, 4.0f);
+  style.FrameBorderSize = 1.0f;  // white fields on white popups stay visible
   style.ItemSpacing = ImVec2(8.0f, 6.0f);
   style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
   style.ScaleAllSizes(scale);

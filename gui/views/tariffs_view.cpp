@@ -41,7 +41,7 @@ void energy_section(ViewContext& c) {
   edit_number(c.state, L(l, "Injectievergoeding (€/kWh)", "Injection price (€/kWh)"), t.injection.price_eur_per_kwh,
               ChangeKind::money, "tariffs.injection.price_eur_per_kwh", 0.005, "%.4f");
   ImGui::Separator();
-  edit_slider(c.state, L(l, "Interne prijs gedeelde kWh (€/kWh)", "Internal price of shared kWh (€/kWh)"),
+  edit_slider(c.state, L(l, "Interne prijs (€/kWh)", "Internal price (€/kWh)"),
               t.sharing.internal_price_eur_per_kwh, 0.0, 0.40, ChangeKind::money,
               "tariffs.sharing.internal_price_eur_per_kwh", "%.3f");
   help_marker(L(l, "Wat de bewoner per gedeelde kWh aan de VME betaalt.",
