@@ -327,8 +327,11 @@ void App::dialogs() {
         } catch (const InputError&) {
         }
         // Restored work is unsaved until the user saves it (to its original file when known).
+        // Its file references were written relative to the recovery folder: make them
+        // absolute before the scenario takes its original location.
+        make_paths_absolute(s);
+        if (!origin.empty()) s.source_file = origin;
         load_into(state_, std::move(s), origin.empty() ? fs::path() : fs::path(origin), true);
-        state_.scenario.source_file = state_.file;
       } catch (const InputError& error) {
         state_.status = error.what();
       }

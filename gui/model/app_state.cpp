@@ -97,8 +97,22 @@ fs::path recent_files_path() { return xdg_directory("XDG_CONFIG_HOME", ".config"
 fs::path recovery_path() { return xdg_directory("XDG_STATE_HOME", ".local/state") / "deelstroom" / "recovery.toml"; }
 fs::path recovery_origin_path() { return recovery_path().replace_extension(".origin"); }
 
+void make_paths_absolute(scenario::Scenario& s) {
+  auto absolute = [&](std::string& path) {
+    if (!path.empty()) path = fs::absolute(s.resolve(path)).lexically_normal().string();
+  };
+  absolute(s.weather.file);
+  for (auto& array : s.pv.arrays) absolute(array.file);
+  absolute(s.common.file);
+  for (auto& apartment : s.apartments) absolute(apartment.consumption.file);
+  absolute(s.economics.tariffs.energy.day_ahead_file);
+}
+
 void save_as(AppState& state, const fs::path& file) {
   scenario::write_scenario(state.scenario, file);
+  // The file holds paths relative to its new folder; the scenario in memory keeps absolute
+  // ones so it does not depend on where it was read from.
+  make_paths_absolute(state.scenario);
   state.scenario.source_file = file;
   state.file = file;
   state.dirty = false;

@@ -77,6 +77,11 @@ std::filesystem::path recovery_path();
 /// Beside the recovery file: the path the unsaved scenario belonged to (may be empty).
 std::filesystem::path recovery_origin_path();
 
+/// Rewrites the scenario's file references (weather, measured PV, meter files, day-ahead
+/// prices) as absolute paths, so they keep pointing at the same files when the scenario's
+/// own location (source_file) changes.
+void make_paths_absolute(scenario::Scenario& scenario);
+
 /// Saves the scenario with core's write_scenario (atomic), clears dirty, remembers the file.
 /// Throws InputError when the file cannot be written (the state is then unchanged).
 void save_as(AppState& state, const std::filesystem::path& file);

@@ -140,7 +140,10 @@ void meter_import(ViewContext& c) {
     scenario::ConsumptionSettings& consumption = s.apartments[static_cast<std::size_t>(target)].consumption;
     // A measured file brings its own consumption: the reader refuses archetype or annual_kwh
     // beside it.
-    consumption.file = c.view.meter_import_path;
+    // Typed paths are taken from the working folder, as a shell would.
+    std::error_code ec;
+    const std::filesystem::path typed(c.view.meter_import_path);
+    consumption.file = typed.is_absolute() ? typed.string() : std::filesystem::absolute(typed, ec).string();
     consumption.file_format = "auto";
     consumption.archetype.clear();
     consumption.annual_kwh.reset();

@@ -258,3 +258,27 @@ TEST_CASE("the training cases are listed with their descriptions", "[gui]") {
   CHECK(std::is_sorted(cases.begin(), cases.end(),
                        [](const TrainingCase& a, const TrainingCase& b) { return a.file < b.file; }));
 }
+
+TEST_CASE("saving into another folder keeps the meter files found, in the file and in memory", "[gui]") {
+  const fs::path dir = fresh_directory("save_elsewhere");
+  setenv("XDG_STATE_HOME", dir.c_str(), 1);
+  const fs::path meter = fs::path(DEELSTROOM_TEST_DATA_DIR) / "load" / "mijn_fluvius_two_hours.csv";
+  // A scenario read from the test data folder refers to its meter file relatively.
+  const fs::path original = dir / "a" / "gebouw.toml";
+  fs::create_directories(original.parent_path());
+  fs::create_directories(dir / "b" / "c");
+  const std::string relative = fs::relative(meter, original.parent_path()).generic_string();
+  write_file_atomically(original, "[[pv.arrays]]\nkwp = 10\n\n[[apartments]]\nid = \"A1\"\nshares = 500\nfile = \"" +
+                                      relative + "\"\n\n[[apartments]]\nid = \"A2\"\nshares = 500\n"
+                                      "archetype = \"couple_working\"\n");
+  AppState state;
+  load_into(state, scenario::read_scenario(original), original);
+  REQUIRE(fs::path(state.scenario.apartments[0].consumption.file).is_relative());
+
+  save_as(state, dir / "b" / "c" / "kopie.toml");
+  CHECK(fs::equivalent(state.scenario.resolve(state.scenario.apartments[0].consumption.file), meter));
+  const scenario::Scenario copy = scenario::read_scenario(dir / "b" / "c" / "kopie.toml");
+  CHECK(fs::path(copy.apartments[0].consumption.file).is_relative());
+  CHECK(fs::equivalent(copy.resolve(copy.apartments[0].consumption.file), meter));
+  unsetenv("XDG_STATE_HOME");
+}
