@@ -29,7 +29,7 @@ int compare_keys_command(const Arguments& args, std::ostream& out, std::ostream&
     const scenario::Scenario scenario = scenario::read_scenario(scenario_argument(values));
     simulation::SimulationCaches caches;
     const simulation::PreparedBuilding building = simulation::prepare_building(scenario, caches);
-    const auto keys = simulation::compare_keys(scenario, building, language == Language::dutch);
+    const auto keys = simulation::compare_keys(scenario, building, language == Language::dutch, true);
     if (values.count("json") != 0) {
       report::write_key_comparison_json(out, scenario, keys);
     } else {

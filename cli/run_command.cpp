@@ -3,11 +3,31 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
+#include "core/report/economics_report.hpp"
 #include "core/report/run_report.hpp"
 #include "core/scenario/scenario_io.hpp"
+#include "core/simulation/economics_run.hpp"
 #include "core/simulation/engine.hpp"
 
 namespace deelstroom::cli {
+
+namespace {
+
+/// "10:60" -> {10, 60} kWp.
+std::pair<double, double> parse_kwp_range(const std::string& text) {
+  const auto colon = text.find(':');
+  try {
+    if (colon != std::string::npos) {
+      const double low = std::stod(text.substr(0, colon));
+      const double high = std::stod(text.substr(colon + 1));
+      if (low >= 0.0 && high > low) return {low, high};
+    }
+  } catch (const std::exception&) {
+  }
+  throw po::error("--optimise-size expects MIN:MAX in kWp with 0 <= MIN < MAX, e.g. 5:60; found '" + text + "'");
+}
+
+}  // namespace
 
 int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
   return guarded(err, "run", [&]() {
@@ -17,6 +37,8 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
         "json", "print one JSON document instead of tables")("out", po::value<std::string>(),
                                                              "write CSV tables and summary.json into this directory")(
         "quarter-hours", "with --out: also the quarter-hour series (quarter_hours.csv)")(
+        "optimise-size", po::value<std::string>(),
+        "MIN:MAX kWp: also search the PV size that maximises the association's NPV / zoek de PV-grootte met de hoogste NCW")(
         "csv-style", po::value<std::string>()->default_value("tidy"),
         "tidy (',' and '.', for R/Python) or excel-be (';' and ',', for a Flemish Excel)");
     po::positional_options_description positional;
@@ -39,7 +61,11 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     simulation::SimulationCaches caches;
     const simulation::PreparedBuilding building = simulation::prepare_building(scenario, caches);
     const simulation::KeyRun run = simulation::run_key(scenario, building, scenario.key, csv.quarter_hours);
-    const report::RunView view{scenario, building, run};
+    const economics::EconomicsResult money = simulation::run_economics(scenario, building, run);
+    const economics::FairPriceResult fair = economics::find_fair_internal_price(
+        simulation::economics_basis(scenario, building, run.key), simulation::economic_apartments(scenario),
+        scenario.economics, simulation::installed_kwp(building));
+    const report::RunView view{scenario, building, run, &money, &fair};
     if (values.count("out") != 0) {
       const auto files = report::write_run_files(values["out"].as<std::string>(), view, csv);
       if (values.count("json") == 0) {
@@ -50,6 +76,15 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
       report::write_run_json(out, view);
     } else {
       report::print_run_tables(out, view, language);
+    }
+    if (values.count("optimise-size") != 0) {
+      const auto [min_kwp, max_kwp] = parse_kwp_range(values["optimise-size"].as<std::string>());
+      const double kwp = simulation::installed_kwp(building);
+      if (!(kwp > 0.0)) throw po::error("--optimise-size needs a building with PV to scale");
+      const economics::SizeOptimum optimum =
+          economics::optimise_pv_size(building.series, run.key.schedule, simulation::economic_apartments(scenario),
+                                      scenario.economics, kwp, min_kwp, max_kwp);
+      report::print_size_optimum(values.count("json") != 0 ? err : out, optimum, kwp, language);
     }
     return kExitOk;
   });

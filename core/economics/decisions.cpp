@@ -23,7 +23,11 @@ std::vector<EconomicsResult> compare_keys(const sharing::BuildingSeries& series,
 
 namespace {
 
-constexpr double kFlatSlope = 1e-12;
+/// A line whose value changes by less than this over the whole search range is flat (€):
+/// the slopes come from differences of NPVs built from bills of hundreds of euros, so a
+/// price-independent apartment shows a round-off slope of ~1e-11 €/(€/kWh), which must not
+/// turn into a bound at 10^13 €/kWh.
+constexpr double kFlatChangeEur = 1e-6;
 
 /// A quantity that is linear in the internal price p: value(p) = at_zero + slope p.
 struct Line {
@@ -33,8 +37,10 @@ struct Line {
 };
 
 /// Narrows [min, max] to the prices where the line is >= 0; false when it is < 0 everywhere.
-bool require_non_negative(const Line& line, std::optional<double>& min, std::optional<double>& max) {
-  if (std::abs(line.slope) < kFlatSlope) return line.at_zero >= -1e-9;
+/// `range_eur_per_kwh` is the width of the search range (what "flat" is measured over).
+bool require_non_negative(const Line& line, double range_eur_per_kwh, std::optional<double>& min,
+                          std::optional<double>& max) {
+  if (std::abs(line.slope) * range_eur_per_kwh < kFlatChangeEur) return line.at_zero >= -kFlatChangeEur;
   const double crossing = -line.at_zero / line.slope;
   if (line.slope > 0.0) {
     min = min ? std::max(*min, crossing) : crossing;
@@ -102,14 +108,14 @@ FairPriceResult find_fair_internal_price(const EnergyBasis& basis, const std::ve
     range.id = a0.id;
     bool ok = true;
     if (a0.owner_occupied) {
-      ok = require_non_negative({a0.total.npv_eur, a1.total.npv_eur - a0.total.npv_eur}, range.min_eur_per_kwh,
+      ok = require_non_negative({a0.total.npv_eur, a1.total.npv_eur - a0.total.npv_eur}, limit, range.min_eur_per_kwh,
                                 range.max_eur_per_kwh);
     } else {
-      ok = require_non_negative({a0.owner.npv_eur, a1.owner.npv_eur - a0.owner.npv_eur}, range.min_eur_per_kwh,
+      ok = require_non_negative({a0.owner.npv_eur, a1.owner.npv_eur - a0.owner.npv_eur}, limit, range.min_eur_per_kwh,
                                 range.max_eur_per_kwh);
       for (std::size_t y = 1; ok && y < a0.years.size(); ++y) {
         const double saving = a0.years[y].occupant_eur;
-        ok = require_non_negative({saving, a1.years[y].occupant_eur - saving}, range.min_eur_per_kwh,
+        ok = require_non_negative({saving, a1.years[y].occupant_eur - saving}, limit, range.min_eur_per_kwh,
                                   range.max_eur_per_kwh);
       }
     }

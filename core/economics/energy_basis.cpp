@@ -110,14 +110,24 @@ BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<
 }
 
 SettledEnergy settle_energy(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,
-                            double production_scale, const std::vector<double>& day_ahead_eur_per_mwh) {
+                            double production_scale, const std::vector<double>& day_ahead_eur_per_mwh,
+                            bool series_validated) {
+  check_day_ahead(series, day_ahead_eur_per_mwh);
+  sharing::SettlementOptions options;
+  options.keep_series = !day_ahead_eur_per_mwh.empty();  // dynamic: a_i(t) and R(t) are priced one by one
+  options.production_scale = production_scale;
+  options.series_validated = series_validated;
+  return gather_energy(series, sharing::settle_year(series, schedule, options), day_ahead_eur_per_mwh);
+}
+
+SettledEnergy gather_energy(const sharing::BuildingSeries& series, const sharing::SettlementResult& settled,
+                            const std::vector<double>& day_ahead_eur_per_mwh) {
   check_day_ahead(series, day_ahead_eur_per_mwh);
   const bool dynamic = !day_ahead_eur_per_mwh.empty();
-  sharing::SettlementOptions options;
-  options.keep_series = dynamic;  // the per-quarter-hour a_i(t) and R(t) are priced one by one
-  options.production_scale = production_scale;
-  const sharing::SettlementResult settled = sharing::settle_year(series, schedule, options);
-
+  if (dynamic && settled.allocated_kwh.cols() != series.interval_count()) {
+    throw std::invalid_argument("gather_energy: a dynamic contract needs the settlement's quarter-hour series");
+  }
+  const double production_scale = settled.production_scale;
   const int n = series.apartment_count();
   SettledEnergy energy;
   energy.production_scale = production_scale;
@@ -173,7 +183,7 @@ SettledEnergy EnergyBasis::year(int year) const {
 }
 
 EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,
-                                 const EconomicsSettings& settings, double size_scale) {
+                                 const EconomicsSettings& settings, double size_scale, const BasisShortcuts& shortcuts) {
   validate_settings(settings);
   const EnergyTariff& tariff = settings.tariffs.energy;
   if (series.period_count > kMaxPeriods) throw std::invalid_argument("at most two tariff periods are supported");
@@ -189,7 +199,14 @@ EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sh
   const std::vector<double>& prices = dynamic ? tariff.day_ahead_eur_per_mwh : no_prices;
 
   EnergyBasis basis;
-  basis.base = base_energy(series, prices);
+  if (shortcuts.base) {
+    if (shortcuts.base->apartment_count != series.apartment_count() || shortcuts.base->period_count != series.period_count) {
+      throw std::invalid_argument("prepare_energy_basis: the given base energy belongs to another series");
+    }
+    basis.base = *shortcuts.base;
+  } else {
+    basis.base = base_energy(series, prices);  // validates the series
+  }
   basis.evaluation = settings.analysis.year_evaluation;
   basis.horizon_years = settings.analysis.horizon_years;
   basis.size_scale = size_scale;
@@ -203,7 +220,15 @@ EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sh
   } else {
     basis.node_years = {1, (horizon + 2) / 2, horizon};
   }
-  for (int y : basis.node_years) basis.nodes.push_back(settle_energy(series, schedule, basis.production_scale(y), prices));
+  for (int y : basis.node_years) {
+    const double scale = basis.production_scale(y);
+    const sharing::SettlementResult* known = shortcuts.settlement;
+    if (known && known->production_scale == scale && (!dynamic || known->allocated_kwh.cols() == series.interval_count())) {
+      basis.nodes.push_back(gather_energy(series, *known, prices));
+    } else {
+      basis.nodes.push_back(settle_energy(series, schedule, scale, prices, true));
+    }
+  }
   return basis;
 }
 

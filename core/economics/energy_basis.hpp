@@ -50,9 +50,25 @@ struct SettledEnergy {
 BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh);
 
 /// Settles the building-year at one production scale (settle_year with production_scale)
-/// and gathers the monthly figures, kWh and €.
+/// and gathers the monthly figures, kWh and €. `series_validated`: the series has passed
+/// sharing::validate_series already (skips its value checks).
 SettledEnergy settle_energy(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,
-                            double production_scale, const std::vector<double>& day_ahead_eur_per_mwh);
+                            double production_scale, const std::vector<double>& day_ahead_eur_per_mwh,
+                            bool series_validated = false);
+
+/// The monthly figures of a settlement already made (its production_scale is the one it was
+/// settled at). With a dynamic contract the settlement must have kept its series.
+SettledEnergy gather_energy(const sharing::BuildingSeries& series, const sharing::SettlementResult& settled,
+                            const std::vector<double>& day_ahead_eur_per_mwh);
+
+/// Work already done that prepare_energy_basis may reuse instead of walking the year again:
+/// the building's base energy (key-independent; shared when comparing keys) and a settlement
+/// of the same series and schedule (used for the node whose production scale it has, usually
+/// year 1). The caller guarantees they belong to the series and schedule passed.
+struct BasisShortcuts {
+  const BaseEnergy* base = nullptr;
+  const sharing::SettlementResult* settlement = nullptr;
+};
 
 /// The energy of every year of the horizon.
 struct EnergyBasis {
@@ -76,6 +92,7 @@ struct EnergyBasis {
 /// Throws InputError when the day-ahead series does not match the building series, and
 /// std::invalid_argument when the series' tariff periods do not fit the contract.
 EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,
-                                 const EconomicsSettings& settings, double size_scale = 1.0);
+                                 const EconomicsSettings& settings, double size_scale = 1.0,
+                                 const BasisShortcuts& shortcuts = {});
 
 }  // namespace deelstroom::economics

@@ -29,15 +29,18 @@ std::vector<double> discounted(const std::vector<double>& cash_flows, double rat
 std::optional<double> simple_payback_years(const std::vector<double>& cash_flows) {
   if (cash_flows.empty()) return std::nullopt;
   double cumulative = cash_flows[0];
-  if (cumulative >= 0.0) return 0.0;
+  bool ever_below = cumulative < 0.0;
   for (std::size_t y = 1; y < cash_flows.size(); ++y) {
     const double next = cumulative + cash_flows[y];
-    if (next >= 0.0) {
+    if (cumulative < 0.0 && next >= 0.0) {
       // cash_flows[y] > 0 here since cumulative < 0 <= next.
       return static_cast<double>(y - 1) + (-cumulative) / cash_flows[y];
     }
+    ever_below = ever_below || next < 0.0;
     cumulative = next;
   }
+  // Never below 0: nothing to earn back. Below 0 and never back: not within the horizon.
+  if (!ever_below) return 0.0;
   return std::nullopt;
 }
 

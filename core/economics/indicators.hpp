@@ -13,10 +13,13 @@ double npv(const std::vector<double>& cash_flows, double rate);
 /// The cash flows discounted to year 0: CF_y / (1 + r)^y.
 std::vector<double> discounted(const std::vector<double>& cash_flows, double rate);
 
-/// Simple payback, years: the first moment the cumulative cash flow turns >= 0, interpolated
-/// linearly within the year that crosses (y - 1 + deficit / CF_y). 0 when CF_0 >= 0 (nothing
-/// to earn back); nullopt when the cumulative sum stays below 0 over the horizon. With several
-/// sign changes the FIRST crossing is returned.
+/// Simple payback, years: the first moment the cumulative cash flow turns from below 0 to
+/// >= 0, interpolated linearly within the year that crosses (y - 1 + deficit / CF_y). 0 when
+/// the cumulative sum is never below 0 (nothing to earn back); nullopt when it falls below 0
+/// and does not come back within the horizon. The cumulative sum can start at 0 and fall
+/// below later (an investment financed entirely by a loan: the instalments are the cost), so
+/// CF_0 >= 0 alone does not mean "paid back". With several sign changes the FIRST crossing is
+/// returned.
 std::optional<double> simple_payback_years(const std::vector<double>& cash_flows);
 
 /// Discounted payback: the simple payback of the discounted cash flows.

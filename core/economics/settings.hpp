@@ -6,6 +6,9 @@
 // EXCLUDING VAT unless the field name says otherwise; VAT is added by the bill. Values marked
 // "working default, verify" could not be confirmed from a public source while writing this
 // and must be checked before a report is given to a client.
+//
+// Every struct compares equal field by field (exact doubles): a scenario written and read
+// back must give the same settings.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +28,8 @@ enum class EnergyContract {
 struct PriceFormula {
   double factor = 1.0;
   double adder_eur_per_kwh = 0.0;
+
+  bool operator==(const PriceFormula&) const = default;
 };
 
 /// The supplier's energy price (economics.md §1, row "energy (supplier)").
@@ -56,6 +61,8 @@ struct EnergyTariff {
   std::string day_ahead_file;
   /// Day-ahead price per quarter-hour of the simulated year, €/MWh (may be negative).
   std::vector<double> day_ahead_eur_per_mwh;
+
+  bool operator==(const EnergyTariff&) const = default;
 };
 
 /// Distribution and transmission network tariffs (Fluvius, residential low voltage).
@@ -76,6 +83,8 @@ struct NetworkTariff {
   // Data management (databeheer), €/year excl. VAT: ≈ €15-20 (sources.md); working default
   // for 2025, verify.
   double data_management_eur_per_year = 18.0;
+
+  bool operator==(const NetworkTariff&) const = default;
 };
 
 /// Federal levies on every kWh taken from the grid.
@@ -89,6 +98,8 @@ struct Levies {
   double excise_eur_per_kwh = 0.04748;
 
   double total_eur_per_kwh() const { return energy_contribution_eur_per_kwh + excise_eur_per_kwh; }
+
+  bool operator==(const Levies&) const = default;
 };
 
 /// What the supplier pays for injected kWh (may be negative: some contracts charge for it).
@@ -99,6 +110,8 @@ struct InjectionTariff {
   /// day-ahead price instead of the fixed price.
   bool dynamic = false;
   PriceFormula formula{1.0, -0.01};
+
+  bool operator==(const InjectionTariff&) const = default;
 };
 
 /// The agreement among the participants (economics.md §1, row "shared energy").
@@ -111,6 +124,8 @@ struct SharingAgreement {
   /// association that is not VAT-registered charges the agreed price as is (verify with the
   /// association's accountant).
   bool vat_on_internal_price = false;
+
+  bool operator==(const SharingAgreement&) const = default;
 };
 
 /// The tariffs of one year (economics.md §1).
@@ -125,6 +140,8 @@ struct Tariffs {
   Levies levies;
   InjectionTariff injection;
   SharingAgreement sharing;
+
+  bool operator==(const Tariffs&) const = default;
 };
 
 /// Regional rules that change the economics of sharing (energy-sharing.md §4).
@@ -141,6 +158,8 @@ struct RuleSet {
   /// Whether the capacity tariff applies (Flanders since 2023; Brussels and Wallonia have
   /// none in 2025).
   bool capacity_tariff = true;
+
+  bool operator==(const RuleSet&) const = default;
 };
 
 /// The Flemish rule set (the default).
@@ -154,6 +173,8 @@ struct Loan {
   double fraction = 0.0;  ///< part of the investment (after subsidy) financed, 0..1
   double rate = 0.04;     ///< yearly interest rate (working default, verify with the bank)
   int years = 10;
+
+  bool operator==(const Loan&) const = default;
 };
 
 /// The association's investment and yearly costs (economics.md §2). Investment amounts are
@@ -185,6 +206,8 @@ struct Investment {
   int inverter_lifetime_years = 13;
   double inverter_replacement_eur_per_kwp = 150.0;  // working default, verify
   Loan loan;
+
+  bool operator==(const Investment&) const = default;
 };
 
 /// Yearly escalation rates per component (fraction per year; year 1 holds the tariffs as set).
@@ -196,6 +219,8 @@ struct Escalation {
   double injection = 0.0;        ///< injection remuneration
   double internal_price = 0.02;  ///< the agreed internal price (if indexed)
   double costs = 0.02;           ///< O&M, insurance, administration, inverter replacement
+
+  bool operator==(const Escalation&) const = default;
 };
 
 /// How the association's costs and income are divided over the owners (economics.md §3).
@@ -220,6 +245,8 @@ struct Analysis {
   Escalation escalation;
   CostSplit cost_split = CostSplit::shares;
   YearEvaluation year_evaluation = YearEvaluation::interpolated;
+
+  bool operator==(const Analysis&) const = default;
 };
 
 /// Everything economic about a scenario.
@@ -228,6 +255,8 @@ struct EconomicsSettings {
   RuleSet rules;
   Investment investment;
   Analysis analysis;
+
+  bool operator==(const EconomicsSettings&) const = default;
 };
 
 /// Checks value ranges (prices >= 0 except injection, rates > -100 %, horizon >= 1, ...).

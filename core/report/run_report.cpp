@@ -4,6 +4,7 @@
 
 #include "core/common/atomic_file.hpp"
 #include "core/common/error.hpp"
+#include "core/report/economics_report.hpp"
 #include "core/report/json_writer.hpp"
 #include "core/report/text_table.hpp"
 #include "core/time/time_zone.hpp"
@@ -15,6 +16,14 @@ namespace {
 using TA = TextTable::Align;
 
 std::string kwh(double value, bool dutch) { return format_number(value, 0, dutch); }
+
+/// The weather source in the reader's language (a PVGIS file is named as it is).
+std::string weather_label(const RunView& view, Language language) {
+  if (view.scenario.weather.source == scenario::WeatherSource::embedded) {
+    return std::string(tr(language, "ingebouwd referentiejaar Ukkel", "embedded reference year Uccle"));
+  }
+  return view.building.weather ? view.building.weather->source : "-";
+}
 
 }  // namespace
 
@@ -33,7 +42,7 @@ void print_run_tables(std::ostream& out, const RunView& view, Language language)
   out << (s.site.name.empty() ? std::string(tr(language, "Gebouw", "Building")) : s.site.name) << " — "
       << s.apartments.size() << tr(language, " appartementen, ", " apartments, ") << s.site.year << "\n";
   out << tr(language, "Verdeelsleutel: ", "Allocation key: ") << simulation::describe_key(s.key, nl) << "\n";
-  out << tr(language, "Weer: ", "Weather: ") << (view.building.weather ? view.building.weather->source : "-") << "\n\n";
+  out << tr(language, "Weer: ", "Weather: ") << weather_label(view, language) << "\n\n";
 
   TextTable building;
   building.add_column(tr(language, "Gebouw (jaar)", "Building (year)"), TA::left);
@@ -110,6 +119,10 @@ void print_run_tables(std::ostream& out, const RunView& view, Language language)
                       kwh(year.apartments_offtake_kwh, nl), kwh(year.shared_kwh, nl),
                       kwh(year.apartments_grid_offtake_kwh(), nl), format_percent(year.apartments_self_sufficiency(), 1, nl)});
   apartments.print(out);
+  if (view.economics) print_economics_tables(out, s, *view.economics, language);
+  if (view.fair_price) {
+    out << "\n" << economics::explain(*view.fair_price, language) << "\n";
+  }
   if (settlement.unshared_with_demand_intervals > 0) {
     out << "\n"
         << tr(language, "Let op: in ", "Note: in ") << settlement.unshared_with_demand_intervals
@@ -152,6 +165,8 @@ void write_run_json(std::ostream& out, const RunView& view) {
   json.value("unshared_with_demand_quarter_hours", settlement.unshared_with_demand_intervals)
       .value("unshared_with_demand_kwh", settlement.unshared_with_demand_kwh);
   json.end_object();
+  if (view.economics) write_association_json(json, *view.economics);
+  if (view.fair_price) write_fair_price_json(json, *view.fair_price);
   json.begin_array("months");
   for (int m = 0; m < 12; ++m) {
     flows({}, settlement.months[static_cast<std::size_t>(m)]);
@@ -204,8 +219,9 @@ void write_run_json(std::ostream& out, const RunView& view) {
         .value("key_percentage", weights.size() > index ? weights[index] * 100.0 : 0.0)
         .numbers("shared_kwh_by_round", by_round)
         .numbers("monthly_offtake_kwh", offtake)
-        .numbers("monthly_shared_kwh", shared)
-        .end_object();
+        .numbers("monthly_shared_kwh", shared);
+    if (view.economics) write_apartment_economics_json(json, view.economics->apartments[i]);
+    json.end_object();
   }
   json.end_array();
   json.begin_array("warnings");
@@ -319,6 +335,7 @@ std::vector<std::filesystem::path> write_run_files(const std::filesystem::path& 
       }
     });
   }
+  if (view.economics) write_economics_csv(write, *view.economics, options.style);
   write("summary.json", [&](std::ostream& out) { write_run_json(out, view); });
   return written;
 }

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "core/common/language.hpp"
+#include "core/economics/decisions.hpp"
+#include "core/economics/evaluate.hpp"
 #include "core/report/csv_writer.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/simulation/engine.hpp"
@@ -17,6 +19,10 @@ struct RunView {
   const scenario::Scenario& scenario;
   const simulation::PreparedBuilding& building;
   const simulation::KeyRun& run;
+  /// The money side (economics.md); nullptr when not evaluated.
+  const economics::EconomicsResult* economics = nullptr;
+  /// The fair internal price (decision helper); nullptr when not searched.
+  const economics::FairPriceResult* fair_price = nullptr;
 };
 
 /// Terminal tables: building, arrays, rounds, apartments.

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/common/atomic_file.hpp"
+#include "core/common/quoted.hpp"
 #include "core/scenario/economics_section.hpp"
 #include "core/scenario/toml_fields.hpp"
 #include "core/time/year_grid.hpp"
@@ -355,26 +356,7 @@ void read_key_and_rules(TableReader& root, Scenario& s) {
 
 // ---------------------------------------------------------------- writing
 
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
+std::string quoted(const std::string& text) { return quoted_literal(text); }
 
 /// Shortest text that reads back to the same double (so a round trip is exact).
 std::string number_text(double value) {

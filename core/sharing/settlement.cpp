@@ -49,14 +49,16 @@ CompiledKey compile_key(const AllocationKey& key, int apartment_count) {
 class Allocator {
  public:
   Allocator(int apartment_count, int round_count)
-      : need_(apartment_count), round_given_(static_cast<std::size_t>(round_count) * apartment_count) {}
+      : need_(apartment_count) {
+    (void)round_count;
+  }
 
   /// Allocates `shareable` over the apartments with offtake `offtake` into `allocated`
-  /// (N entries, overwritten) and adds each round's gifts to round_given() (R × N, cleared
-  /// here). Returns the total allocated.
-  double run(const CompiledKey& key, double shareable, const double* offtake, double* allocated) {
+  /// (N entries, overwritten) and adds each round's gifts to `round_sink` (R x N, round-major,
+  /// accumulated: the caller's monthly buckets). Returns the total allocated.
+  double run(const CompiledKey& key, double shareable, const double* offtake, double* allocated, double* round_sink) {
     const int n = static_cast<int>(need_.size());
-    std::fill(round_given_.begin(), round_given_.end(), 0.0);
+    round_sink_ = round_sink;
     for (int i = 0; i < n; ++i) {
       need_[i] = offtake[i];
       allocated[i] = 0.0;
@@ -70,14 +72,13 @@ class Allocator {
     return total;
   }
 
-  const std::vector<double>& round_given() const { return round_given_; }
   const std::vector<double>& remaining_need() const { return need_; }
 
  private:
   double give(int round, int i, double amount, double* allocated) {
     need_[i] -= amount;
     allocated[i] += amount;
-    round_given_[static_cast<std::size_t>(round) * need_.size() + i] += amount;
+    round_sink_[static_cast<std::size_t>(round) * need_.size() + i] += amount;
     return amount;
   }
 
@@ -93,28 +94,36 @@ class Allocator {
     return given;
   }
 
-  // Static percentages with cascade rounds (energy-sharing.md §2.1 and §2.3).
+  // Static percentages with cascade rounds (energy-sharing.md §2.1 and §2.3). Each pass both
+  // gives and sums the weights of the members still short, for the next round (one pass per
+  // round: this loop is the settlement's hot spot).
   double serve_fixed(const CompiledGroup& group, double budget, double* allocated) {
     const std::size_t m = group.members.size();
+    const int* members = group.members.data();
     double given = 0.0;
+    double weight_uncovered = 0.0;
     // Round 1: a_i = min(k_i X, C_i).
     for (std::size_t j = 0; j < m; ++j) {
-      const int i = group.members[j];
-      const double offer = group.weights[j] * budget;
-      given += give(0, i, std::min(offer, need_[i]), allocated);
+      const int i = members[j];
+      const double need = need_[i];
+      const double amount = std::min(group.weights[j] * budget, need);
+      given += give(0, i, amount, allocated);
+      // Selects instead of branches: whether an apartment stays short is data, not a pattern.
+      const double later = group.later_weights[j];
+      weight_uncovered += need - amount > 0.0 ? later : 0.0;
     }
     for (int round = 1; round < group.rounds; ++round) {
       const double rest = budget - given;
-      if (!(rest > 0.0)) break;
-      double weight_uncovered = 0.0;
-      for (std::size_t j = 0; j < m; ++j) {
-        if (need_[group.members[j]] > 0.0) weight_uncovered += group.later_weights[j];
-      }
-      if (!(weight_uncovered > 0.0)) break;
+      if (!(rest > 0.0) || !(weight_uncovered > 0.0)) break;
       const double scale = rest / weight_uncovered;
+      weight_uncovered = 0.0;
       for (std::size_t j = 0; j < m; ++j) {
-        const int i = group.members[j];
-        if (need_[i] > 0.0) given += give(round, i, std::min(group.later_weights[j] * scale, need_[i]), allocated);
+        const int i = members[j];
+        const double need = need_[i];  // a covered apartment (need 0) gets min(x, 0) = 0
+        const double later = group.later_weights[j];
+        const double amount = std::min(later * scale, need);
+        given += give(round, i, amount, allocated);
+        weight_uncovered += need - amount > 0.0 ? later : 0.0;
       }
     }
     return given;
@@ -137,7 +146,7 @@ class Allocator {
   }
 
   std::vector<double> need_;
-  std::vector<double> round_given_;
+  double* round_sink_ = nullptr;
 };
 
 double safe_ratio(double numerator, double denominator) { return denominator > 0.0 ? numerator / denominator : 0.0; }
@@ -157,7 +166,11 @@ double SettlementResult::apartment_self_sufficiency(int i) const {
   return safe_ratio(apartment_shared_kwh(i), apartment_offtake_kwh(i));
 }
 
-std::string validate_series(const BuildingSeries& series) {
+namespace {
+
+/// Lengths and labels (cheap, and what memory safety needs); validate_series adds the value
+/// checks.
+std::string validate_series_shape(const BuildingSeries& series) {
   const Eigen::Index t = series.production_kwh.size();
   if (series.common_consumption_kwh.size() != t) return "common consumption and production differ in length";
   if (series.offtake_kwh.cols() != t) return "apartment offtake and production differ in length";
@@ -166,18 +179,26 @@ std::string validate_series(const BuildingSeries& series) {
     return "tariff periods and production differ in length";
   }
   if (series.period_count < 1) return "period_count must be at least 1";
+  // Labels index the result's buckets: checked always (one byte per quarter-hour).
+  for (std::uint8_t m : series.month) {
+    if (m < 1 || m > 12) return "month labels must lie in 1..12";
+  }
+  for (std::uint8_t p : series.tariff_period) {
+    if (p >= series.period_count) return "tariff period out of range";
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string validate_series(const BuildingSeries& series) {
+  if (std::string problem = validate_series_shape(series); !problem.empty()) return problem;
   if (!series.production_kwh.allFinite() || (series.production_kwh < 0.0).any()) return "production must be finite and >= 0";
   if (!series.common_consumption_kwh.allFinite() || (series.common_consumption_kwh < 0.0).any()) {
     return "common consumption must be finite and >= 0";
   }
   if (!series.offtake_kwh.allFinite() || (series.offtake_kwh.array() < 0.0).any()) {
     return "apartment offtake must be finite and >= 0";
-  }
-  for (std::uint8_t m : series.month) {
-    if (m < 1 || m > 12) return "month labels must lie in 1..12";
-  }
-  for (std::uint8_t p : series.tariff_period) {
-    if (p >= series.period_count) return "tariff period out of range";
   }
   return {};
 }
@@ -193,17 +214,18 @@ QuarterHourAllocation allocate_quarter_hour(const AllocationKey& key, double sha
   Allocator allocator(n, rounds);
   QuarterHourAllocation result;
   result.allocated_kwh = Eigen::ArrayXd::Zero(n);
-  const double total = allocator.run(compiled, shareable_kwh, offtake_kwh.data(), result.allocated_kwh.data());
-  result.by_round_kwh = Eigen::Map<const Eigen::ArrayXXd>(allocator.round_given().data(), n, rounds).transpose();
+  std::vector<double> by_round(static_cast<std::size_t>(rounds) * n, 0.0);
+  const double total =
+      allocator.run(compiled, shareable_kwh, offtake_kwh.data(), result.allocated_kwh.data(), by_round.data());
+  result.by_round_kwh = Eigen::Map<const Eigen::ArrayXXd>(by_round.data(), n, rounds).transpose();
   result.rest_kwh = shareable_kwh - total;
   return result;
 }
 
 SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& schedule,
                              const SettlementOptions& options) {
-  if (const std::string problem = validate_series(series); !problem.empty()) {
-    throw std::invalid_argument("invalid building series: " + problem);
-  }
+  const std::string problem = options.series_validated ? validate_series_shape(series) : validate_series(series);
+  if (!problem.empty()) throw std::invalid_argument("invalid building series: " + problem);
   if (schedule.keys.empty()) throw std::invalid_argument("the key schedule has no key");
   const int n = series.apartment_count();
   const int t_count = series.interval_count();
@@ -225,6 +247,7 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
   result.apartment_count = n;
   result.round_count = rounds;
   result.period_count = periods;
+  result.production_scale = options.production_scale;
   result.offtake_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
   result.shared_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
   result.injected_by_month_period = Eigen::ArrayXd::Zero(12 * periods);
@@ -256,17 +279,15 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     month.common_grid_offtake_kwh += common - self_consumed;
     result.common_grid_offtake_by_month_period[bucket] += common - self_consumed;
 
+    // Offtake per apartment and bucket (the month's building total is summed from these at
+    // the end: no serial sum in this loop, so it vectorises).
     double* offtake_bucket = &result.offtake_by_month_period(0, bucket);
-    double demand = 0.0;
-    for (int i = 0; i < n; ++i) {
-      offtake_bucket[i] += offtake[i];
-      demand += offtake[i];
-    }
-    month.apartments_offtake_kwh += demand;
+    for (int i = 0; i < n; ++i) offtake_bucket[i] += offtake[i];
     if (!(shareable > 0.0)) continue;
 
     const CompiledKey& key = keys[schedule.key_of_interval.empty() ? 0 : schedule.key_of_interval[t]];
-    double shared = allocator.run(key, shareable, offtake, allocated.data());
+    double shared =
+        allocator.run(key, shareable, offtake, allocated.data(), &round_by_month_apartment(0, month0 * rounds));
     if (shared > shareable) shared = shareable;  // guards a last-bit rounding excess of sum(k) = 1
     const double rest = shareable - shared;
     month.shared_kwh += shared;
@@ -275,12 +296,6 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
 
     double* shared_bucket = &result.shared_by_month_period(0, bucket);
     for (int i = 0; i < n; ++i) shared_bucket[i] += allocated[i];
-    const std::vector<double>& by_round = allocator.round_given();
-    for (int r = 0; r < rounds; ++r) {
-      double* column = &round_by_month_apartment(0, month0 * rounds + r);
-      const double* given = &by_round[static_cast<std::size_t>(r) * n];
-      for (int i = 0; i < n; ++i) column[i] += given[i];
-    }
     if (rest > 1e-12) {
       double unmet = 0.0;
       for (double need : allocator.remaining_need()) unmet += need;
@@ -310,6 +325,7 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
       result.shared_by_round.row(r) += column.transpose();
       result.building_round_by_month(r, m) = column.sum();
     }
+    result.months[m].apartments_offtake_kwh = result.offtake_by_month.col(m).sum();
     const FlowTotals& month = result.months[m];
     FlowTotals& year = result.year;
     year.production_kwh += month.production_kwh;

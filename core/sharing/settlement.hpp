@@ -75,10 +75,14 @@ struct SettlementOptions {
   bool keep_series = true;
   /// Production multiplier (e.g. degradation (1-d)^(y-1) for later years).
   double production_scale = 1.0;
+  /// The caller has already passed this series through validate_series (prepare_building
+  /// does): only the cheap shape checks run, not the O(N x T) value checks.
+  bool series_validated = false;
 };
 
 /// The settlement of one building-year under a key schedule.
 struct SettlementResult {
+  double production_scale = 1.0;  ///< the production multiplier it was settled at
   int apartment_count = 0;
   int round_count = 0;
   int period_count = 1;

@@ -36,8 +36,22 @@ void apply_tariff_periods(PreparedBuilding& building, const economics::EnergyTar
 }
 
 economics::EnergyBasis economics_basis(const scenario::Scenario& scenario, const PreparedBuilding& building,
-                                       const ResolvedKey& key) {
-  return economics::prepare_energy_basis(building.series, key.schedule, scenario.economics);
+                                       const ResolvedKey& key, const economics::BasisShortcuts& shortcuts) {
+  return economics::prepare_energy_basis(building.series, key.schedule, scenario.economics, 1.0, shortcuts);
+}
+
+economics::BaseEnergy building_base_energy(const scenario::Scenario& scenario, const PreparedBuilding& building) {
+  const economics::EnergyTariff& tariff = scenario.economics.tariffs.energy;
+  const std::vector<double> none;
+  return economics::base_energy(building.series,
+                                tariff.contract == economics::EnergyContract::dynamic ? tariff.day_ahead_eur_per_mwh : none);
+}
+
+economics::EconomicsResult run_economics(const scenario::Scenario& scenario, const PreparedBuilding& building,
+                                         const KeyRun& run, const economics::BaseEnergy* base) {
+  const economics::BasisShortcuts shortcuts{base, &run.settlement};
+  return economics::evaluate_economics(economics_basis(scenario, building, run.key, shortcuts),
+                                       economic_apartments(scenario), scenario.economics, installed_kwp(building));
 }
 
 economics::EconomicsResult run_economics(const scenario::Scenario& scenario, const PreparedBuilding& building,

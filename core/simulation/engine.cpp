@@ -109,10 +109,28 @@ std::uint64_t consumption_seed(const scenario::Scenario& scenario, const scenari
   return mix64(scenario.seed ^ mix64(fnv1a(connection_id)));
 }
 
+std::shared_ptr<const time::LocalCalendar> SimulationCaches::calendar(const time::YearGrid& grid,
+                                                                    const std::string& time_zone_name) {
+  const std::string key = time_zone_name + "|" + std::to_string(grid.year);
+  std::lock_guard<std::mutex> lock(calendar_mutex_);
+  auto found = calendars_.find(key);
+  if (found != calendars_.end()) return found->second;
+  const auto zone = time::time_zone_from_name(time_zone_name);
+  if (!zone) throw InputError({"", 0, 0, "site.timezone"}, "unknown time zone \"" + time_zone_name + "\"");
+  auto calendar = std::make_shared<const time::LocalCalendar>(time::make_local_calendar(grid, *zone));
+  calendars_.emplace(key, calendar);
+  return calendar;
+}
+
 Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scenario::ConsumptionSettings& settings,
                                   const std::string& connection_id, const PreparedBuilding& building,
-                                  ConsumptionOrigin& origin) {
+                                  ConsumptionOrigin& origin, const load::PreparedContext* prepared) {
   const load::ProfileContext context = profile_context(building);
+  std::optional<load::PreparedContext> own;
+  if (!prepared && !settings.measured()) {
+    own = load::prepare_context(context);
+    prepared = &*own;
+  }
   Eigen::ArrayXd series;
   if (settings.measured()) {
     load::ReadOptions options;
@@ -130,7 +148,7 @@ Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scen
       spec.annual_kwh = settings.annual_kwh.value_or(0.0);
       spec.seed = seed;
       spec.stochastic = settings.stochastic;
-      series = load::common_parts_profile(spec, context);
+      series = load::common_parts_profile(spec, *prepared);
     } else {
       load::HouseholdSpec spec;
       spec.archetype = settings.archetype;
@@ -148,7 +166,7 @@ Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scen
         ev.charger_kw = settings.ev.charger_kw;
         spec.ev = ev;
       }
-      series = load::generate_household(spec, context);
+      series = load::generate_household(spec, *prepared);
     }
     std::ostringstream label;
     label << settings.archetype << (settings.stochastic ? " (seed " + std::to_string(seed) + ")" : " (mean shape)");
@@ -161,7 +179,7 @@ Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scen
 PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches& caches) {
   PreparedBuilding b;
   b.grid = time::make_year_grid(s.site.year);
-  b.calendar = time::make_local_calendar(b.grid, *time::time_zone_from_name(s.site.timezone));
+  b.calendar = *caches.calendar(b.grid, s.site.timezone);
   b.positions = caches.positions(site_of(s), b.grid);
   b.weather = caches.weather(s, b.grid, *b.positions);
   const int t_count = b.grid.interval_count;
@@ -199,14 +217,18 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
   }
 
   // Consumption: the common parts and each apartment.
-  series.common_consumption_kwh = consumption_series(s, s.common, "common", b, b.common_origin);
+  // One load context for every connection of the building (days, daylight, temperature).
+  const load::PreparedContext load_context = load::prepare_context(profile_context(b));
+  series.common_consumption_kwh = consumption_series(s, s.common, "common", b, b.common_origin, &load_context);
   const int n = static_cast<int>(s.apartments.size());
   series.offtake_kwh.resize(n, t_count);
   b.apartment_origins.resize(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     const scenario::ApartmentSettings& a = s.apartments[static_cast<std::size_t>(i)];
     series.offtake_kwh.row(i) =
-        consumption_series(s, a.consumption, a.id, b, b.apartment_origins[static_cast<std::size_t>(i)]).matrix().transpose();
+        consumption_series(s, a.consumption, a.id, b, b.apartment_origins[static_cast<std::size_t>(i)], &load_context)
+            .matrix()
+            .transpose();
     for (const std::string& note : b.apartment_origins[static_cast<std::size_t>(i)].notes) {
       b.warnings.push_back(a.id + ": " + note);
     }
@@ -225,14 +247,21 @@ KeyRun run_key(const scenario::Scenario& scenario, const PreparedBuilding& build
   run.key = resolve_key(key, scenario, building.series);
   sharing::SettlementOptions options;
   options.keep_series = keep_series;
+  options.series_validated = true;  // prepare_building validated the series
   run.settlement = sharing::settle_year(building.series, run.key.schedule, options);
   return run;
 }
 
-std::vector<ComparedKey> compare_keys(const scenario::Scenario& scenario, const PreparedBuilding& building, bool dutch) {
+std::vector<ComparedKey> compare_keys(const scenario::Scenario& scenario, const PreparedBuilding& building, bool dutch,
+                                      bool with_economics) {
   std::vector<ComparedKey> compared;
+  std::optional<economics::BaseEnergy> base;
+  if (with_economics) base = building_base_energy(scenario, building);
+  const bool dynamic = scenario.economics.tariffs.energy.contract == economics::EnergyContract::dynamic;
   for (auto& [label, key] : comparison_keys(scenario, dutch)) {
-    compared.push_back({label, key, run_key(scenario, building, key, false)});
+    ComparedKey entry{label, key, run_key(scenario, building, key, dynamic), std::nullopt};
+    if (with_economics) entry.economics = run_economics(scenario, building, entry.run, &*base);
+    compared.push_back(std::move(entry));
   }
   return compared;
 }

@@ -6,9 +6,12 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/economics/evaluate.hpp"
+#include "core/load/profile_context.hpp"
 #include "core/pv/array.hpp"
 #include "core/scenario/scenario.hpp"
 #include "core/sharing/settlement.hpp"
@@ -26,9 +29,13 @@ class SimulationCaches {
   std::shared_ptr<const solar::SolarPositions> positions(const solar::Site& site, const time::YearGrid& grid);
   std::shared_ptr<const solar::Weather> weather(const scenario::Scenario& scenario, const time::YearGrid& grid,
                                                 const solar::SolarPositions& positions);
+  /// The local calendar of a year in a time zone (DST, holidays, school holidays).
+  std::shared_ptr<const time::LocalCalendar> calendar(const time::YearGrid& grid, const std::string& time_zone_name);
 
  private:
   solar::SolarPositionCache positions_;
+  std::mutex calendar_mutex_;
+  std::map<std::string, std::shared_ptr<const time::LocalCalendar>> calendars_;
   std::mutex weather_mutex_;
   std::map<std::string, std::shared_ptr<const solar::Weather>> weather_;
 };
@@ -71,9 +78,11 @@ struct PreparedBuilding {
 PreparedBuilding prepare_building(const scenario::Scenario& scenario, SimulationCaches& caches);
 
 /// The consumption profile of one connection (archetype generated with its seed, or a file).
+/// `prepared`: the building's load context (load::prepare_context), to share between the
+/// connections of a building; prepared here when null.
 Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scenario::ConsumptionSettings& settings,
                                   const std::string& connection_id, const PreparedBuilding& building,
-                                  ConsumptionOrigin& origin);
+                                  ConsumptionOrigin& origin, const load::PreparedContext* prepared = nullptr);
 
 /// The seed of a connection's generated profile: its own when set, else derived from the
 /// scenario seed and the connection id (stable when apartments are reordered).
@@ -99,9 +108,12 @@ struct ComparedKey {
   std::string label;
   scenario::KeySettings key;
   KeyRun run;
+  std::optional<economics::EconomicsResult> economics;  ///< when asked for
 };
 
-/// Every key of comparison_keys() settled on the same prepared building (no series kept).
-std::vector<ComparedKey> compare_keys(const scenario::Scenario& scenario, const PreparedBuilding& building, bool dutch);
+/// Every key of comparison_keys() settled on the same prepared building (no series kept),
+/// with each key's bills, cash flows and indicators when `with_economics`.
+std::vector<ComparedKey> compare_keys(const scenario::Scenario& scenario, const PreparedBuilding& building, bool dutch,
+                                      bool with_economics = false);
 
 }  // namespace deelstroom::simulation

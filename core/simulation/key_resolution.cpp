@@ -198,7 +198,7 @@ std::vector<std::pair<std::string, KeySettings>> comparison_keys(const Scenario&
     keys.emplace_back(describe_key(k, dutch), k);
   };
   KeySettings own = scenario.key;
-  keys.emplace_back((dutch ? "scenario: " : "scenario: ") + describe_key(own, dutch), own);
+  keys.emplace_back((dutch ? "gekozen: " : "scenario: ") + describe_key(own, dutch), own);
   auto simple = [](const std::string& type, const std::string& preset, int rounds) {
     KeySettings k;
     k.type = type;

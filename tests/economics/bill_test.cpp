@@ -2,32 +2,15 @@
 #include <catch2/catch.hpp>
 
 #include "core/economics/bill.hpp"
+#include "core/economics/energy_basis.hpp"
+#include "core/time/civil.hpp"
+#include "core/time/year_grid.hpp"
+#include "tests/economics/economics_fixtures.hpp"
 
+using namespace deelstroom;
 using namespace deelstroom::economics;
+using deelstroom::economics::test::simple_tariffs;
 using Catch::Detail::Approx;
-
-namespace {
-
-/// Round-number tariffs so that every expectation can be worked out on paper.
-Tariffs simple_tariffs() {
-  Tariffs t;
-  t.vat_rate = 0.06;
-  t.energy.contract = EnergyContract::single;
-  t.energy.price_eur_per_kwh = 0.20;
-  t.energy.fixed_eur_per_year = 120.0;  // 10 €/month
-  t.network.distribution_eur_per_kwh = 0.05;
-  t.network.transmission_eur_per_kwh = 0.01;
-  t.network.capacity_eur_per_kw_per_year = 48.0;  // 4 €/kW/month
-  t.network.capacity_min_peak_kw = 2.5;
-  t.network.data_management_eur_per_year = 12.0;  // 1 €/month
-  t.levies.energy_contribution_eur_per_kwh = 0.002;
-  t.levies.excise_eur_per_kwh = 0.038;
-  t.injection.price_eur_per_kwh = 0.03;
-  t.sharing.internal_price_eur_per_kwh = 0.10;
-  return t;
-}
-
-}  // namespace
 
 TEST_CASE("single-price month bill: every component", "[economics][bill]") {
   MonthUsage usage;
@@ -173,4 +156,32 @@ TEST_CASE("monthly peaks: highest quarter-hour kWh x 4 per month and row", "[eco
   CHECK(peaks(1, 1) == Approx(8.0));
   CHECK(peaks(1, 2) == 0.0);
   CHECK(peaks(0, 5) == 0.0);  // a month without intervals
+}
+
+TEST_CASE("monthly peaks fall in the meter's local month", "[economics][bill]") {
+  // 31 January 2025 23:15 UTC is 1 February 00:15 in Brussels (CET, UTC+1): a 1.5 kWh
+  // quarter-hour there is February's 6 kW peak, and January keeps its 0.5 kWh (2 kW) peak of
+  // 31 January 22:45 UTC (23:45 local). Billed: January 2.5 kW (minimum) x 4 € = 10 €,
+  // February 6 kW x 4 € = 24 €.
+  const time::YearGrid grid = time::make_year_grid(2025);
+  const time::LocalCalendar calendar = time::make_local_calendar(grid, time::brussels_time_zone());
+  const auto at = [&](int month, int day, int hour, int minute) {
+    return grid.index_of(time::days_from_civil(2025, month, day) * 86400 + hour * 3600 + minute * 60);
+  };
+  sharing::BuildingSeries series;
+  series.production_kwh = Eigen::ArrayXd::Zero(grid.interval_count);
+  series.common_consumption_kwh = Eigen::ArrayXd::Zero(grid.interval_count);
+  series.offtake_kwh = Eigen::MatrixXd::Zero(1, grid.interval_count);
+  series.month = calendar.month;
+  series.offtake_kwh(0, at(1, 31, 23, 15)) = 1.5;
+  series.offtake_kwh(0, at(1, 31, 22, 45)) = 0.5;
+  const BaseEnergy base = base_energy(series, {});
+  CHECK(base.peak_kw(0, 0) == Approx(2.0));
+  CHECK(base.peak_kw(0, 1) == Approx(6.0));
+  std::array<MonthUsage, 12> usage{};
+  for (int m = 0; m < 12; ++m) usage[m].peak_kw = base.peak_kw(0, m);
+  const ConnectionBill bill = year_bill(simple_tariffs(), flanders_rules(), usage, PriceIndex{});
+  CHECK(bill.months[0].capacity_eur == Approx(10.0));
+  CHECK(bill.months[1].capacity_eur == Approx(24.0));
+  CHECK(bill.year.capacity_eur == Approx(10.0 * 11 + 24.0));
 }

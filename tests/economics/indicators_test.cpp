@@ -94,3 +94,52 @@ TEST_CASE("LCOE and loan annuity", "[economics][indicators]") {
   CHECK(annuity_eur_per_year(1000.0, 0.05, 2) == Approx(537.80488).epsilon(1e-7));
   CHECK(annuity_eur_per_year(1000.0, 0.0, 4) == Approx(250.0));
 }
+
+TEST_CASE("payback when nothing is paid at year 0 but the later years cost money", "[economics][indicators]") {
+  // A fully loan-financed installation: CF_0 = 0, the instalments exceed the income at first.
+  // Cumulative 0, -100, -40, +20 -> it turns >= 0 in year 3: 2 + 40/60 years.
+  CHECK(*simple_payback_years({0.0, -100.0, 60.0, 60.0}) == Approx(2.0 + 40.0 / 60.0));
+  // It falls below 0 and never comes back: not within the horizon (not "0 years").
+  CHECK_FALSE(simple_payback_years({0.0, -100.0, 10.0, 10.0}).has_value());
+  // At 10 %: discounted 0, -90.9091, 49.5868, 45.0789; cumulative after year 2 is -41.3223,
+  // so the crossing is in year 3: 2 + 41.3223 / 45.0789.
+  const double d1 = -100.0 / 1.1;
+  const double d2 = 60.0 / 1.21;
+  const double d3 = 60.0 / 1.331;
+  CHECK(*discounted_payback_years({0.0, -100.0, 60.0, 60.0}, 0.10) == Approx(2.0 + -(d1 + d2) / d3));
+}
+
+TEST_CASE("payback is the first crossing even when an inverter replacement dips it again", "[economics][indicators]") {
+  // Cumulative -100, -40, +20, -30, -20: first >= 0 during year 2 at 1 + 40/60.
+  CHECK(*simple_payback_years({-100.0, 60.0, 60.0, -50.0, 10.0}) == Approx(1.0 + 40.0 / 60.0));
+}
+
+TEST_CASE("three sign changes: three IRRs, bracketed one by one", "[economics][indicators]") {
+  // 66 (x - 1)(x - 1/1.1)(x - 1/1.2) = 66x^3 - 181x^2 + 165x - 50 with x = 1/(1+r):
+  // CF = -50, 165, -181, 66 has NPV roots at r = 0, 10 % and 20 %; the IRR is the one closest
+  // to 0.
+  const std::vector<double> flows{-50.0, 165.0, -181.0, 66.0};
+  CHECK(npv(flows, 0.0) == Approx(0.0).margin(1e-12));
+  const std::vector<double> roots = irr_roots(flows);
+  REQUIRE(roots.size() == 3);
+  CHECK(roots[0] == Approx(0.0).margin(1e-9));
+  CHECK(roots[1] == Approx(0.10).margin(1e-9));
+  CHECK(roots[2] == Approx(0.20).margin(1e-9));
+  CHECK(*irr(flows) == Approx(0.0).margin(1e-9));
+}
+
+TEST_CASE("IRR far from 0 on either side", "[economics][indicators]") {
+  // -100 + 300x = 0 -> x = 1/3 -> r = 200 %; -100 + 5x = 0 -> x = 20 -> r = -95 %.
+  CHECK(*irr({-100.0, 300.0}) == Approx(2.0).epsilon(1e-10));
+  CHECK(*irr({-100.0, 5.0}) == Approx(-0.95).epsilon(1e-10));
+  // A single sign change from + to - (a loan received, then repaid): 100 - 110x = 0 -> 10 %.
+  CHECK(*irr({100.0, -110.0}) == Approx(0.10).epsilon(1e-10));
+}
+
+TEST_CASE("LCOE by hand: zero investment and costs that vary by year", "[economics][indicators]") {
+  // Only yearly costs: (10/1.05 + 10/1.05^2) / (100/1.05 + 100/1.05^2) = 0.1 (same discounting).
+  CHECK(*lcoe(0.0, {10.0, 10.0}, {100.0, 100.0}, 0.05) == Approx(0.1));
+  // An inverter in year 2 and degrading energy, at 0 %: (500 + 5 + 105) / (1000 + 990) = 610 / 1990.
+  CHECK(*lcoe(500.0, {5.0, 105.0}, {1000.0, 990.0}, 0.0) == Approx(610.0 / 1990.0));
+  CHECK_THROWS(lcoe(500.0, {5.0}, {1000.0}, -1.0));
+}

@@ -99,3 +99,33 @@ TEST_CASE("night hours are settable and a single contract has one period", "[eco
   const auto periods = tariff_periods(f.tariff, f.calendar);
   CHECK(std::all_of(periods.begin(), periods.end(), [](std::uint8_t p) { return p == 0; }));
 }
+
+TEST_CASE("on the 23- and 25-hour days the night keeps its local hours", "[economics][tariff]") {
+  // Without the weekend rule the two DST Sundays follow the working-day hours. 30 March 2025
+  // has no 02:00-03:00 local: night 00:00-07:00 is 6 hours (24 quarter-hours) + 22:00-24:00
+  // (8) = 32; day 07:00-22:00 = 60; 92 in all. 26 October 2025 has 02:00-03:00 twice: night
+  // 8 hours (32) + 8 = 40; day 60; 100 in all.
+  Fixture f;
+  f.tariff.weekend_is_night = false;
+  const auto periods = tariff_periods(f.tariff, f.calendar);
+  const auto count_day = [&](int day_of_year, std::uint8_t period) {
+    int count = 0;
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+      if (f.calendar.day_of_year[i] == day_of_year && periods[i] == period) ++count;
+    }
+    return count;
+  };
+  const int march_30 = 31 + 28 + 29;                              // 0-based day of the year
+  const int october_26 = 31 + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 25;
+  CHECK(count_day(march_30, kNightPeriod) == 32);
+  CHECK(count_day(march_30, kDayPeriod) == 60);
+  CHECK(count_day(october_26, kNightPeriod) == 40);
+  CHECK(count_day(october_26, kDayPeriod) == 60);
+  // The boundaries themselves: 30 March 07:00 CEST = 05:00 UTC; 26 October 07:00 CET = 06:00 UTC.
+  CHECK(f.period_at_utc(3, 30, 4, 45, periods) == kNightPeriod);
+  CHECK(f.period_at_utc(3, 30, 5, 0, periods) == kDayPeriod);
+  CHECK(f.period_at_utc(10, 26, 5, 45, periods) == kNightPeriod);
+  CHECK(f.period_at_utc(10, 26, 6, 0, periods) == kDayPeriod);
+  CHECK(f.period_at_utc(10, 26, 20, 45, periods) == kDayPeriod);   // 21:45 CET
+  CHECK(f.period_at_utc(10, 26, 21, 0, periods) == kNightPeriod);  // 22:00 CET
+}

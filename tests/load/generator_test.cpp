@@ -92,7 +92,7 @@ TEST_CASE("Every archetype's yearly total equals its target within 0.1 %", "[loa
   }
 }
 
-TEST_CASE("The same seed gives the same bits; another seed another series", "[load][generator]") {
+TEST_CASE("The same seed gives the same bits, another seed another series", "[load][generator]") {
   const Eigen::ArrayXd a = household("couple_working", 12345);
   const Eigen::ArrayXd b = household("couple_working", 12345);
   CHECK((a == b).all());

@@ -32,7 +32,7 @@ TEST_CASE("xoshiro256** is seeded through splitmix64 and follows its recurrence"
   }
 }
 
-TEST_CASE("uniform() lies in [0, 1) and has mean 1/2", "[load][random]") {
+TEST_CASE("uniform() lies in 0..1, never 1, and has mean 1/2", "[load][random]") {
   Random random(7);
   double sum = 0.0;
   for (int k = 0; k < 100000; ++k) {

@@ -223,7 +223,7 @@ TEST_CASE("Another year is mapped onto the simulated one by weekday, holidays on
   CHECK(weekday_kept == checked - holiday_samples);
 }
 
-TEST_CASE("Generic CSV: timestamp,kwh in UTC, and timestamp;kWh with offsets and decimal comma", "[load][import][generic]") {
+TEST_CASE("Generic CSV: timestamp,kwh in UTC, and timestamp-semicolon-kWh with offsets and decimal comma", "[load][import][generic]") {
   const Year year(2025);
   const int n = year.grid.interval_count;
   for (bool local : {false, true}) {
@@ -239,7 +239,7 @@ TEST_CASE("Generic CSV: timestamp,kwh in UTC, and timestamp;kWh with offsets and
   }
 }
 
-TEST_CASE("Generic CSV: local times without offset need a zone; the repeated hour is resolved by order",
+TEST_CASE("Generic CSV: local times without offset need a zone, the repeated hour is resolved by order",
           "[load][import][generic][dst]") {
   const Year year(2025);
   const int n = year.grid.interval_count;

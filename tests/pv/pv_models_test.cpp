@@ -171,7 +171,7 @@ TEST_CASE("clipping is counted and AC never exceeds the inverter limit", "[pv][c
   CHECK_THAT(unclipped.ac_kwh_year, WithinRel(r.ac_kwh_year + r.clipping_kwh_year, 0.02));
 }
 
-TEST_CASE("orientation: a south roof beats an east and a north roof at noon; transposition options differ",
+TEST_CASE("orientation: a south roof beats an east and a north roof at noon, transposition options differ",
           "[pv][chain]") {
   OneInterval s(700.0, 600.0, 150.0, 20.0, 2.0);
   pv::ArrayConfig south, east, north;

@@ -1,0 +1,179 @@
+#include "gui/widgets.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace deelstroom::gui {
+
+namespace {
+// One undo step per gesture: the snapshot is taken when a widget becomes active (before its
+// value changes), dropped if the gesture changed nothing.
+template <typename T>
+bool track(AppState& state, bool changed, T& target, const T& edited, ChangeKind kind, const std::string& field) {
+  if (ImGui::IsItemActivated()) {
+    push_undo(state);
+    state.gesture_open = true;
+    state.gesture_changed = false;
+  }
+  if (changed) {
+    if (!state.gesture_open) push_undo(state);
+    target = edited;
+    state.gesture_changed = true;
+    mark_changed(state, kind);
+  }
+  if (ImGui::IsItemDeactivated()) {
+    if (state.gesture_open && !state.gesture_changed) drop_last_undo(state);
+    state.gesture_open = false;
+  }
+  field_message(state, field);
+  return changed;
+}
+
+// Fields with an error get a red frame so the eye finds them.
+struct ErrorFrame {
+  bool active;
+  ErrorFrame(const AppState& state, const std::string& field) : active(field_error(state, field) != nullptr) {
+    if (active) {
+      ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 215, 215, 255));
+      ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(200, 30, 30, 255));
+      ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
+    }
+  }
+  ~ErrorFrame() {
+    if (active) {
+      ImGui::PopStyleVar();
+      ImGui::PopStyleColor(2);
+    }
+  }
+};
+}  // namespace
+
+bool edit_number(AppState& state, const char* label, double& value, ChangeKind kind, const std::string& field,
+                 double step, const char* format) {
+  double edited = value;
+  bool changed = false;
+  {
+    ErrorFrame frame(state, field);
+    changed = ImGui::InputDouble(label, &edited, step, step * 10.0, format);
+  }
+  return track(state, changed, value, edited, kind, field);
+}
+
+bool edit_slider(AppState& state, const char* label, double& value, double min, double max, ChangeKind kind,
+                 const std::string& field, const char* format) {
+  double edited = value;
+  bool changed = false;
+  {
+    ErrorFrame frame(state, field);
+    changed = ImGui::SliderScalar(label, ImGuiDataType_Double, &edited, &min, &max, format);
+  }
+  return track(state, changed, value, edited, kind, field);
+}
+
+bool edit_int(AppState& state, const char* label, int& value, ChangeKind kind, const std::string& field) {
+  int edited = value;
+  bool changed = false;
+  {
+    ErrorFrame frame(state, field);
+    changed = ImGui::InputInt(label, &edited);
+  }
+  return track(state, changed, value, edited, kind, field);
+}
+
+bool edit_text(AppState& state, const char* label, std::string& value, ChangeKind kind, const std::string& field) {
+  std::string edited = value;
+  bool changed = false;
+  {
+    ErrorFrame frame(state, field);
+    changed = ImGui::InputText(label, &edited);
+  }
+  return track(state, changed, value, edited, kind, field);
+}
+
+bool edit_bool(AppState& state, const char* label, bool& value, ChangeKind kind, const std::string& field) {
+  bool edited = value;
+  const bool changed = ImGui::Checkbox(label, &edited);
+  return track(state, changed, value, edited, kind, field);
+}
+
+bool edit_choice(AppState& state, const char* label, std::string& value,
+                 const std::vector<std::pair<std::string, std::string>>& options, ChangeKind kind,
+                 const std::string& field) {
+  std::string shown = value;
+  for (const auto& [name, text] : options) {
+    if (name == value) shown = text;
+  }
+  bool changed = false;
+  ErrorFrame frame(state, field);
+  // Combos inside tables (label "##...") drop the arrow to leave room for the text.
+  const ImGuiComboFlags flags = label[0] == '#' && label[1] == '#' ? ImGuiComboFlags_NoArrowButton : 0;
+  if (ImGui::BeginCombo(label, shown.c_str(), flags)) {
+    for (const auto& [name, text] : options) {
+      if (ImGui::Selectable(text.c_str(), name == value) && name != value) {
+        push_undo(state);
+        value = name;
+        mark_changed(state, kind);
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  field_message(state, field);
+  return changed;
+}
+
+bool edit_optional(AppState& state, const char* label, std::optional<double>& value, double fallback, ChangeKind kind,
+                   const std::string& field, const char* format) {
+  bool set = value.has_value();
+  ImGui::PushID(label);
+  bool changed = false;
+  if (ImGui::Checkbox("##set", &set)) {
+    push_undo(state);
+    value = set ? std::optional<double>(fallback) : std::nullopt;
+    mark_changed(state, kind);
+    changed = true;
+  }
+  ImGui::PopID();
+  ImGui::SameLine();
+  if (value) {
+    double v = *value;
+    if (edit_number(state, label, v, kind, field, 0.0, format)) {
+      value = v;
+      changed = true;
+    }
+  } else {
+    ImGui::BeginDisabled();
+    double v = fallback;
+    ImGui::InputDouble(label, &v, 0.0, 0.0, format);
+    ImGui::EndDisabled();
+    field_message(state, field);
+  }
+  return changed;
+}
+
+void field_message(const AppState& state, const std::string& field) {
+  if (const std::string* message = field_error(state, field)) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 20, 20, 255));
+    ImGui::TextWrapped("%s", message->c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void discrete_edit(AppState& state, ChangeKind kind) {
+  push_undo(state);
+  mark_changed(state, kind);
+}
+
+void help_marker(const char* text) {
+  ImGui::SameLine();
+  ImGui::TextDisabled("(?)");
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+}  // namespace deelstroom::gui
