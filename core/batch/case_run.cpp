@@ -113,7 +113,7 @@ void fill_outcome(CaseOutcome& outcome, const Study& study, std::size_t index, c
   const std::string case_id = study.case_id(study.coordinates(index));
   const simulation::PreparedBuilding building = simulation::prepare_building(s, caches);
   const simulation::KeyRun own = simulation::run_key(s, building, s.key, false);
-  const economics::EconomicsResult money = simulation::run_economics(s, building, own.key);
+  const economics::EconomicsResult money = simulation::run_economics(s, building, own);
 
   std::ostringstream keys;
   if (!options.compared_keys.empty()) {
