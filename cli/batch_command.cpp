@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -118,13 +119,26 @@ batch::ProcessGroup mpi_group() {
   return group;
 }
 
-/// MPI for the length of one batch command (MPI_Init once per process).
+/// True when started by mpirun/srun (their launchers set these); a plain start of an MPI
+/// build stays one process without initialising MPI (no singleton start-up, no daemons).
+bool launched_by_mpi() {
+  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE", "PMI_RANK"}) {
+    if (std::getenv(name) != nullptr) return true;
+  }
+  return false;
+}
+
+/// MPI for the length of one batch command, when launched by mpirun. Only the main thread
+/// calls MPI (the workers compute; the writer loop sends and receives).
 struct MpiSession {
+  bool active = launched_by_mpi();
   MpiSession() {
     int provided = 0;
-    MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+    if (active) MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
   }
-  ~MpiSession() { MPI_Finalize(); }
+  ~MpiSession() {
+    if (active) MPI_Finalize();
+  }
 };
 #endif
 
@@ -157,9 +171,17 @@ int run_batch(const BatchSettings& settings, const batch::Study& study, const ba
   std::unique_ptr<batch::BatchOutput> output;
   std::size_t start = first;
   if (group.rank == 0) {
-    output = std::make_unique<batch::BatchOutput>(settings.out, fingerprint, settings.shard, first, last,
-                                                  batch::table_headers(study, settings.case_options),
-                                                  settings.case_options.csv_style, settings.restart);
+    try {
+      output = std::make_unique<batch::BatchOutput>(settings.out, fingerprint, settings.shard, first, last,
+                                                    batch::table_headers(study, settings.case_options),
+                                                    settings.case_options.csv_style, settings.restart);
+    } catch (const std::exception& error) {
+      if (group.size > 1) {
+        err << "deelstroom batch: " << error.what() << "\n";
+        abort_group(group, kExitFailure);  // the other ranks wait for the first case
+      }
+      throw;
+    }
     start = output->next_index();
     if (!quiet && output->resumed_cases() > 0) {
       err << tr(language, "hervat: ", "resuming: ") << output->resumed_cases() << tr(language, " gevallen al klaar in ", " cases already done in ")
@@ -314,7 +336,7 @@ int batch_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     std::signal(SIGTERM, request_stop);
 #ifdef DEELSTROOM_HAVE_MPI
     MpiSession mpi;
-    const batch::ProcessGroup group = mpi_group();
+    const batch::ProcessGroup group = mpi.active ? mpi_group() : batch::ProcessGroup{};
 #else
     const batch::ProcessGroup group;
 #endif
