@@ -213,6 +213,11 @@ int run_batch(const BatchSettings& settings, const batch::Study& study, const ba
     return settings.fail_fast && result.failed > 0 ? kExitFailure : 130;
   }
   output->finish();
+  if (settings.fail_fast && result.failed > 0) {
+    // The failing case was the last one: the batch is complete, but --fail-fast still reports it.
+    err << result.first_failure << "\n";
+    return kExitFailure;
+  }
   if (!quiet) {
     out << tr(language, "klaar: ", "done: ") << last - first << tr(language, " gevallen, ", " cases, ") << failed_total
         << tr(language, " mislukt; resultaten in ", " failed; results in ") << settings.out.string() << "\n";
