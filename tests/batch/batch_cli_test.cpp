@@ -146,6 +146,13 @@ TEST_CASE("batch: failing rows go to failures.csv with row and column, --fail-fa
   CHECK_THAT(fast.err, Catch::Contains("bad_rows.csv:3:3"));
   CHECK(journalled_cases(dir / "fast") == 2);  // the good case and the first failure
 
+  // --fail-fast reports a failure also when it is the last case.
+  const auto last = run_cli("batch tests/data/batch/unknown_field.csv --scenario tests/data/batch/small.toml --quiet --fail-fast --out '" +
+                                (dir / "last").string() + "'",
+                            "batch_failures_last");
+  CHECK(last.exit_code == 1);
+  CHECK_THAT(last.err, Catch::Contains("unknown_field.csv:2:2: field 'pv.arrays[0].kwpp'"));
+
   // Another batch into the same directory is refused.
   const auto other = run_cli(kStudy + " --out '" + (dir / "all").string() + "'", "batch_failures_other");
   CHECK(other.exit_code == 1);
