@@ -34,12 +34,14 @@ struct SystemLosses {
 
   /// The combined loss as a fraction (0.1408 for the defaults).
   double total_fraction() const;
+  bool operator==(const SystemLosses&) const = default;  ///< every field (caches compare configs)
 };
 
 /// Faiman coefficients.
 struct TemperatureModel {
   double u0_w_m2k = 25.0;
   double u1_w_s_m3k = 6.84;
+  bool operator==(const TemperatureModel&) const = default;  ///< every field (caches compare configs)
 };
 
 struct ArrayConfig {
@@ -57,6 +59,7 @@ struct ArrayConfig {
   double iam_ashrae_b0 = 0.05;
   double albedo = 0.2;
   TemperatureModel temperature;
+  bool operator==(const ArrayConfig&) const = default;  ///< every field (caches compare configs)
 };
 
 /// DC/AC ratio used when no inverter size is given: 1.1, a common sizing for Belgian roofs

@@ -122,6 +122,26 @@ std::shared_ptr<const time::LocalCalendar> SimulationCaches::calendar(const time
   return calendar;
 }
 
+std::shared_ptr<const pv::ArrayResult> SimulationCaches::array_result(
+    const pv::ArrayConfig& config, const std::shared_ptr<const solar::Weather>& weather,
+    const std::shared_ptr<const solar::SolarPositions>& positions, const std::shared_ptr<const time::LocalCalendar>& calendar) {
+  {
+    std::lock_guard<std::mutex> lock(array_mutex_);
+    for (const CachedArray& cached : arrays_) {
+      if (cached.weather == weather && cached.positions == positions && cached.calendar == calendar && cached.config == config) {
+        return cached.result;
+      }
+    }
+  }
+  // Computed outside the lock (other threads go on); two threads may compute the same array
+  // once each, with the same bits.
+  auto result = std::make_shared<const pv::ArrayResult>(pv::simulate_array(config, *weather, *positions, *calendar));
+  std::lock_guard<std::mutex> lock(array_mutex_);
+  if (arrays_.size() >= kArrayCacheSize) arrays_.erase(arrays_.begin());
+  arrays_.push_back({config, weather, positions, calendar, result});
+  return result;
+}
+
 Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scenario::ConsumptionSettings& settings,
                                   const std::string& connection_id, const PreparedBuilding& building,
                                   ConsumptionOrigin& origin, const load::PreparedContext* prepared) {
@@ -179,7 +199,8 @@ Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scen
 PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches& caches) {
   PreparedBuilding b;
   b.grid = time::make_year_grid(s.site.year);
-  b.calendar = *caches.calendar(b.grid, s.site.timezone);
+  const std::shared_ptr<const time::LocalCalendar> calendar = caches.calendar(b.grid, s.site.timezone);
+  b.calendar = *calendar;
   b.positions = caches.positions(site_of(s), b.grid);
   b.weather = caches.weather(s, b.grid, *b.positions);
   const int t_count = b.grid.interval_count;
@@ -204,11 +225,11 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
         throw InputError({s.source_file.string(), 0, 0, "pv.arrays[" + std::to_string(k) + "]." + problems.front().field},
                          problems.front().message);
       }
-      pv::ArrayResult result = pv::simulate_array(config, *b.weather, *b.positions, b.calendar);
-      out.ac_kwh = std::move(result.ac_kwh);
-      out.poa_kwh_per_m2 = result.poa_kwh_m2_year;
-      out.clipping_kwh = result.clipping_kwh_year;
-      out.dc_kwh = result.dc_kwh_year;
+      const std::shared_ptr<const pv::ArrayResult> result = caches.array_result(config, b.weather, b.positions, calendar);
+      out.ac_kwh = result->ac_kwh;
+      out.poa_kwh_per_m2 = result->poa_kwh_m2_year;
+      out.clipping_kwh = result->clipping_kwh_year;
+      out.dc_kwh = result->dc_kwh_year;
     }
     out.ac_kwh_total = out.ac_kwh.sum();
     out.monthly_ac_kwh = monthly_sums(out.ac_kwh, b.calendar);

@@ -31,11 +31,29 @@ class SimulationCaches {
                                                 const solar::SolarPositions& positions);
   /// The local calendar of a year in a time zone (DST, holidays, school holidays).
   std::shared_ptr<const time::LocalCalendar> calendar(const time::YearGrid& grid, const std::string& time_zone_name);
+  /// A modelled array's year on cached weather, sun and calendar (the objects these caches
+  /// returned: identity stands for location, year and source). Batches of profile draws
+  /// reuse the same roofs; the last kArrayCacheSize distinct arrays are kept (memory stays
+  /// flat in sweeps). A hit returns exactly what simulate_array would: same bits.
+  std::shared_ptr<const pv::ArrayResult> array_result(const pv::ArrayConfig& config,
+                                                      const std::shared_ptr<const solar::Weather>& weather,
+                                                      const std::shared_ptr<const solar::SolarPositions>& positions,
+                                                      const std::shared_ptr<const time::LocalCalendar>& calendar);
+  static constexpr std::size_t kArrayCacheSize = 16;
 
  private:
   solar::SolarPositionCache positions_;
   std::mutex calendar_mutex_;
   std::map<std::string, std::shared_ptr<const time::LocalCalendar>> calendars_;
+  struct CachedArray {
+    pv::ArrayConfig config;
+    std::shared_ptr<const solar::Weather> weather;  // held: the identity must not be reused
+    std::shared_ptr<const solar::SolarPositions> positions;
+    std::shared_ptr<const time::LocalCalendar> calendar;
+    std::shared_ptr<const pv::ArrayResult> result;
+  };
+  std::mutex array_mutex_;
+  std::vector<CachedArray> arrays_;  ///< oldest first
   std::mutex weather_mutex_;
   std::map<std::string, std::shared_ptr<const solar::Weather>> weather_;
 };

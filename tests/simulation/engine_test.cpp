@@ -175,3 +175,35 @@ TEST_CASE("A building on PVGIS weather: the CSV and JSON of the same TMY give th
   const auto belgian = simulation::prepare_building(scenario::default_scenario(), caches);
   CHECK(csv_kwh > 1.1 * belgian.series.production_kwh.sum());
 }
+
+TEST_CASE("The array cache returns what the model computes, misses on any config change, and stays bounded",
+          "[simulation][cache]") {
+  const scenario::Scenario s = example();
+  simulation::SimulationCaches caches;
+  const time::YearGrid grid = time::make_year_grid(s.site.year);
+  const auto calendar = caches.calendar(grid, s.site.timezone);
+  const auto positions = caches.positions(solar::Site{s.site.latitude_deg, s.site.longitude_deg, s.site.elevation_m}, grid);
+  const auto weather = caches.weather(s, grid, *positions);
+  pv::ArrayConfig config;
+  config.kwp = 12.0;
+  const auto first = caches.array_result(config, weather, positions, calendar);
+  const auto again = caches.array_result(config, weather, positions, calendar);
+  CHECK(first == again);  // a hit: the same object
+  const pv::ArrayResult direct = pv::simulate_array(config, *weather, *positions, *calendar);
+  CHECK(same_bits(first->ac_kwh, direct.ac_kwh));
+  pv::ArrayConfig tilted = config;
+  tilted.losses.soiling_pct += 1.0;  // a nested field counts too
+  const auto other = caches.array_result(tilted, weather, positions, calendar);
+  CHECK(other != first);
+  CHECK(other->ac_kwh_year < first->ac_kwh_year);
+  // More distinct arrays than the cache holds: the first is computed again (a new object),
+  // with the same bits.
+  for (std::size_t k = 0; k < simulation::SimulationCaches::kArrayCacheSize; ++k) {
+    pv::ArrayConfig c = config;
+    c.tilt_deg = 1.0 + static_cast<double>(k);
+    caches.array_result(c, weather, positions, calendar);
+  }
+  const auto recomputed = caches.array_result(config, weather, positions, calendar);
+  CHECK(recomputed != first);
+  CHECK(same_bits(recomputed->ac_kwh, first->ac_kwh));
+}
