@@ -79,9 +79,15 @@ Eigen::ArrayXd SettledEnergy::injected_without_sharing_spot_eur() const {
   return injected_spot_eur + shared_spot_eur.colwise().sum().transpose();
 }
 
-BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh) {
-  if (const std::string problem = sharing::validate_series(series); !problem.empty()) {
-    throw std::invalid_argument("invalid building series: " + problem);
+BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh,
+                       bool series_validated) {
+  if (!series_validated) {
+    if (const std::string problem = sharing::validate_series(series); !problem.empty()) {
+      throw std::invalid_argument("invalid building series: " + problem);
+    }
+  } else if (series.month.size() != static_cast<std::size_t>(series.interval_count()) ||
+             series.offtake_kwh.cols() != series.interval_count()) {
+    throw std::invalid_argument("invalid building series: lengths differ");
   }
   check_day_ahead(series, day_ahead_eur_per_mwh);
   const int n = series.apartment_count();
@@ -205,7 +211,7 @@ EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sh
     }
     basis.base = *shortcuts.base;
   } else {
-    basis.base = base_energy(series, prices);  // validates the series
+    basis.base = base_energy(series, prices, shortcuts.series_validated);
   }
   basis.evaluation = settings.analysis.year_evaluation;
   basis.horizon_years = settings.analysis.horizon_years;
@@ -226,7 +232,7 @@ EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sh
     if (known && known->production_scale == scale && (!dynamic || known->allocated_kwh.cols() == series.interval_count())) {
       basis.nodes.push_back(gather_energy(series, *known, prices));
     } else {
-      basis.nodes.push_back(settle_energy(series, schedule, scale, prices, true));
+      basis.nodes.push_back(settle_energy(series, schedule, scale, prices, true));  // checked above
     }
   }
   return basis;

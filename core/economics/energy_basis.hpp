@@ -47,7 +47,8 @@ struct SettledEnergy {
 
 /// The base energy of a building (no PV). `day_ahead_eur_per_mwh` is empty or has one price
 /// per interval.
-BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh);
+BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh,
+                       bool series_validated = false);
 
 /// Settles the building-year at one production scale (settle_year with production_scale)
 /// and gathers the monthly figures, kWh and €. `series_validated`: the series has passed
@@ -68,6 +69,9 @@ SettledEnergy gather_energy(const sharing::BuildingSeries& series, const sharing
 struct BasisShortcuts {
   const BaseEnergy* base = nullptr;
   const sharing::SettlementResult* settlement = nullptr;
+  /// The series has passed sharing::validate_series already (the engine's prepared buildings
+  /// have): the O(N x T) value checks are not repeated.
+  bool series_validated = false;
 };
 
 /// The energy of every year of the horizon.

@@ -14,6 +14,12 @@ struct CompiledGroup {
   std::vector<int> members;
   std::vector<double> weights;        ///< round-1 weight of each member
   std::vector<double> later_weights;  ///< weight of each member in rounds >= 2
+  /// The same weights over all N apartments (0 for non-members): a weight of 0 gives
+  /// min(0, need) = 0, exactly what leaving the apartment out gives, and the straight loops
+  /// over all N vectorise.
+  std::vector<double> dense_weights;
+  std::vector<double> dense_later_weights;
+  std::vector<double> dense_member;  ///< 1 for members, 0 otherwise
   int rounds = 1;
   double fixed_fraction = 1.0;
 };
@@ -33,12 +39,18 @@ CompiledKey compile_key(const AllocationKey& key, int apartment_count) {
     c.rounds = group.method == Method::proportional ? 0 : group.rounds;
     c.fixed_fraction = group.method == Method::fixed ? 1.0 : group.method == Method::hybrid ? group.fixed_fraction : 0.0;
     const bool has_later = group.later_weights.size() == apartment_count;
+    c.dense_weights.assign(static_cast<std::size_t>(apartment_count), 0.0);
+    c.dense_later_weights.assign(static_cast<std::size_t>(apartment_count), 0.0);
+    c.dense_member.assign(static_cast<std::size_t>(apartment_count), 0.0);
     for (int i = 0; i < apartment_count; ++i) {
       if (group.member[i] <= 0.0) continue;
       c.members.push_back(i);
       const double w = group.method == Method::proportional ? 0.0 : group.weights[i];
       c.weights.push_back(w);
       c.later_weights.push_back(has_later ? group.later_weights[i] : w);
+      c.dense_weights[static_cast<std::size_t>(i)] = c.weights.back();
+      c.dense_later_weights[static_cast<std::size_t>(i)] = c.later_weights.back();
+      c.dense_member[static_cast<std::size_t>(i)] = 1.0;
     }
     compiled.groups.push_back(std::move(c));
   }
@@ -75,13 +87,6 @@ class Allocator {
   const std::vector<double>& remaining_need() const { return need_; }
 
  private:
-  double give(int round, int i, double amount, double* allocated) {
-    need_[i] -= amount;
-    allocated[i] += amount;
-    round_sink_[static_cast<std::size_t>(round) * need_.size() + i] += amount;
-    return amount;
-  }
-
   double serve_group(const CompiledGroup& group, double available, double* allocated) {
     double given = 0.0;
     if (group.method != Method::proportional) {
@@ -98,49 +103,69 @@ class Allocator {
   // gives and sums the weights of the members still short, for the next round (one pass per
   // round: this loop is the settlement's hot spot).
   double serve_fixed(const CompiledGroup& group, double budget, double* allocated) {
-    const std::size_t m = group.members.size();
-    const int* members = group.members.data();
-    double given = 0.0;
-    double weight_uncovered = 0.0;
-    // Round 1: a_i = min(k_i X, C_i).
-    for (std::size_t j = 0; j < m; ++j) {
-      const int i = members[j];
-      const double need = need_[i];
-      const double amount = std::min(group.weights[j] * budget, need);
-      given += give(0, i, amount, allocated);
-      // Selects instead of branches: whether an apartment stays short is data, not a pattern.
-      const double later = group.later_weights[j];
-      weight_uncovered += need - amount > 0.0 ? later : 0.0;
-    }
+    const int n = static_cast<int>(need_.size());
+    double given = give_round(n, group.dense_weights.data(), budget, round_sink_, allocated);
+    double weight_uncovered = uncovered_weight(n, group.dense_later_weights.data());
     for (int round = 1; round < group.rounds; ++round) {
       const double rest = budget - given;
       if (!(rest > 0.0) || !(weight_uncovered > 0.0)) break;
-      const double scale = rest / weight_uncovered;
-      weight_uncovered = 0.0;
-      for (std::size_t j = 0; j < m; ++j) {
-        const int i = members[j];
-        const double need = need_[i];  // a covered apartment (need 0) gets min(x, 0) = 0
-        const double later = group.later_weights[j];
-        const double amount = std::min(later * scale, need);
-        given += give(round, i, amount, allocated);
-        weight_uncovered += need - amount > 0.0 ? later : 0.0;
-      }
+      given += give_round(n, group.dense_later_weights.data(), rest / weight_uncovered,
+                          round_sink_ + static_cast<std::size_t>(round) * static_cast<std::size_t>(n), allocated);
+      weight_uncovered = uncovered_weight(n, group.dense_later_weights.data());
     }
     return given;
   }
 
-  // Proportional to the (remaining) offtake (energy-sharing.md §2.2).
-  double serve_proportional(const CompiledGroup& group, double budget, int round, double* allocated) {
-    if (!(budget > 0.0)) return 0.0;
-    double demand = 0.0;
-    for (int i : group.members) demand += need_[i];
-    if (!(demand > 0.0)) return 0.0;
+  /// One round of a static key: a_i = min(w_i x scale, need_i) for every apartment, added to
+  /// the allocation and the round's bucket; returns the sum.
+  double give_round(int n, const double* __restrict weights, double scale, double* __restrict sink,
+                    double* __restrict allocated) {
+    double* __restrict need = need_.data();
     double given = 0.0;
-    if (budget >= demand) {
-      for (int i : group.members) given += give(round, i, need_[i], allocated);
-    } else {
-      const double fraction = budget / demand;
-      for (int i : group.members) given += give(round, i, std::min(need_[i] * fraction, need_[i]), allocated);
+#pragma omp simd reduction(+ : given)
+    for (int i = 0; i < n; ++i) {
+      const double offer = weights[i] * scale;
+      const double amount = offer < need[i] ? offer : need[i];
+      need[i] -= amount;
+      allocated[i] += amount;
+      sink[i] += amount;
+      given += amount;
+    }
+    return given;
+  }
+
+  /// Sum of the later-round weights of the apartments still short.
+  double uncovered_weight(int n, const double* __restrict later) const {
+    const double* __restrict need = need_.data();
+    double sum = 0.0;
+#pragma omp simd reduction(+ : sum)
+    for (int i = 0; i < n; ++i) sum += need[i] > 0.0 ? later[i] : 0.0;
+    return sum;
+  }
+
+  // Proportional to the (remaining) offtake (energy-sharing.md §2.2), over all N apartments
+  // with a 0/1 membership mask (straight loops that vectorise).
+  double serve_proportional(const CompiledGroup& group, double budget, int round, double* __restrict allocated) {
+    if (!(budget > 0.0)) return 0.0;
+    const int n = static_cast<int>(need_.size());
+    double* __restrict need = need_.data();
+    const double* __restrict member = group.dense_member.data();
+    double demand = 0.0;
+#pragma omp simd reduction(+ : demand)
+    for (int i = 0; i < n; ++i) demand += member[i] * need[i];
+    if (!(demand > 0.0)) return 0.0;
+    // Everyone's remaining need when the budget covers it, else the same fraction of each.
+    const double fraction = budget >= demand ? 1.0 : budget / demand;
+    double* __restrict sink = round_sink_ + static_cast<std::size_t>(round) * static_cast<std::size_t>(n);
+    double given = 0.0;
+#pragma omp simd reduction(+ : given)
+    for (int i = 0; i < n; ++i) {
+      const double share = member[i] * need[i] * fraction;
+      const double amount = share < need[i] ? share : need[i];
+      need[i] -= amount;
+      allocated[i] += amount;
+      sink[i] += amount;
+      given += amount;
     }
     return given;
   }

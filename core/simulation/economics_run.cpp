@@ -37,14 +37,17 @@ void apply_tariff_periods(PreparedBuilding& building, const economics::EnergyTar
 
 economics::EnergyBasis economics_basis(const scenario::Scenario& scenario, const PreparedBuilding& building,
                                        const ResolvedKey& key, const economics::BasisShortcuts& shortcuts) {
-  return economics::prepare_energy_basis(building.series, key.schedule, scenario.economics, 1.0, shortcuts);
+  economics::BasisShortcuts checked = shortcuts;
+  checked.series_validated = true;  // prepare_building validated the series
+  return economics::prepare_energy_basis(building.series, key.schedule, scenario.economics, 1.0, checked);
 }
 
 economics::BaseEnergy building_base_energy(const scenario::Scenario& scenario, const PreparedBuilding& building) {
   const economics::EnergyTariff& tariff = scenario.economics.tariffs.energy;
   const std::vector<double> none;
   return economics::base_energy(building.series,
-                                tariff.contract == economics::EnergyContract::dynamic ? tariff.day_ahead_eur_per_mwh : none);
+                                tariff.contract == economics::EnergyContract::dynamic ? tariff.day_ahead_eur_per_mwh : none,
+                                true);
 }
 
 economics::EconomicsResult run_economics(const scenario::Scenario& scenario, const PreparedBuilding& building,
