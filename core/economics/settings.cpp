@@ -101,7 +101,8 @@ void validate_settings(const EconomicsSettings& settings) {
   if (a.horizon_years < 1 || a.horizon_years > 100) reject("economics.horizon_years", "a whole number from 1 to 100", a.horizon_years);
   require_rate("economics.discount_rate", a.discount_rate);
   if (!std::isfinite(a.degradation_per_year) || a.degradation_per_year < 0.0 || a.degradation_per_year >= 1.0) {
-    reject("economics.degradation_per_year", "a fraction from 0 up to (not including) 1", a.degradation_per_year);
+    // Set by the user as [pv] degradation_pct_per_year (sync_economics copies it here).
+    reject("pv.degradation_pct_per_year", "a fraction from 0 up to (not including) 1", a.degradation_per_year);
   }
   require_rate("economics.escalation.energy", a.escalation.energy);
   require_rate("economics.escalation.network", a.escalation.network);
