@@ -6,6 +6,7 @@ namespace deelstroom::cli {
 
 int run_command(const Arguments& args, std::ostream& out, std::ostream& err);
 int compare_keys_command(const Arguments& args, std::ostream& out, std::ostream& err);
+int report_command(const Arguments& args, std::ostream& out, std::ostream& err);
 int validate_command(const Arguments& args, std::ostream& out, std::ostream& err);
 int batch_command(const Arguments& args, std::ostream& out, std::ostream& err);
 int merge_command(const Arguments& args, std::ostream& out, std::ostream& err);

@@ -18,6 +18,8 @@ const std::vector<CommandInfo>& commands() {
       {"compare-keys", "alle verdeelsleutels naast elkaar voor een gebouw", "every allocation key side by side",
        compare_keys_command},
       {"validate", "een scenario controleren zonder te rekenen", "check a scenario file", validate_command},
+      {"report", "adviesrapport (HTML) en Excel-werkmap voor een gebouw", "the adviser's report (HTML) and Excel workbook",
+       report_command},
       {"batch", "veel gevallen parallel (manifest, sweeps, trekkingen), hervatbaar", "many cases in parallel (manifest, sweeps, draws), resumable",
        batch_command},
       {"merge", "shards van een batch samenvoegen", "merge the shards of a batch", merge_command},

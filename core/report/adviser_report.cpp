@@ -1,0 +1,492 @@
+#include "core/report/adviser_report.hpp"
+
+#include <xlsxwriter.h>
+
+#include <cstdio>
+#include <sstream>
+
+#include "core/common/error.hpp"
+#include "core/economics/energy_basis.hpp"
+#include "core/report/economics_report.hpp"
+#include "core/report/run_report.hpp"
+#include "core/report/svg_chart.hpp"
+#include "core/report/text_table.hpp"
+#include "core/scenario/scenario_io.hpp"
+#include "core/simulation/economics_run.hpp"
+#include "core/time/time_zone.hpp"
+
+namespace deelstroom::report {
+
+namespace {
+
+/// tr() as a std::string, for building texts with +.
+std::string text(Language language, const char* dutch, const char* english) { return std::string(tr(language, dutch, english)); }
+
+std::string number(double value, int decimals, bool dutch) { return html_escape(format_number(value, decimals, dutch)); }
+
+/// A value with all the digits that read back to the same double.
+std::string exact_text(double value) {
+  char exact[40];
+  std::snprintf(exact, sizeof exact, "%.17g", value);
+  return exact;
+}
+
+/// A table cell with a shown text and the exact value for machines.
+std::string value_cell(double value, int decimals, bool dutch) {
+  return "<td class='num' data-value='" + exact_text(value) + "'>" + number(value, decimals, dutch) + "</td>";
+}
+
+std::string payback_cell(const std::optional<double>& years, int horizon, Language language) {
+  const std::string exact = years ? exact_text(*years) : "null";
+  return "<td class='num' data-value='" + exact + "'>" + html_escape(payback_text(years, horizon, language)) + "</td>";
+}
+
+const char* kStyle = R"(
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #222; max-width: 190mm; margin: 12mm auto; }
+h1 { font-size: 18pt; margin-bottom: 2mm; } h2 { font-size: 13pt; border-bottom: 1px solid #999; margin-top: 8mm; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
+th, td { border-bottom: 1px solid #ddd; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
+th { background: #f0f0f0; } td.num { text-align: right; white-space: nowrap; } th.num { text-align: right; }
+#apartments { font-size: 9.5pt; }
+.muted { color: #666; font-size: 9pt; } .key { background: #fff6d5; }
+dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin-left: 0; }
+@page { size: A4; margin: 15mm 12mm; }
+@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } table, svg { page-break-inside: avoid; } }
+)";
+
+void assumptions_section(std::ostream& out, const AdviserReport& r, Language language) {
+  const bool nl = language == Language::dutch;
+  const scenario::Scenario& s = r.scenario;
+  const economics::Tariffs& t = s.economics.tariffs;
+  const economics::Investment& inv = s.economics.investment;
+  const economics::Analysis& a = s.economics.analysis;
+  auto row = [&](std::string_view label, const std::string& value) {
+    out << "<tr><th>" << html_escape(std::string(label)) << "</th><td>" << value << "</td></tr>";
+  };
+  auto eur_kwh = [&](double value) { return number(value, 4, nl) + " €/kWh"; };
+  out << "<h2>" << text(language, "Gebouw en aannames", "Building and assumptions") << "</h2><table>";
+  row(text(language, "Ligging", "Location"), number(s.site.latitude_deg, 3, nl) + "° N, " + number(s.site.longitude_deg, 3, nl) +
+                                               "° O/E, " + html_escape(s.site.timezone));
+  row(text(language, "Gesimuleerd jaar", "Simulated year"), std::to_string(s.site.year));
+  row(text(language, "Weer", "Weather"), s.weather.source == scenario::WeatherSource::embedded
+                                           ? std::string(text(language, "ingebouwd referentiejaar Ukkel", "embedded reference year Uccle"))
+                                           : html_escape(r.building.weather ? r.building.weather->source : s.weather.file));
+  for (const simulation::ArrayOutput& array : r.building.arrays) {
+    row(text(language, "PV-veld ", "PV array ") + html_escape(array.name),
+        number(array.kwp, 1, nl) + " kWp, " + number(array.ac_kwh_total, 0, nl) + " kWh/" + text(language, "jaar", "year") + " (" +
+            number(array.specific_yield_kwh_per_kwp(), 0, nl) + " kWh/kWp)");
+  }
+  row(text(language, "Appartementen", "Apartments"), std::to_string(s.apartments.size()));
+  row(text(language, "Regels", "Rules"), html_escape(s.rules.set));
+  out << "</table><h3>" << text(language, "Tarieven ", "Tariffs ") << t.year << text(language, " (excl. btw)", " (excl. VAT)")
+      << "</h3><table>";
+  row(text(language, "Contract", "Contract"), html_escape(std::string(economics::contract_name(t.energy.contract))));
+  if (t.energy.contract == economics::EnergyContract::day_night) {
+    row(text(language, "Energie dag / nacht", "Energy day / night"),
+        eur_kwh(t.energy.day_price_eur_per_kwh) + " / " + eur_kwh(t.energy.night_price_eur_per_kwh));
+  } else if (t.energy.contract == economics::EnergyContract::dynamic) {
+    row(text(language, "Energie (dynamisch)", "Energy (dynamic)"),
+        number(t.energy.offtake_formula.factor, 3, nl) + " × day-ahead + " + eur_kwh(t.energy.offtake_formula.adder_eur_per_kwh));
+  } else {
+    row(text(language, "Energieprijs leverancier", "Supplier energy price"), eur_kwh(t.energy.price_eur_per_kwh));
+  }
+  row(text(language, "Vaste vergoeding leverancier", "Supplier fixed fee"), number(t.energy.fixed_eur_per_year, 2, nl) + " €/" + text(language, "jaar", "year"));
+  row(text(language, "Distributie", "Distribution"), eur_kwh(t.network.distribution_eur_per_kwh));
+  row(text(language, "Transmissie", "Transmission"), eur_kwh(t.network.transmission_eur_per_kwh));
+  row(text(language, "Capaciteitstarief", "Capacity tariff"),
+      number(t.network.capacity_eur_per_kw_per_year, 2, nl) + " €/kW/" + text(language, "jaar", "year") + text(language, ", minimum ", ", minimum ") +
+          number(t.network.capacity_min_peak_kw, 1, nl) + " kW");
+  row(text(language, "Databeheer", "Data management"), number(t.network.data_management_eur_per_year, 2, nl) + " €/" + text(language, "jaar", "year"));
+  row(text(language, "Heffingen (energiebijdrage + accijns)", "Levies (energy contribution + excise)"), eur_kwh(t.levies.total_eur_per_kwh()));
+  row(text(language, "Btw", "VAT"), number(t.vat_rate * 100.0, 0, nl) + " %");
+  row(text(language, "Injectievergoeding", "Injection price"), eur_kwh(t.injection.price_eur_per_kwh));
+  row(text(language, "Interne prijs gedeelde stroom", "Internal price of shared energy"), eur_kwh(t.sharing.internal_price_eur_per_kwh));
+  row(text(language, "Netkosten op gedeelde stroom", "Network charges on shared energy"),
+      number(s.economics.rules.network_charges_on_shared * 100.0, 0, nl) + " %");
+  out << "</table><h3>" << text(language, "Investering en analyse", "Investment and analysis") << "</h3><table>";
+  row(text(language, "Investering", "Investment"), inv.quote_eur ? number(*inv.quote_eur, 0, nl) + " € (offerte / quote)"
+                                                                 : number(inv.eur_per_kwp, 0, nl) + " €/kWp excl. btw/VAT");
+  row(text(language, "Btw op investering", "VAT on the investment"), number(inv.vat_rate * 100.0, 0, nl) + " %");
+  row(text(language, "Subsidie", "Subsidy"), number(inv.subsidy_eur, 0, nl) + " €");
+  row(text(language, "Onderhoud, verzekering, administratie", "O&M, insurance, administration"),
+      number(inv.om_eur_per_kwp_per_year, 1, nl) + " €/kWp, " + number(inv.insurance_eur_per_year, 0, nl) + " €, " +
+          number(inv.administration_eur_per_year, 0, nl) + " € " + text(language, "per jaar", "per year"));
+  row(text(language, "Horizon, discontovoet", "Horizon, discount rate"),
+      std::to_string(a.horizon_years) + text(language, " jaar, ", " years, ") + number(a.discount_rate * 100.0, 1, nl) + " %");
+  row(text(language, "Prijsstijging energie per jaar", "Energy price escalation per year"), number(a.escalation.energy * 100.0, 1, nl) + " %");
+  row(text(language, "Degradatie PV per jaar", "PV degradation per year"), number(a.degradation_per_year * 100.0, 2, nl) + " %");
+  out << "</table>";
+}
+
+void production_section(std::ostream& out, const AdviserReport& r, Language language) {
+  const bool nl = language == Language::dutch;
+  const sharing::SettlementResult& settlement = r.run.settlement;
+  std::vector<std::string> months;
+  std::vector<double> production;
+  for (int m = 0; m < 12; ++m) {
+    months.push_back(month_name(m + 1, language));
+    production.push_back(settlement.months[static_cast<std::size_t>(m)].production_kwh);
+  }
+  out << "<h2>" << text(language, "PV-productie", "PV production") << "</h2>"
+      << svg_bar_chart(months, production, "kWh", nl) << "<table><tr><th>"
+      << text(language, "Jaar", "Year") << "</th><th class='num'>kWh</th><th class='num'>%</th></tr>";
+  const sharing::FlowTotals& y = settlement.year;
+  auto line = [&](std::string_view label, double kwh) {
+    out << "<tr><td>" << html_escape(std::string(label)) << "</td>" << value_cell(kwh, 0, nl) << "<td class='num'>"
+        << html_escape(format_percent(y.production_kwh > 0 ? kwh / y.production_kwh : 0.0, 1, nl)) << "</td></tr>";
+  };
+  line(text(language, "Productie", "Production"), y.production_kwh);
+  line(text(language, "Zelf verbruikt door de gemeenschappelijke delen", "Used by the common parts"), y.common_self_consumption_kwh);
+  line(text(language, "Gedeeld met de appartementen", "Shared with the apartments"), y.shared_kwh);
+  line(text(language, "Geïnjecteerd (verkocht)", "Injected (sold)"), y.injected_kwh);
+  out << "</table>";
+}
+
+void keys_section(std::ostream& out, const AdviserReport& r, Language language) {
+  const bool nl = language == Language::dutch;
+  out << "<h2>" << text(language, "De verdeelsleutel en de alternatieven", "The allocation key and the alternatives") << "</h2><p>"
+      << text(language, "Voorgestelde sleutel: ", "Proposed key: ") << "<b>" << html_escape(simulation::describe_key(r.scenario.key, nl))
+      << "</b></p><table><tr><th>" << text(language, "Sleutel", "Key") << "</th><th class='num'>"
+      << text(language, "Gedeeld kWh", "Shared kWh") << "</th><th class='num'>" << text(language, "Delingsgraad", "Sharing rate")
+      << "</th><th class='num'>" << text(language, "NCW VME €", "Association NPV €") << "</th><th class='num'>"
+      << text(language, "Terugverdientijd VME", "Association payback") << "</th></tr>";
+  for (std::size_t k = 0; k < r.keys.size(); ++k) {
+    const simulation::ComparedKey& key = r.keys[k];
+    const sharing::FlowTotals& y = key.run.settlement.year;
+    out << "<tr" << (k == 0 ? " class='key'" : "") << "><td>" << html_escape(key.label) << "</td>" << value_cell(y.shared_kwh, 0, nl)
+        << "<td class='num'>" << html_escape(format_percent(y.sharing_rate(), 1, nl)) << "</td>";
+    if (key.economics) {
+      out << value_cell(key.economics->association.indicators.npv_eur, 0, nl)
+          << payback_cell(key.economics->association.indicators.simple_payback_years, key.economics->horizon_years, language);
+    } else {
+      out << "<td></td><td></td>";
+    }
+    out << "</tr>";
+  }
+  out << "</table>";
+}
+
+void apartments_section(std::ostream& out, const AdviserReport& r, Language language) {
+  const bool nl = language == Language::dutch;
+  const economics::EconomicsResult& money = r.economics;
+  out << "<h2>" << text(language, "Per appartement", "Per apartment") << "</h2><table id='apartments'><tr><th>"
+      << text(language, "Appartement", "Apartment") << "</th><th class='num'>" << text(language, "Gedeeld kWh/jaar", "Shared kWh/year")
+      << "</th><th class='num'>" << text(language, "Bewoner € per jaar", "Occupant € per year") << "</th><th class='num'>"
+      << text(language, "Aandeel investering €", "Share of investment €") << "</th><th class='num'>"
+      << text(language, "Eigenaar NCW €", "Owner NPV €") << "</th><th class='num'>" << text(language, "Terugverdientijd", "Payback")
+      << "</th><th class='num'>" << text(language, "NCW totaal €", "NPV total €") << "</th></tr>";
+  for (const economics::ApartmentResult& a : money.apartments) {
+    std::string id = a.id;
+    if (!a.owner_occupied) id += text(language, " (huur)", " (rented)");
+    if (!a.participates) id += text(language, " (deelt niet)", " (not sharing)");
+    out << "<tr data-apartment='" << html_escape(a.id) << "'><td>" << html_escape(id) << "</td>" << value_cell(a.shared_kwh, 0, nl)
+        << value_cell(a.occupant_saving_eur_per_year, 0, nl) << value_cell(a.owner_investment_eur, 0, nl)
+        << value_cell(a.owner.npv_eur, 0, nl) << payback_cell(a.total.simple_payback_years, money.horizon_years, language)
+        << value_cell(a.total.npv_eur, 0, nl) << "</tr>";
+  }
+  out << "</table><p class='muted'>"
+      << text(language,
+            "Bewoner: besparing op de factuur min de interne prijs van de gedeelde stroom (jaar 1). Eigenaar: aandeel in de "
+            "investering en in het resultaat van de VME. Bij verhuur zijn bewoner en eigenaar verschillende personen; de "
+            "terugverdientijd en de NCW tellen beide delen samen.",
+            "Occupant: saving on the bill minus the internal price of shared energy (year 1). Owner: share of the investment "
+            "and of the association's result. When rented, occupant and owner are different people; payback and NPV add both parts.")
+      << "</p>";
+  const economics::AssociationResult& vme = money.association;
+  out << "<table><tr><th>" << text(language, "VME", "Association") << "</th><th class='num'></th></tr><tr><td>"
+      << text(language, "Investering incl. btw, na subsidie", "Investment incl. VAT, after subsidy") << "</td>"
+      << value_cell(vme.investment.total_eur, 0, nl) << "</tr><tr><td>" << text(language, "Netto contante waarde", "Net present value")
+      << "</td>" << value_cell(vme.indicators.npv_eur, 0, nl) << "</tr><tr><td>"
+      << text(language, "Eenvoudige terugverdientijd (jaar)", "Simple payback (years)") << "</td>"
+      << payback_cell(vme.indicators.simple_payback_years, money.horizon_years, language) << "</tr></table><p>"
+      << html_escape(economics::explain(r.fair_price, language)) << "</p>";
+}
+
+void cash_flow_section(std::ostream& out, const AdviserReport& r, Language language) {
+  const bool nl = language == Language::dutch;
+  const economics::EconomicsResult& money = r.economics;
+  std::vector<std::string> years;
+  for (int y = 0; y <= money.horizon_years; ++y) years.push_back(std::to_string(y));
+  std::vector<SvgSeries> apartments;
+  for (std::size_t i = 0; i < money.apartments.size(); ++i) {
+    const economics::ApartmentResult& a = money.apartments[i];
+    std::vector<double> cumulative;
+    for (const economics::ApartmentYear& y : a.years) cumulative.push_back(y.cumulative_total_eur);
+    apartments.push_back({a.id, cumulative, palette_colour(i), 1.5});
+  }
+  std::vector<double> association;
+  for (const economics::AssociationYear& y : money.association.years) association.push_back(y.cumulative_eur);
+  out << "<h2>" << text(language, "Kasstromen", "Cash flows") << "</h2><p class='muted'>"
+      << text(language, "Gecumuleerd per appartement (bewoner + eigenaar), jaar 0 = investering.",
+            "Cumulative per apartment (occupant + owner), year 0 = investment.")
+      << "</p>" << svg_line_chart(years, apartments, "€", nl) << "<p class='muted'>"
+      << text(language, "Gecumuleerd voor de VME.", "Cumulative for the association.") << "</p>"
+      << svg_line_chart(years, {{text(language, "VME", "Association"), association, "#111", 2.5}}, "€", nl);
+}
+
+void sensitivity_section(std::ostream& out, const AdviserReport& r, Language language) {
+  const bool nl = language == Language::dutch;
+  out << "<h2>" << text(language, "Gevoeligheid", "Sensitivity") << "</h2><table><tr><th>" << text(language, "Aanname", "Assumption")
+      << "</th><th class='num'>" << text(language, "NCW VME €", "Association NPV €") << "</th><th class='num'>"
+      << text(language, "Terugverdientijd VME", "Association payback") << "</th><th class='num'>"
+      << text(language, "NCW appartementen samen €", "Apartments' NPV together €") << "</th></tr>";
+  for (const SensitivityCase& c : r.sensitivity) {
+    out << "<tr><td>" << html_escape(c.label) << "</td>" << value_cell(c.association_npv_eur, 0, nl)
+        << payback_cell(c.association_payback_years, r.economics.horizon_years, language) << value_cell(c.apartments_npv_eur, 0, nl)
+        << "</tr>";
+  }
+  out << "</table>";
+}
+
+void glossary_section(std::ostream& out, Language language) {
+  const std::pair<const char*, const char*> dutch[] = {
+      {"Energiedelen", "De VME verdeelt de zonnestroom die de gemeenschappelijke delen niet zelf gebruiken elk kwartier over de appartementen; de netbeheerder rekent dit uit met de digitale meters."},
+      {"Verdeelsleutel", "De regel die bepaalt welk deel van de gedeelde stroom elk appartement krijgt (vaste percentages, volgens verbruik, in rondes, ...)."},
+      {"Interne prijs", "Wat een bewoner aan de VME betaalt per gedeelde kWh, afgesproken tussen de deelnemers."},
+      {"Delingsgraad", "Het deel van de deelbare stroom dat effectief bij een appartement terechtkomt; de rest wordt verkocht aan het net."},
+      {"Zelfvoorziening", "Het deel van het verbruik van een appartement dat uit de gedeelde zonnestroom komt."},
+      {"Terugverdientijd", "Na hoeveel jaar de opgetelde besparingen en opbrengsten de investering hebben terugbetaald."},
+      {"Netto contante waarde (NCW)", "Alle toekomstige kasstromen teruggerekend naar vandaag met de discontovoet; positief = het loont."},
+      {"Capaciteitstarief", "Netkost volgens het gemiddelde van de hoogste kwartierpiek van elke maand (minstens 2,5 kW)."}};
+  const std::pair<const char*, const char*> english[] = {
+      {"Energy sharing", "The association divides the PV energy the common parts do not use themselves over the apartments every quarter-hour; the grid operator computes it from the digital meters."},
+      {"Allocation key", "The rule that decides which part of the shared energy each apartment receives (fixed percentages, by consumption, in rounds, ...)."},
+      {"Internal price", "What an occupant pays the association per shared kWh, as agreed among the participants."},
+      {"Sharing rate", "The part of the shareable energy that actually reaches an apartment; the rest is sold to the grid."},
+      {"Self-sufficiency", "The part of an apartment's consumption that comes from shared PV energy."},
+      {"Payback", "After how many years the added savings and income have repaid the investment."},
+      {"Net present value (NPV)", "All future cash flows discounted to today; positive = it pays."},
+      {"Capacity tariff", "Network charge on the mean of each month's highest quarter-hour peak (at least 2.5 kW)."}};
+  out << "<h2>" << text(language, "Verklarende woordenlijst", "Glossary") << "</h2><dl>";
+  for (const auto& [term, meaning] : (language == Language::dutch ? dutch : english)) {
+    out << "<dt>" << html_escape(term) << "</dt><dd>" << html_escape(meaning) << "</dd>";
+  }
+  out << "</dl>";
+}
+
+}  // namespace
+
+std::string scenario_fingerprint(const scenario::Scenario& scenario) {
+  const std::string text = scenario::format_scenario(scenario, scenario.source_file);
+  std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a 64 offset basis
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ULL;  // FNV prime
+  }
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+  return buffer;
+}
+
+std::vector<SensitivityCase> sensitivity_cases(const scenario::Scenario& scenario,
+                                               const simulation::PreparedBuilding& building,
+                                               const simulation::KeyRun& run, Language language) {
+  const economics::BaseEnergy base = simulation::building_base_energy(scenario, building);
+  const auto apartments = simulation::economic_apartments(scenario);
+  const double kwp = simulation::installed_kwp(building);
+  auto evaluate = [&](const std::string& label, const economics::EconomicsSettings& settings, double production_scale) {
+    const economics::BasisShortcuts shortcuts{&base, production_scale == 1.0 ? &run.settlement : nullptr, true};
+    const economics::EnergyBasis basis =
+        economics::prepare_energy_basis(building.series, run.key.schedule, settings, production_scale, shortcuts);
+    const economics::EconomicsResult result = economics::evaluate_economics(basis, apartments, settings, kwp);
+    double apartments_npv = 0.0;
+    for (const auto& a : result.apartments) apartments_npv += a.total.npv_eur;
+    return SensitivityCase{label, result.association.indicators.npv_eur,
+                           result.association.indicators.simple_payback_years, apartments_npv};
+  };
+  std::vector<SensitivityCase> cases;
+  const economics::EconomicsSettings& own = scenario.economics;
+  cases.push_back(evaluate(std::string(text(language, "Zoals in het scenario", "As in the scenario")), own, 1.0));
+  economics::EconomicsSettings low = own;
+  low.analysis.escalation.energy = 0.0;
+  cases.push_back(evaluate(std::string(text(language, "Energieprijs stijgt niet (0 %/jaar)", "Energy price flat (0 %/year)")), low, 1.0));
+  economics::EconomicsSettings high = own;
+  high.analysis.escalation.energy = 0.04;
+  cases.push_back(evaluate(std::string(text(language, "Energieprijs stijgt 4 %/jaar", "Energy price rises 4 %/year")), high, 1.0));
+  cases.push_back(evaluate(std::string(text(language, "Productie 10 % lager", "Production 10 % lower")), own, 0.9));
+  cases.push_back(evaluate(std::string(text(language, "Productie 10 % hoger", "Production 10 % higher")), own, 1.1));
+  return cases;
+}
+
+void write_html_report(std::ostream& out, const AdviserReport& r, Language language) {
+  const scenario::Scenario& s = r.scenario;
+  const std::string title = s.site.name.empty() ? std::string(text(language, "Gebouw", "Building")) : s.site.name;
+  out << "<!DOCTYPE html>\n<html lang='" << (language == Language::dutch ? "nl" : "en") << "'><head><meta charset='utf-8'><title>"
+      << html_escape(title) << text(language, " — energiedelen", " — energy sharing") << "</title><style>" << kStyle
+      << "</style></head><body><h1>" << html_escape(title) << "</h1><p>"
+      << text(language, "Energiedelen in het gebouw: wat de zonnepanelen van de VME opbrengen en wat elk appartement wint.",
+            "Energy sharing in the building: what the association's PV produces and what each apartment gains.")
+      << "</p>";
+  if (!s.description.empty()) out << "<p class='muted'>" << html_escape(s.description) << "</p>";
+  assumptions_section(out, r, language);
+  production_section(out, r, language);
+  keys_section(out, r, language);
+  apartments_section(out, r, language);
+  cash_flow_section(out, r, language);
+  sensitivity_section(out, r, language);
+  glossary_section(out, language);
+  out << "<p class='muted'>deelstroom " << DEELSTROOM_VERSION << text(language, " — scenario-vingerafdruk ", " — scenario fingerprint ")
+      << "<code id='fingerprint'>" << r.fingerprint << "</code>"
+      << (s.source_file.empty() ? std::string() : " (" + html_escape(s.source_file.filename().string()) + ")") << "</p>";
+  for (const std::string& warning : s.warnings) out << "<p class='muted'>" << html_escape(warning) << "</p>";
+  out << "</body></html>\n";
+}
+
+namespace {
+
+/// Closes the workbook once (libxlsxwriter frees it in workbook_close).
+struct Workbook {
+  lxw_workbook* book = nullptr;
+  ~Workbook() {
+    if (book) workbook_close(book);
+  }
+};
+
+void header_row(lxw_worksheet* sheet, const std::vector<std::string>& names, lxw_format* bold) {
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), names[c].c_str(), bold);
+  }
+  worksheet_set_column(sheet, 0, static_cast<lxw_col_t>(names.size() - 1), 16, nullptr);
+}
+
+void write_optional(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const std::optional<double>& value, lxw_format* format) {
+  if (value) worksheet_write_number(sheet, row, col, *value, format);
+}
+
+}  // namespace
+
+void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r, Language language) {
+  const bool nl = language == Language::dutch;
+  const std::filesystem::path temporary = path.string() + ".tmp";
+  const economics::EconomicsResult& money = r.economics;
+  const sharing::SettlementResult& settlement = r.run.settlement;
+  {
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;  // rows are written in order: flat memory for 35,040 rows
+    Workbook workbook{workbook_new_opt(temporary.string().c_str(), &options)};
+    if (!workbook.book) throw InputError({path.string(), 0, 0, "--xlsx"}, "cannot create the workbook");
+    lxw_format* bold = workbook_add_format(workbook.book);
+    format_set_bold(bold);
+    lxw_format* kwh = workbook_add_format(workbook.book);
+    format_set_num_format(kwh, "#,##0");
+    lxw_format* eur = workbook_add_format(workbook.book);
+    format_set_num_format(eur, "#,##0.00 [$€-813]");
+    lxw_format* fraction = workbook_add_format(workbook.book);
+    format_set_num_format(fraction, "0.0%");
+    lxw_format* fine = workbook_add_format(workbook.book);
+    format_set_num_format(fine, "0.000000");
+
+    lxw_worksheet* summary = workbook_add_worksheet(workbook.book, nl ? "Samenvatting" : "Summary");
+    header_row(summary, {nl ? "Grootheid" : "Quantity", nl ? "Waarde" : "Value", nl ? "Eenheid" : "Unit"}, bold);
+    lxw_row_t row = 1;
+    auto item = [&](const char* label_nl, const char* label_en, double value, const char* unit, lxw_format* format) {
+      worksheet_write_string(summary, row, 0, nl ? label_nl : label_en, nullptr);
+      worksheet_write_number(summary, row, 1, value, format);
+      worksheet_write_string(summary, row, 2, unit, nullptr);
+      ++row;
+    };
+    const sharing::FlowTotals& y = settlement.year;
+    item("PV-productie", "PV production", y.production_kwh, "kWh", kwh);
+    item("Zelfverbruik gemeenschappelijke delen", "Common-parts self-consumption", y.common_self_consumption_kwh, "kWh", kwh);
+    item("Gedeeld", "Shared", y.shared_kwh, "kWh", kwh);
+    item("Geïnjecteerd", "Injected", y.injected_kwh, "kWh", kwh);
+    item("Delingsgraad", "Sharing rate", y.sharing_rate(), "", fraction);
+    item("Zelfverbruiksgraad", "Self-consumption rate", y.self_consumption_rate(), "", fraction);
+    item("Investering VME", "Association investment", money.association.investment.total_eur, "EUR", eur);
+    item("NCW VME", "Association NPV", money.association.indicators.npv_eur, "EUR", eur);
+    worksheet_write_string(summary, row, 0, nl ? "Terugverdientijd VME" : "Association payback", nullptr);
+    write_optional(summary, row, 1, money.association.indicators.simple_payback_years, nullptr);
+    worksheet_write_string(summary, row++, 2, nl ? "jaar" : "years", nullptr);
+    worksheet_write_string(summary, row, 0, nl ? "Scenario-vingerafdruk" : "Scenario fingerprint", nullptr);
+    worksheet_write_string(summary, row++, 1, r.fingerprint.c_str(), nullptr);
+
+    lxw_worksheet* apartments = workbook_add_worksheet(workbook.book, nl ? "Appartementen" : "Apartments");
+    header_row(apartments,
+               {"apartment", "shares", "offtake_kwh", "shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur",
+                "occupant_saving_eur_per_year", "owner_investment_eur", "owner_npv_eur", "simple_payback_years", "npv_eur", "irr"},
+               bold);
+    for (std::size_t i = 0; i < money.apartments.size(); ++i) {
+      const economics::ApartmentResult& a = money.apartments[i];
+      const auto r_i = static_cast<lxw_row_t>(i + 1);
+      worksheet_write_string(apartments, r_i, 0, a.id.c_str(), nullptr);
+      worksheet_write_number(apartments, r_i, 1, r.scenario.apartments[i].shares, nullptr);
+      worksheet_write_number(apartments, r_i, 2, a.offtake_kwh, kwh);
+      worksheet_write_number(apartments, r_i, 3, a.shared_kwh, kwh);
+      worksheet_write_number(apartments, r_i, 4, a.bill_no_pv_eur, eur);
+      worksheet_write_number(apartments, r_i, 5, a.bill_with_sharing_eur, eur);
+      worksheet_write_number(apartments, r_i, 6, a.occupant_saving_eur_per_year, eur);
+      worksheet_write_number(apartments, r_i, 7, a.owner_investment_eur, eur);
+      worksheet_write_number(apartments, r_i, 8, a.owner.npv_eur, eur);
+      write_optional(apartments, r_i, 9, a.total.simple_payback_years, nullptr);
+      worksheet_write_number(apartments, r_i, 10, a.total.npv_eur, eur);
+      write_optional(apartments, r_i, 11, a.total.irr, fraction);
+    }
+
+    lxw_worksheet* monthly = workbook_add_worksheet(workbook.book, nl ? "Maanden" : "Monthly");
+    std::vector<std::string> month_header = {"month", "production_kwh", "shared_kwh", "injected_kwh"};
+    for (const auto& a : r.scenario.apartments) month_header.push_back(a.id + "_shared_kwh");
+    header_row(monthly, month_header, bold);
+    for (int m = 0; m < 12; ++m) {
+      const sharing::FlowTotals& f = settlement.months[static_cast<std::size_t>(m)];
+      const auto r_m = static_cast<lxw_row_t>(m + 1);
+      worksheet_write_number(monthly, r_m, 0, m + 1, nullptr);
+      worksheet_write_number(monthly, r_m, 1, f.production_kwh, kwh);
+      worksheet_write_number(monthly, r_m, 2, f.shared_kwh, kwh);
+      worksheet_write_number(monthly, r_m, 3, f.injected_kwh, kwh);
+      for (int i = 0; i < settlement.apartment_count; ++i) {
+        worksheet_write_number(monthly, r_m, static_cast<lxw_col_t>(4 + i), settlement.shared_by_month(i, m), kwh);
+      }
+    }
+
+    lxw_worksheet* flows = workbook_add_worksheet(workbook.book, nl ? "Kasstromen" : "Cash flows");
+    std::vector<std::string> flow_header = {"year", "association_net_eur", "association_cumulative_eur"};
+    for (const auto& a : money.apartments) flow_header.push_back(a.id + "_total_eur");
+    header_row(flows, flow_header, bold);
+    for (std::size_t k = 0; k < money.association.years.size(); ++k) {
+      const auto r_k = static_cast<lxw_row_t>(k + 1);
+      worksheet_write_number(flows, r_k, 0, money.association.years[k].year, nullptr);
+      worksheet_write_number(flows, r_k, 1, money.association.years[k].net_eur, eur);
+      worksheet_write_number(flows, r_k, 2, money.association.years[k].cumulative_eur, eur);
+      for (std::size_t i = 0; i < money.apartments.size(); ++i) {
+        worksheet_write_number(flows, r_k, static_cast<lxw_col_t>(3 + i), money.apartments[i].years[k].total_eur, eur);
+      }
+    }
+
+    lxw_worksheet* quarters = workbook_add_worksheet(workbook.book, nl ? "Kwartieren" : "Quarter-hours");
+    std::vector<std::string> quarter_header = {"timestamp_local", "production_kwh", "common_consumption_kwh", "injected_kwh"};
+    for (const auto& a : r.scenario.apartments) {
+      quarter_header.push_back(a.id + "_offtake_kwh");
+      quarter_header.push_back(a.id + "_shared_kwh");
+    }
+    header_row(quarters, quarter_header, bold);
+    const sharing::BuildingSeries& series = r.building.series;
+    const bool have_series = settlement.allocated_kwh.cols() == series.interval_count();
+    for (int t = 0; have_series && t < series.interval_count(); ++t) {
+      const auto r_t = static_cast<lxw_row_t>(t + 1);
+      const std::string label = time::iso_local_label(r.building.calendar.zone, r.building.grid.start_utc_seconds(t));
+      worksheet_write_string(quarters, r_t, 0, label.c_str(), nullptr);
+      worksheet_write_number(quarters, r_t, 1, series.production_kwh[t], fine);
+      worksheet_write_number(quarters, r_t, 2, series.common_consumption_kwh[t], fine);
+      worksheet_write_number(quarters, r_t, 3, settlement.injected_kwh[t], fine);
+      for (int i = 0; i < series.apartment_count(); ++i) {
+        worksheet_write_number(quarters, r_t, static_cast<lxw_col_t>(4 + 2 * i), series.offtake_kwh(i, t), fine);
+        worksheet_write_number(quarters, r_t, static_cast<lxw_col_t>(5 + 2 * i), settlement.allocated_kwh(i, t), fine);
+      }
+    }
+    lxw_workbook* book = workbook.book;
+    workbook.book = nullptr;
+    if (const lxw_error error = workbook_close(book); error != LXW_NO_ERROR) {
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      throw InputError({path.string(), 0, 0, "--xlsx"}, std::string("cannot write the workbook: ") + lxw_strerror(error));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    std::filesystem::remove(temporary, ec);
+    throw InputError({path.string(), 0, 0, "--xlsx"}, "cannot move the workbook into place: " + ec.message());
+  }
+}
+
+}  // namespace deelstroom::report

@@ -1,0 +1,59 @@
+#pragma once
+// The adviser's report (issue #7): one self-contained HTML document per building (inline CSS
+// and SVG, an A4 print style) and an Excel workbook with the same figures. Everything shown
+// is what core computed for the scenario; the report only lays it out.
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/common/language.hpp"
+#include "core/economics/decisions.hpp"
+#include "core/economics/evaluate.hpp"
+#include "core/scenario/scenario.hpp"
+#include "core/simulation/engine.hpp"
+
+namespace deelstroom::report {
+
+/// One line of the sensitivity table: the association's result when one assumption moves.
+struct SensitivityCase {
+  std::string label;
+  double association_npv_eur = 0.0;
+  std::optional<double> association_payback_years;
+  double apartments_npv_eur = 0.0;  ///< sum over apartments of occupant + owner NPV
+};
+
+/// Everything the report shows, computed by core.
+struct AdviserReport {
+  const scenario::Scenario& scenario;
+  const simulation::PreparedBuilding& building;
+  const simulation::KeyRun& run;                       ///< the scenario's own key
+  const economics::EconomicsResult& economics;         ///< of that key
+  const std::vector<simulation::ComparedKey>& keys;    ///< all keys, with economics
+  const economics::FairPriceResult& fair_price;
+  std::vector<SensitivityCase> sensitivity;
+  std::string fingerprint;                             ///< scenario_fingerprint
+};
+
+/// FNV-1a 64 of the scenario as format_scenario writes it (16 hex digits): the same inputs give
+/// the same fingerprint, so a number in a report can be traced to its scenario.
+std::string scenario_fingerprint(const scenario::Scenario& scenario);
+
+/// The association's NPV and payback when the energy price escalates 0 % or 4 % a year
+/// (instead of the scenario's rate) and when production is 10 % lower or higher.
+std::vector<SensitivityCase> sensitivity_cases(const scenario::Scenario& scenario,
+                                               const simulation::PreparedBuilding& building,
+                                               const simulation::KeyRun& run, Language language);
+
+/// The HTML document (UTF-8). Per-apartment figures also carry their exact values in
+/// data-value attributes, so tools (and the tests) can compare them with the JSON output.
+void write_html_report(std::ostream& out, const AdviserReport& report, Language language);
+
+/// The workbook: sheets Samenvatting/Summary, Appartementen/Apartments, Maanden/Monthly,
+/// Kasstromen/Cash flows and Kwartieren/Quarter-hours, with number formats and units in the
+/// headers. Written to a temporary file next to `path` and renamed when complete; throws
+/// InputError naming the path when it cannot be written.
+void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& report, Language language);
+
+}  // namespace deelstroom::report
