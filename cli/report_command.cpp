@@ -4,7 +4,6 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
-#include "core/common/atomic_file.hpp"
 #include "core/report/adviser_report.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "core/simulation/economics_run.hpp"
@@ -32,28 +31,16 @@ int report_command(const Arguments& args, std::ostream& out, std::ostream& err) 
     }
     if (values.count("out") == 0 && values.count("xlsx") == 0) throw po::error("report needs --out FILE.html and/or --xlsx FILE");
     const Language language = language_from(values);
-    const bool dutch = language == Language::dutch;
     const scenario::Scenario scenario = scenario::read_scenario(scenario_argument(values));
     simulation::SimulationCaches caches;
     const simulation::PreparedBuilding building = simulation::prepare_building(scenario, caches);
     const simulation::KeyRun run = simulation::run_key(scenario, building, scenario.key, values.count("xlsx") != 0);
     const economics::EconomicsResult money = simulation::run_economics(scenario, building, run);
-    const auto keys = simulation::compare_keys(scenario, building, dutch, true);
-    const economics::FairPriceResult fair = economics::find_fair_internal_price(
-        simulation::economics_basis(scenario, building, run.key), simulation::economic_apartments(scenario),
-        scenario.economics, simulation::installed_kwp(building));
-    const report::AdviserReport report{scenario, building, run, money, keys, fair,
-                                       report::sensitivity_cases(scenario, building, run, language),
-                                       report::scenario_fingerprint(scenario)};
-    if (values.count("out") != 0) {
-      const std::string path = values["out"].as<std::string>();
-      write_file_atomically(path, [&](std::ostream& file) { report::write_html_report(file, report, language); });
-      err << tr(language, "geschreven: ", "written: ") << path << "\n";
-    }
-    if (values.count("xlsx") != 0) {
-      const std::string path = values["xlsx"].as<std::string>();
-      report::write_xlsx_report(path, report, language);
-      err << tr(language, "geschreven: ", "written: ") << path << "\n";
+    const std::string html = values.count("out") != 0 ? values["out"].as<std::string>() : std::string();
+    const std::string xlsx = values.count("xlsx") != 0 ? values["xlsx"].as<std::string>() : std::string();
+    report::write_adviser_report(scenario, building, run, money, html, xlsx, language);
+    for (const std::string& path : {html, xlsx}) {
+      if (!path.empty()) err << tr(language, "geschreven: ", "written: ") << path << "\n";
     }
     return kExitOk;
   });

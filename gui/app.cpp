@@ -5,6 +5,7 @@
 #include "core/common/atomic_file.hpp"
 #include "core/common/data_dir.hpp"
 #include "core/common/error.hpp"
+#include "core/report/adviser_report.hpp"
 #include "core/report/run_report.hpp"
 #include "core/report/text_table.hpp"
 #include "core/scenario/scenario_io.hpp"
@@ -170,6 +171,20 @@ void App::export_results(const fs::path& directory) {
   }
 }
 
+void App::export_report(const fs::path& html) {
+  if (!cache_.has_results() || !cache_.results().money) return;
+  const Results& r = cache_.results();
+  try {
+    fs::path xlsx = html;
+    xlsx.replace_extension(".xlsx");
+    report::write_adviser_report(r.scenario, *r.building, r.run, *r.money, html, xlsx, state_.language);
+    state_.status = std::string(L(state_.language, "Rapport geschreven: ", "Report written: ")) + html.string() + " + " +
+                    xlsx.filename().string();
+  } catch (const InputError& error) {
+    state_.status = error.what();
+  }
+}
+
 void App::menu_bar() {
   const Language l = state_.language;
   if (!ImGui::BeginMainMenuBar()) return;
@@ -193,6 +208,12 @@ void App::menu_bar() {
       const fs::path base = state_.file.empty() ? fs::current_path() / "resultaten"
                                                 : state_.file.parent_path() / (state_.file.stem().string() + "_resultaten");
       export_dialog_.request(base, true, true);
+    }
+    if (ImGui::MenuItem(L(l, "Adviesrapport exporteren (HTML + Excel)…", "Export adviser report (HTML + Excel)…"), nullptr, false,
+                        cache_.has_results())) {
+      const fs::path base = state_.file.empty() ? fs::current_path() / "rapport.html"
+                                                : state_.file.parent_path() / (state_.file.stem().string() + "_rapport.html");
+      report_dialog_.request(base, true);
     }
     ImGui::Separator();
     if (ImGui::MenuItem(L(l, "Afsluiten", "Quit"))) request_close();
@@ -278,6 +299,9 @@ void App::dialogs() {
   }
   if (auto directory = draw_file_dialog(export_dialog_, L(l, "Resultaten exporteren", "Export results"), l)) {
     export_results(*directory);
+  }
+  if (auto file = draw_file_dialog(report_dialog_, L(l, "Adviesrapport exporteren", "Export adviser report"), l)) {
+    export_report(*file);
   }
 
   const char* unsaved_title = L(l, "Niet-opgeslagen wijzigingen", "Unsaved changes");

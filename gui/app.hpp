@@ -61,6 +61,8 @@ class App {
   void perform(PendingAction action, const std::filesystem::path& file);
   void save();
   void export_results(const std::filesystem::path& directory);
+  /// The adviser's report (HTML) and its workbook (same name, .xlsx) through core.
+  void export_report(const std::filesystem::path& html);
 
   AppState state_;
   ResultsCache cache_;
@@ -70,7 +72,7 @@ class App {
   std::vector<double> light_ms_;
   std::chrono::steady_clock::time_point last_autosave_ = std::chrono::steady_clock::now();
 
-  FileDialog open_dialog_, save_dialog_, export_dialog_;
+  FileDialog open_dialog_, save_dialog_, export_dialog_, report_dialog_;
   bool export_excel_style_ = false;
   PendingAction pending_action_ = PendingAction::none;
   std::filesystem::path pending_file_;

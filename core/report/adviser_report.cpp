@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/common/atomic_file.hpp"
 #include "core/common/error.hpp"
 #include "core/economics/energy_basis.hpp"
 #include "core/report/economics_report.hpp"
@@ -487,6 +488,19 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     std::filesystem::remove(temporary, ec);
     throw InputError({path.string(), 0, 0, "--xlsx"}, "cannot move the workbook into place: " + ec.message());
   }
+}
+
+void write_adviser_report(const scenario::Scenario& scenario, const simulation::PreparedBuilding& building,
+                          const simulation::KeyRun& run, const economics::EconomicsResult& economics,
+                          const std::filesystem::path& html, const std::filesystem::path& xlsx, Language language) {
+  const auto keys = simulation::compare_keys(scenario, building, language == Language::dutch, true);
+  const economics::FairPriceResult fair = economics::find_fair_internal_price(
+      simulation::economics_basis(scenario, building, run.key), simulation::economic_apartments(scenario),
+      scenario.economics, simulation::installed_kwp(building));
+  const AdviserReport report{scenario, building, run, economics, keys, fair,
+                             sensitivity_cases(scenario, building, run, language), scenario_fingerprint(scenario)};
+  if (!html.empty()) write_file_atomically(html, [&](std::ostream& file) { write_html_report(file, report, language); });
+  if (!xlsx.empty()) write_xlsx_report(xlsx, report, language);
 }
 
 }  // namespace deelstroom::report

@@ -56,4 +56,13 @@ void write_html_report(std::ostream& out, const AdviserReport& report, Language 
 /// InputError naming the path when it cannot be written.
 void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& report, Language language);
 
+/// What the CLI's `report` command and the GUI's export do: computes what the report needs
+/// beyond the run (every key with its economics, the fair internal price, the sensitivity,
+/// the fingerprint) and writes the HTML (when `html` is not empty, atomically) and the
+/// workbook (when `xlsx` is not empty). The run should keep its quarter-hour series for the
+/// workbook's quarter-hour sheet (left empty otherwise).
+void write_adviser_report(const scenario::Scenario& scenario, const simulation::PreparedBuilding& building,
+                          const simulation::KeyRun& run, const economics::EconomicsResult& economics,
+                          const std::filesystem::path& html, const std::filesystem::path& xlsx, Language language);
+
 }  // namespace deelstroom::report
