@@ -220,8 +220,9 @@ void stacked_bars(const char* id, const std::vector<PlotSeries>& series, const P
   hover_tooltip(f, legend, options, true);
 }
 
-void grouped_bars(const char* id, const std::vector<PlotSeries>& series, const PlotOptions& options) {
-  const int count = point_count(series);
+/// The lowest and highest value over all series, with 0 always inside (bars and lines start
+/// from the zero line).
+std::pair<double, double> value_range(const std::vector<PlotSeries>& series) {
   double high = 0.0, low = 0.0;
   for (const PlotSeries& s : series) {
     for (double v : s.values) {
@@ -229,6 +230,12 @@ void grouped_bars(const char* id, const std::vector<PlotSeries>& series, const P
       low = std::min(low, v);
     }
   }
+  return {low, high};
+}
+
+void grouped_bars(const char* id, const std::vector<PlotSeries>& series, const PlotOptions& options) {
+  const int count = point_count(series);
+  const auto [low, high] = value_range(series);
   const auto legend = pointers(series);
   Frame f = begin_frame(id, low, high, count, false, legend, options);
   const float group = f.category_width() * 0.8f;
@@ -297,13 +304,7 @@ void stacked_areas(const char* id, const std::vector<PlotSeries>& areas, const s
 
 void line_chart(const char* id, const std::vector<PlotSeries>& lines, const PlotOptions& options) {
   const int count = point_count(lines);
-  double high = 0.0, low = 0.0;
-  for (const PlotSeries& s : lines) {
-    for (double v : s.values) {
-      high = std::max(high, v);
-      low = std::min(low, v);
-    }
-  }
+  const auto [low, high] = value_range(lines);
   const auto legend = pointers(lines);
   Frame f = begin_frame(id, low, high, count, true, legend, options);
   for (const PlotSeries& s : lines) {
