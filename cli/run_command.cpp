@@ -3,6 +3,7 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
+#include "core/report/adviser_report.hpp"
 #include "core/report/economics_report.hpp"
 #include "core/report/run_report.hpp"
 #include "core/scenario/scenario_io.hpp"
@@ -37,6 +38,8 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
         "json", "print one JSON document instead of tables")("out", po::value<std::string>(),
                                                              "write CSV tables and summary.json into this directory")(
         "quarter-hours", "with --out: also the quarter-hour series (quarter_hours.csv)")(
+        "xlsx", po::value<std::string>(),
+        "also write the Excel workbook (summary, apartments, months, cash flows, quarter-hours) / ook de Excel-werkmap")(
         "optimise-size", po::value<std::string>(),
         "MIN:MAX kWp: also search the PV size that maximises the association's NPV / zoek de PV-grootte met de hoogste NCW")(
         "csv-style", po::value<std::string>()->default_value("tidy"),
@@ -45,7 +48,7 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     positional.add("scenario", 1);
     const po::variables_map values = parse_arguments(args, options, positional);
     if (values.count("help") != 0) {
-      print_usage(out, "run [SCENARIO] [--json] [--out DIR] [--lang nl|en]",
+      print_usage(out, "run [SCENARIO] [--json] [--out DIR] [--xlsx FILE] [--lang nl|en]",
                   "Simulates one building-year and prints per apartment and for the building how much PV is shared.\n"
                   "Rekent een gebouw een jaar door en toont per appartement en voor het gebouw de gedeelde PV.",
                   options);
@@ -60,7 +63,9 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     const scenario::Scenario scenario = scenario::read_scenario(scenario_argument(values));
     simulation::SimulationCaches caches;
     const simulation::PreparedBuilding building = simulation::prepare_building(scenario, caches);
-    const simulation::KeyRun run = simulation::run_key(scenario, building, scenario.key, csv.quarter_hours);
+    const bool xlsx = values.count("xlsx") != 0;
+    // The workbook's quarter-hour sheet needs the run's series, as does quarter_hours.csv.
+    const simulation::KeyRun run = simulation::run_key(scenario, building, scenario.key, csv.quarter_hours || xlsx);
     const economics::EconomicsResult money = simulation::run_economics(scenario, building, run);
     const economics::FairPriceResult fair = economics::find_fair_internal_price(
         simulation::economics_basis(scenario, building, run.key), simulation::economic_apartments(scenario),
@@ -71,6 +76,12 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
       if (values.count("json") == 0) {
         for (const auto& file : files) err << tr(language, "geschreven: ", "written: ") << file.string() << "\n";
       }
+    }
+    if (xlsx) {
+      // The same workbook as `deelstroom report --xlsx`: one writer, so the two cannot differ.
+      const std::string path = values["xlsx"].as<std::string>();
+      report::write_adviser_report(scenario, building, run, money, {}, path, language);
+      if (values.count("json") == 0) err << tr(language, "geschreven: ", "written: ") << path << "\n";
     }
     if (values.count("json") != 0) {
       report::write_run_json(out, view);

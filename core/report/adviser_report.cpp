@@ -65,9 +65,15 @@ void assumptions_section(std::ostream& out, const AdviserReport& r, Language lan
     out << "<tr><th>" << html_escape(std::string(label)) << "</th><td>" << value << "</td></tr>";
   };
   auto eur_kwh = [&](double value) { return number(value, 4, nl) + " €/kWh"; };
+  // Tariff rows carry the year their price holds for: the escalation starts from it, and an
+  // adviser must be able to see which year's prices a result assumes.
+  auto tariff_row = [&](std::string_view label, const std::string& value) {
+    out << "<tr><th>" << html_escape(std::string(label)) << "</th><td>" << value << "</td><td class='num'>" << t.year << "</td></tr>";
+  };
+  auto percent_per_year = [&](double fraction) { return number(fraction * 100.0, 1, nl) + "&nbsp;%/" + text(language, "jaar", "year"); };
   out << "<h2>" << text(language, "Gebouw en aannames", "Building and assumptions") << "</h2><table>";
   row(text(language, "Ligging", "Location"), number(s.site.latitude_deg, 3, nl) + "° N, " + number(s.site.longitude_deg, 3, nl) +
-                                               "° O/E, " + html_escape(s.site.timezone));
+                                               text(language, "° O, ", "° E, ") + html_escape(s.site.timezone));
   row(text(language, "Gesimuleerd jaar", "Simulated year"), std::to_string(s.site.year));
   row(text(language, "Weer", "Weather"), s.weather.source == scenario::WeatherSource::embedded
                                            ? std::string(text(language, "ingebouwd referentiejaar Ukkel", "embedded reference year Uccle"))
@@ -80,41 +86,66 @@ void assumptions_section(std::ostream& out, const AdviserReport& r, Language lan
   row(text(language, "Appartementen", "Apartments"), std::to_string(s.apartments.size()));
   row(text(language, "Regels", "Rules"), html_escape(s.rules.set));
   out << "</table><h3>" << text(language, "Tarieven ", "Tariffs ") << t.year << text(language, " (excl. btw)", " (excl. VAT)")
-      << "</h3><table>";
-  row(text(language, "Contract", "Contract"), html_escape(std::string(economics::contract_name(t.energy.contract))));
+      << "</h3><table id='tariffs'><tr><th>" << text(language, "Onderdeel", "Component") << "</th><th>"
+      << text(language, "Prijs", "Price") << "</th><th class='num'>" << text(language, "Geldig in", "Holds for") << "</th></tr>";
+  tariff_row(text(language, "Contract", "Contract"), html_escape(std::string(economics::contract_name(t.energy.contract))));
   if (t.energy.contract == economics::EnergyContract::day_night) {
-    row(text(language, "Energie dag / nacht", "Energy day / night"),
+    tariff_row(text(language, "Energie dag / nacht", "Energy day / night"),
         eur_kwh(t.energy.day_price_eur_per_kwh) + " / " + eur_kwh(t.energy.night_price_eur_per_kwh));
   } else if (t.energy.contract == economics::EnergyContract::dynamic) {
-    row(text(language, "Energie (dynamisch)", "Energy (dynamic)"),
+    tariff_row(text(language, "Energie (dynamisch)", "Energy (dynamic)"),
         number(t.energy.offtake_formula.factor, 3, nl) + " × day-ahead + " + eur_kwh(t.energy.offtake_formula.adder_eur_per_kwh));
   } else {
-    row(text(language, "Energieprijs leverancier", "Supplier energy price"), eur_kwh(t.energy.price_eur_per_kwh));
+    tariff_row(text(language, "Energieprijs leverancier", "Supplier energy price"), eur_kwh(t.energy.price_eur_per_kwh));
   }
-  row(text(language, "Vaste vergoeding leverancier", "Supplier fixed fee"), number(t.energy.fixed_eur_per_year, 2, nl) + " €/" + text(language, "jaar", "year"));
-  row(text(language, "Distributie", "Distribution"), eur_kwh(t.network.distribution_eur_per_kwh));
-  row(text(language, "Transmissie", "Transmission"), eur_kwh(t.network.transmission_eur_per_kwh));
-  row(text(language, "Capaciteitstarief", "Capacity tariff"),
+  tariff_row(text(language, "Vaste vergoeding leverancier", "Supplier fixed fee"), number(t.energy.fixed_eur_per_year, 2, nl) + " €/" + text(language, "jaar", "year"));
+  tariff_row(text(language, "Distributie", "Distribution"), eur_kwh(t.network.distribution_eur_per_kwh));
+  tariff_row(text(language, "Transmissie", "Transmission"), eur_kwh(t.network.transmission_eur_per_kwh));
+  tariff_row(text(language, "Capaciteitstarief", "Capacity tariff"),
       number(t.network.capacity_eur_per_kw_per_year, 2, nl) + " €/kW/" + text(language, "jaar", "year") + text(language, ", minimum ", ", minimum ") +
           number(t.network.capacity_min_peak_kw, 1, nl) + " kW");
-  row(text(language, "Databeheer", "Data management"), number(t.network.data_management_eur_per_year, 2, nl) + " €/" + text(language, "jaar", "year"));
-  row(text(language, "Heffingen (energiebijdrage + accijns)", "Levies (energy contribution + excise)"), eur_kwh(t.levies.total_eur_per_kwh()));
-  row(text(language, "Btw", "VAT"), number(t.vat_rate * 100.0, 0, nl) + " %");
-  row(text(language, "Injectievergoeding", "Injection price"), eur_kwh(t.injection.price_eur_per_kwh));
-  row(text(language, "Interne prijs gedeelde stroom", "Internal price of shared energy"), eur_kwh(t.sharing.internal_price_eur_per_kwh));
-  row(text(language, "Netkosten op gedeelde stroom", "Network charges on shared energy"),
+  tariff_row(text(language, "Databeheer", "Data management"), number(t.network.data_management_eur_per_year, 2, nl) + " €/" + text(language, "jaar", "year"));
+  tariff_row(text(language, "Heffingen (energiebijdrage + accijns)", "Levies (energy contribution + excise)"), eur_kwh(t.levies.total_eur_per_kwh()));
+  tariff_row(text(language, "Btw", "VAT"), number(t.vat_rate * 100.0, 0, nl) + " %");
+  tariff_row(text(language, "Injectievergoeding", "Injection price"), eur_kwh(t.injection.price_eur_per_kwh));
+  tariff_row(text(language, "Interne prijs gedeelde stroom", "Internal price of shared energy"), eur_kwh(t.sharing.internal_price_eur_per_kwh));
+  tariff_row(text(language, "Netkosten op gedeelde stroom", "Network charges on shared energy"),
       number(s.economics.rules.network_charges_on_shared * 100.0, 0, nl) + " %");
   out << "</table><h3>" << text(language, "Investering en analyse", "Investment and analysis") << "</h3><table>";
-  row(text(language, "Investering", "Investment"), inv.quote_eur ? number(*inv.quote_eur, 0, nl) + " € (offerte / quote)"
-                                                                 : number(inv.eur_per_kwp, 0, nl) + " €/kWp excl. btw/VAT");
+  row(text(language, "Investering", "Investment"),
+      (inv.quote_eur ? number(*inv.quote_eur, 0, nl) + text(language, " € (offerte)", " € (quote)")
+                     : number(inv.eur_per_kwp, 0, nl) + " €/kWp") +
+          text(language, " excl. btw", " excl. VAT") +
+          (inv.extra_eur != 0.0 ? ", + " + number(inv.extra_eur, 0, nl) + text(language, " € meting en extra's", " € metering and extras")
+                                : std::string()));
   row(text(language, "Btw op investering", "VAT on the investment"), number(inv.vat_rate * 100.0, 0, nl) + " %");
   row(text(language, "Subsidie", "Subsidy"), number(inv.subsidy_eur, 0, nl) + " €");
   row(text(language, "Onderhoud, verzekering, administratie", "O&M, insurance, administration"),
       number(inv.om_eur_per_kwp_per_year, 1, nl) + " €/kWp, " + number(inv.insurance_eur_per_year, 0, nl) + " €, " +
-          number(inv.administration_eur_per_year, 0, nl) + " € " + text(language, "per jaar", "per year"));
+          number(inv.administration_eur_per_year, 0, nl) + " € " +
+          (inv.administration_eur_per_participant_per_year != 0.0
+               ? "+ " + number(inv.administration_eur_per_participant_per_year, 0, nl) + text(language, " € per deelnemer ", " € per participant ")
+               : std::string()) +
+          text(language, "per jaar", "per year"));
+  if (inv.inverter_lifetime_years > 0) {
+    row(text(language, "Vervanging omvormer", "Inverter replacement"),
+        text(language, "om de ", "every ") + std::to_string(inv.inverter_lifetime_years) + text(language, " jaar, ", " years, ") +
+            number(inv.inverter_replacement_eur_per_kwp, 0, nl) + text(language, " €/kWp excl. btw", " €/kWp excl. VAT"));
+  }
+  if (inv.loan.fraction > 0.0) {
+    row(text(language, "Lening", "Loan"), number(inv.loan.fraction * 100.0, 0, nl) + text(language, "&nbsp;% van de investering, ", "&nbsp;% of the investment, ") +
+                                              number(inv.loan.rate * 100.0, 2, nl) + "&nbsp;%, " + std::to_string(inv.loan.years) +
+                                              text(language, " jaar", " years"));
+  }
+  row(text(language, "Verdeling over de eigenaars", "Split over the owners"),
+      html_escape(std::string(economics::cost_split_name(a.cost_split))));
   row(text(language, "Horizon, discontovoet", "Horizon, discount rate"),
       std::to_string(a.horizon_years) + text(language, " jaar, ", " years, ") + number(a.discount_rate * 100.0, 1, nl) + " %");
-  row(text(language, "Prijsstijging energie per jaar", "Energy price escalation per year"), number(a.escalation.energy * 100.0, 1, nl) + " %");
+  row(text(language, "Prijsstijging per jaar: energie, net, heffingen", "Price escalation per year: energy, network, levies"),
+      percent_per_year(a.escalation.energy) + ", " + percent_per_year(a.escalation.network) + ", " + percent_per_year(a.escalation.levies));
+  row(text(language, "Prijsstijging per jaar: injectie, interne prijs, kosten", "Price escalation per year: injection, internal price, costs"),
+      percent_per_year(a.escalation.injection) + ", " + percent_per_year(a.escalation.internal_price) + ", " +
+          percent_per_year(a.escalation.costs));
   row(text(language, "Degradatie PV per jaar", "PV degradation per year"), number(a.degradation_per_year * 100.0, 2, nl) + " %");
   out << "</table>";
 }
@@ -129,7 +160,7 @@ void production_section(std::ostream& out, const AdviserReport& r, Language lang
     production.push_back(settlement.months[static_cast<std::size_t>(m)].production_kwh);
   }
   out << "<h2>" << text(language, "PV-productie", "PV production") << "</h2>"
-      << svg_bar_chart(months, production, "kWh", nl) << "<table><tr><th>"
+      << svg_bar_chart(months, production, "kWh", nl) << "<table id='production'><tr><th>"
       << text(language, "Jaar", "Year") << "</th><th class='num'>kWh</th><th class='num'>%</th></tr>";
   const sharing::FlowTotals& y = settlement.year;
   auto line = [&](std::string_view label, double kwh) {
@@ -147,7 +178,7 @@ void keys_section(std::ostream& out, const AdviserReport& r, Language language) 
   const bool nl = language == Language::dutch;
   out << "<h2>" << text(language, "De verdeelsleutel en de alternatieven", "The allocation key and the alternatives") << "</h2><p>"
       << text(language, "Voorgestelde sleutel: ", "Proposed key: ") << "<b>" << html_escape(simulation::describe_key(r.scenario.key, nl))
-      << "</b></p><table><tr><th>" << text(language, "Sleutel", "Key") << "</th><th class='num'>"
+      << "</b></p><table id='keys'><tr><th>" << text(language, "Sleutel", "Key") << "</th><th class='num'>"
       << text(language, "Gedeeld kWh", "Shared kWh") << "</th><th class='num'>" << text(language, "Delingsgraad", "Sharing rate")
       << "</th><th class='num'>" << text(language, "NCW VME €", "Association NPV €") << "</th><th class='num'>"
       << text(language, "Terugverdientijd VME", "Association payback") << "</th></tr>";
@@ -194,7 +225,7 @@ void apartments_section(std::ostream& out, const AdviserReport& r, Language lang
             "and of the association's result. When rented, occupant and owner are different people; payback and NPV add both parts.")
       << "</p>";
   const economics::AssociationResult& vme = money.association;
-  out << "<table><tr><th>" << text(language, "VME", "Association") << "</th><th class='num'></th></tr><tr><td>"
+  out << "<table id='association'><tr><th>" << text(language, "VME", "Association") << "</th><th class='num'></th></tr><tr><td>"
       << text(language, "Investering incl. btw, na subsidie", "Investment incl. VAT, after subsidy") << "</td>"
       << value_cell(vme.investment.total_eur, 0, nl) << "</tr><tr><td>" << text(language, "Netto contante waarde", "Net present value")
       << "</td>" << value_cell(vme.indicators.npv_eur, 0, nl) << "</tr><tr><td>"
@@ -227,7 +258,7 @@ void cash_flow_section(std::ostream& out, const AdviserReport& r, Language langu
 
 void sensitivity_section(std::ostream& out, const AdviserReport& r, Language language) {
   const bool nl = language == Language::dutch;
-  out << "<h2>" << text(language, "Gevoeligheid", "Sensitivity") << "</h2><table><tr><th>" << text(language, "Aanname", "Assumption")
+  out << "<h2>" << text(language, "Gevoeligheid", "Sensitivity") << "</h2><table id='sensitivity'><tr><th>" << text(language, "Aanname", "Assumption")
       << "</th><th class='num'>" << text(language, "NCW VME €", "Association NPV €") << "</th><th class='num'>"
       << text(language, "Terugverdientijd VME", "Association payback") << "</th><th class='num'>"
       << text(language, "NCW appartementen samen €", "Apartments' NPV together €") << "</th></tr>";
@@ -267,13 +298,17 @@ void glossary_section(std::ostream& out, Language language) {
 
 }  // namespace
 
-std::string scenario_fingerprint(const scenario::Scenario& scenario) {
-  const std::string text = scenario::format_scenario(scenario, scenario.source_file);
-  std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a 64 offset basis
-  for (unsigned char c : text) {
+std::uint64_t fnv1a_64(std::string_view bytes) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a 64 offset basis
+  for (const unsigned char c : bytes) {
     hash ^= c;
-    hash *= 1099511628211ULL;  // FNV prime
+    hash *= 0x100000001b3ULL;  // FNV 64-bit prime
   }
+  return hash;
+}
+
+std::string scenario_fingerprint(const scenario::Scenario& scenario) {
+  const std::uint64_t hash = fnv1a_64(scenario::format_scenario(scenario, scenario.source_file));
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
   return buffer;
@@ -298,14 +333,22 @@ std::vector<SensitivityCase> sensitivity_cases(const scenario::Scenario& scenari
   std::vector<SensitivityCase> cases;
   const economics::EconomicsSettings& own = scenario.economics;
   cases.push_back(evaluate(std::string(text(language, "Zoals in het scenario", "As in the scenario")), own, 1.0));
+  // Low and high: the scenario's own energy escalation 2 percentage points lower and higher
+  // (0 % and 4 % a year around the 2 % default), so "high" is above the scenario whatever it
+  // assumes. Only the supplier's energy price moves: that is the price the saving is made on.
+  const double own_escalation = own.analysis.escalation.energy;
+  auto escalation_label = [&](double rate) {
+    return text(language, "Energieprijs stijgt ", "Energy price rises ") + format_number(rate * 100.0, 1, language == Language::dutch) +
+           text(language, " %/jaar", " %/year");
+  };
   economics::EconomicsSettings low = own;
-  low.analysis.escalation.energy = 0.0;
-  cases.push_back(evaluate(std::string(text(language, "Energieprijs stijgt niet (0 %/jaar)", "Energy price flat (0 %/year)")), low, 1.0));
+  low.analysis.escalation.energy = own_escalation - kEscalationStep;
+  cases.push_back(evaluate(escalation_label(low.analysis.escalation.energy), low, 1.0));
   economics::EconomicsSettings high = own;
-  high.analysis.escalation.energy = 0.04;
-  cases.push_back(evaluate(std::string(text(language, "Energieprijs stijgt 4 %/jaar", "Energy price rises 4 %/year")), high, 1.0));
-  cases.push_back(evaluate(std::string(text(language, "Productie 10 % lager", "Production 10 % lower")), own, 0.9));
-  cases.push_back(evaluate(std::string(text(language, "Productie 10 % hoger", "Production 10 % higher")), own, 1.1));
+  high.analysis.escalation.energy = own_escalation + kEscalationStep;
+  cases.push_back(evaluate(escalation_label(high.analysis.escalation.energy), high, 1.0));
+  cases.push_back(evaluate(std::string(text(language, "Productie 10 % lager", "Production 10 % lower")), own, 1.0 - kProductionStep));
+  cases.push_back(evaluate(std::string(text(language, "Productie 10 % hoger", "Production 10 % higher")), own, 1.0 + kProductionStep));
   return cases;
 }
 

@@ -2,10 +2,12 @@
 // The adviser's report (issue #7): one self-contained HTML document per building (inline CSS
 // and SVG, an A4 print style) and an Excel workbook with the same figures. Everything shown
 // is what core computed for the scenario; the report only lays it out.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/common/language.hpp"
@@ -36,12 +38,24 @@ struct AdviserReport {
   std::string fingerprint;                             ///< scenario_fingerprint
 };
 
+/// FNV-1a, 64 bits, of `bytes` (Fowler, Noll, Vo; offset basis 0xcbf29ce484222325, prime
+/// 0x100000001b3; test vectors in draft-eastlake-fnv, appendix C). Not cryptographic: it
+/// identifies a scenario's text, it does not protect it.
+std::uint64_t fnv1a_64(std::string_view bytes);
+
 /// FNV-1a 64 of the scenario as format_scenario writes it (16 hex digits): the same inputs give
 /// the same fingerprint, so a number in a report can be traced to its scenario.
 std::string scenario_fingerprint(const scenario::Scenario& scenario);
 
-/// The association's NPV and payback when the energy price escalates 0 % or 4 % a year
-/// (instead of the scenario's rate) and when production is 10 % lower or higher.
+/// How far the sensitivity table moves its assumptions: the supplier's energy price escalation
+/// by ± 2 percentage points a year, the PV production by ± 10 % (economics.md §5: "payback
+/// under low/high price escalation and production").
+inline constexpr double kEscalationStep = 0.02;
+inline constexpr double kProductionStep = 0.10;
+
+/// The association's NPV and payback, and the apartments' NPV together, as in the scenario,
+/// with the energy price escalating kEscalationStep lower and higher than the scenario's rate,
+/// and with production kProductionStep lower and higher (in that order, five cases).
 std::vector<SensitivityCase> sensitivity_cases(const scenario::Scenario& scenario,
                                                const simulation::PreparedBuilding& building,
                                                const simulation::KeyRun& run, Language language);
