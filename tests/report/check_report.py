@@ -1,100 +1,248 @@
 #!/usr/bin/python3
-"""Checks that the adviser's report shows the figures of `deelstroom run --json`.
+"""Checks that the adviser's report and workbook show the figures of `deelstroom run --json`.
 
-Usage: check_report.py RUN.json REPORT.html [BOOK.xlsx]
-Compares per apartment: shared kWh, occupant saving per year, owner investment, total NPV and
-simple payback (HTML data-value attributes and the workbook's Apartments sheet), plus the
-association's investment and NPV. Exit 0 when every figure agrees to 1e-9 (relative), 1 with
-the differences listed, 77 when the workbook cannot be read here (no openpyxl).
+Usage: check_report.py RUN.json [--html REPORT.html] [--xlsx BOOK.xlsx] [--lang nl|en]
+
+HTML (the exact values of the data-value attributes): per apartment shared kWh, occupant saving
+per year, owner investment, owner NPV, simple payback and total NPV; the building's production,
+common self-consumption, shared and injected kWh; the chosen key's row of the key comparison;
+the association's investment, NPV and payback; the sensitivity table's "as in the scenario" row.
+
+Workbook: the five sheets in the asked language; the summary; per apartment the bills, saving,
+investment, NPVs, payback and IRR; per month the building's and each apartment's kWh; the
+association's and each apartment's cash flow per year (and the association's cumulative one,
+summed here); the quarter-hour sheet's row count and its column sums against the year totals.
+
+Exit 0 when every figure agrees (relative 1e-9), 1 with the differences listed, 77 when the
+workbook cannot be read here (no openpyxl).
 """
+import argparse
 import html.parser
 import json
 import math
 import sys
 
+SHEETS = {
+    "nl": ["Samenvatting", "Appartementen", "Maanden", "Kasstromen", "Kwartieren"],
+    "en": ["Summary", "Apartments", "Monthly", "Cash flows", "Quarter-hours"],
+}
 
-def close(a, b):
+
+def close(a, b, rel=1e-9):
     if a is None or b is None:
         return a is None and b is None
-    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+    return math.isclose(float(a), float(b), rel_tol=rel, abs_tol=1e-9)
 
 
-class Cells(html.parser.HTMLParser):
-    """Collects the data-value cells of each apartment row of table#apartments."""
+class Tables(html.parser.HTMLParser):
+    """Collects, per table id, the data-value cells of each row, keyed by the row's
+    data-apartment attribute or else by the text of its first cell."""
 
     def __init__(self):
         super().__init__()
-        self.rows, self.current, self.in_table = {}, None, False
+        self.tables = {}
+        self.table = None
+        self.row = None
+        self.first_cell_text = None
+        self.in_first_cell = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "table":
-            self.in_table = a.get("id") == "apartments"
-        elif tag == "tr" and self.in_table and "data-apartment" in a:
-            self.current = a["data-apartment"]
-            self.rows[self.current] = []
-        elif tag == "td" and self.current is not None and "data-value" in a:
-            v = a["data-value"]
-            self.rows[self.current].append(None if v == "null" else float(v))
+            self.table = a.get("id")
+            if self.table:
+                self.tables[self.table] = []
+        elif tag == "tr" and self.table:
+            self.row = {"key": a.get("data-apartment"), "text": "", "values": []}
+            self.in_first_cell = False
+        elif tag == "td" and self.row is not None:
+            if "data-value" in a:
+                v = a["data-value"]
+                self.row["values"].append(None if v == "null" else float(v))
+            elif not self.row["values"] and not self.row["text"]:
+                self.in_first_cell = True
+
+    def handle_data(self, data):
+        if self.in_first_cell and self.row is not None:
+            self.row["text"] += data
 
     def handle_endtag(self, tag):
-        if tag == "tr":
-            self.current = None
+        if tag == "td":
+            self.in_first_cell = False
+        elif tag == "tr" and self.row is not None:
+            if self.row["values"]:
+                self.tables[self.table].append(self.row)
+            self.row = None
         elif tag == "table":
-            self.in_table = False
+            self.table = None
 
 
-def main():
-    run = json.load(open(sys.argv[1], encoding="utf-8"))
-    problems = []
-    parser = Cells()
-    parser.feed(open(sys.argv[2], encoding="utf-8").read())
-    if len(parser.rows) != len(run["apartments"]):
-        problems.append(f"HTML has {len(parser.rows)} apartment rows, JSON {len(run['apartments'])}")
+def check_html(run, path, problems):
+    parser = Tables()
+    parser.feed(open(path, encoding="utf-8").read())
+    tables = parser.tables
+
+    rows = {r["key"]: r["values"] for r in tables.get("apartments", [])}
+    if len(rows) != len(run["apartments"]):
+        problems.append(f"HTML has {len(rows)} apartment rows, JSON {len(run['apartments'])}")
     fields = ["shared_kwh", "occupant_saving_eur_per_year", "owner_investment_eur", "owner_npv_eur",
               "simple_payback_years", "npv_eur"]
     for apartment in run["apartments"]:
-        cells = parser.rows.get(apartment["id"], [])
+        cells = rows.get(apartment["id"], [])
         if len(cells) != len(fields):
             problems.append(f"HTML row {apartment['id']}: {len(cells)} values")
             continue
         for field, shown in zip(fields, cells):
             if not close(shown, apartment[field]):
                 problems.append(f"HTML {apartment['id']} {field}: {shown} != {apartment[field]}")
-    if len(sys.argv) > 3:
+
+    def expect(table, row_index, column, value, what):
         try:
-            import openpyxl
+            shown = tables[table][row_index]["values"][column]
+        except (KeyError, IndexError):
+            problems.append(f"HTML table {table} lacks {what}")
+            return
+        if not close(shown, value):
+            problems.append(f"HTML {table} {what}: {shown} != {value}")
+
+    building, association = run["building"], run["association"]
+    for index, field in enumerate(["production_kwh", "common_self_consumption_kwh", "shared_kwh", "injected_kwh"]):
+        expect("production", index, 0, building[field], field)
+    # The first row of the key comparison is the scenario's own key.
+    expect("keys", 0, 0, building["shared_kwh"], "chosen key shared_kwh")
+    expect("keys", 0, 1, association["npv_eur"], "chosen key npv_eur")
+    expect("keys", 0, 2, association["simple_payback_years"], "chosen key payback")
+    expect("association", 0, 0, association["investment_eur"], "investment_eur")
+    expect("association", 1, 0, association["npv_eur"], "npv_eur")
+    expect("association", 2, 0, association["simple_payback_years"], "simple_payback_years")
+    # Sensitivity: 5 cases, the first is the scenario as it is.
+    if len(tables.get("sensitivity", [])) != 5:
+        problems.append(f"HTML sensitivity has {len(tables.get('sensitivity', []))} rows, expected 5")
+    expect("sensitivity", 0, 0, association["npv_eur"], "as-is npv_eur")
+    expect("sensitivity", 0, 1, association["simple_payback_years"], "as-is payback")
+    expect("sensitivity", 0, 2, sum(a["npv_eur"] for a in run["apartments"]), "as-is apartments' NPV")
+
+
+def check_workbook(run, path, language, problems):
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    names = book.sheetnames
+    if names != SHEETS[language]:
+        problems.append(f"workbook sheets {names}, expected {SHEETS[language]}")
+        return
+    summary_rows, apartments_sheet, monthly_sheet, flows_sheet, quarters_sheet = (book[n] for n in names)
+    building, association = run["building"], run["association"]
+
+    summary = [r for r in summary_rows.iter_rows(values_only=True)][1:]
+    expected_summary = [building["production_kwh"], building["common_self_consumption_kwh"], building["shared_kwh"],
+                        building["injected_kwh"], building["sharing_rate"], building["self_consumption_rate"],
+                        association["investment_eur"], association["npv_eur"], association["simple_payback_years"]]
+    for index, value in enumerate(expected_summary):
+        shown = summary[index][1] if index < len(summary) else "missing"
+        if not close(shown, value):
+            problems.append(f"workbook summary row {index + 2} ({summary[index][0] if index < len(summary) else '?'}): "
+                            f"{shown} != {value}")
+
+    rows = list(apartments_sheet.iter_rows(values_only=True))
+    header = rows[0]
+    by_id = {str(r[0]): dict(zip(header, r)) for r in rows[1:]}
+    if len(by_id) != len(run["apartments"]):
+        problems.append(f"workbook has {len(by_id)} apartments, JSON {len(run['apartments'])}")
+    for apartment in run["apartments"]:
+        row = by_id.get(apartment["id"])
+        if row is None:
+            problems.append(f"workbook lacks {apartment['id']}")
+            continue
+        for field in ["shares", "offtake_kwh", "shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur",
+                      "occupant_saving_eur_per_year", "owner_investment_eur", "owner_npv_eur", "simple_payback_years",
+                      "npv_eur", "irr"]:
+            if not close(row[field], apartment[field]):
+                problems.append(f"workbook {apartment['id']} {field}: {row[field]} != {apartment[field]}")
+
+    rows = list(monthly_sheet.iter_rows(values_only=True))
+    header, months = rows[0], [dict(zip(rows[0], r)) for r in rows[1:]]
+    if len(months) != 12:
+        problems.append(f"workbook has {len(months)} months")
+    for m, (shown, expected) in enumerate(zip(months, run["months"])):
+        if shown["month"] != expected["month"]:
+            problems.append(f"workbook month {m + 1}: {shown['month']}")
+        for field in ["production_kwh", "shared_kwh", "injected_kwh"]:
+            if not close(shown[field], expected[field]):
+                problems.append(f"workbook month {m + 1} {field}: {shown[field]} != {expected[field]}")
+        for apartment in run["apartments"]:
+            column = apartment["id"] + "_shared_kwh"
+            if not close(shown.get(column), apartment["monthly_shared_kwh"][m]):
+                problems.append(f"workbook month {m + 1} {column}: {shown.get(column)} != {apartment['monthly_shared_kwh'][m]}")
+
+    rows = list(flows_sheet.iter_rows(values_only=True))
+    years = [dict(zip(rows[0], r)) for r in rows[1:]]
+    if len(years) != association["horizon_years"] + 1:
+        problems.append(f"workbook has {len(years)} cash-flow years, expected {association['horizon_years'] + 1}")
+    cumulative = 0.0
+    for y, shown in enumerate(years):
+        flow = association["cash_flows_eur"][y]
+        cumulative += flow
+        if shown["year"] != y:
+            problems.append(f"workbook cash-flow row {y + 2} holds year {shown['year']}")
+        if not close(shown["association_net_eur"], flow):
+            problems.append(f"workbook year {y} association_net_eur: {shown['association_net_eur']} != {flow}")
+        if not close(shown["association_cumulative_eur"], cumulative, rel=1e-12 if abs(cumulative) > 1 else 1e-6):
+            problems.append(f"workbook year {y} association_cumulative_eur: {shown['association_cumulative_eur']} != {cumulative}")
+        for apartment in run["apartments"]:
+            column = apartment["id"] + "_total_eur"
+            if not close(shown.get(column), apartment["cash_flows_eur"][y]):
+                problems.append(f"workbook year {y} {column}: {shown.get(column)} != {apartment['cash_flows_eur'][y]}")
+
+    # The quarter-hour sheet: a year of rows, whose columns add up to the year's totals.
+    header, sums, count = None, None, 0
+    for r in quarters_sheet.iter_rows(values_only=True):
+        if header is None:
+            header, sums = r, [0.0] * len(r)
+            continue
+        count += 1
+        for c in range(1, len(r)):
+            sums[c] += r[c]
+    if count not in (35040, 35136):
+        problems.append(f"quarter-hour sheet has {count} rows")
+    totals = dict(zip(header, sums))
+    expected = {"production_kwh": building["production_kwh"], "common_consumption_kwh": building["common_consumption_kwh"],
+                "injected_kwh": building["injected_kwh"]}
+    for apartment in run["apartments"]:
+        expected[apartment["id"] + "_offtake_kwh"] = apartment["offtake_kwh"]
+        expected[apartment["id"] + "_shared_kwh"] = apartment["shared_kwh"]
+    for column, value in expected.items():
+        # Sums of 35,040 doubles in another order: agree to far better than a Wh.
+        if not close(totals.get(column), value, rel=1e-9):
+            problems.append(f"quarter-hour sheet sum of {column}: {totals.get(column)} != {value}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("json")
+    parser.add_argument("--html")
+    parser.add_argument("--xlsx")
+    parser.add_argument("--lang", default="nl", choices=["nl", "en"])
+    args = parser.parse_args()
+    run = json.load(open(args.json, encoding="utf-8"))
+    problems = []
+    if args.html:
+        check_html(run, args.html, problems)
+    skipped = False
+    if args.xlsx:
+        try:
+            import openpyxl  # noqa: F401
         except ImportError:
             print("openpyxl missing: workbook not checked")
-            return 77 if not problems else 1
-        book = openpyxl.load_workbook(sys.argv[3], read_only=True)
-        names = book.sheetnames
-        if len(names) != 5:
-            problems.append(f"workbook sheets {names}")
-        sheet = book[names[1]]
-        rows = list(sheet.iter_rows(values_only=True))
-        header = rows[0]
-        by_id = {str(r[0]): dict(zip(header, r)) for r in rows[1:]}
-        for apartment in run["apartments"]:
-            row = by_id.get(apartment["id"])
-            if row is None:
-                problems.append(f"workbook lacks {apartment['id']}")
-                continue
-            for field in ["shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur", "occupant_saving_eur_per_year",
-                          "owner_investment_eur", "owner_npv_eur", "simple_payback_years", "npv_eur", "irr"]:
-                if not close(row[field], apartment[field]):
-                    problems.append(f"workbook {apartment['id']} {field}: {row[field]} != {apartment[field]}")
-        summary = {r[0]: r[1] for r in list(book[names[0]].iter_rows(values_only=True))[1:]}
-        investment = [v for k, v in summary.items() if k in ("Investering VME", "Association investment")]
-        if not investment or not close(investment[0], run["association"]["investment_eur"]):
-            problems.append(f"workbook investment {investment} != {run['association']['investment_eur']}")
-        quarter_rows = book[names[4]].max_row
-        if quarter_rows not in (35041, 35137):
-            problems.append(f"quarter-hour sheet has {quarter_rows} rows")
+            skipped = True
+        else:
+            check_workbook(run, args.xlsx, args.lang, problems)
     for p in problems:
         print(p)
     print(f"checked {len(run['apartments'])} apartments: {'OK' if not problems else 'DIFFERENT'}")
-    return 1 if problems else 0
+    if problems:
+        return 1
+    return 77 if skipped else 0
 
 
 if __name__ == "__main__":

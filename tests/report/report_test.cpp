@@ -5,9 +5,14 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "core/report/adviser_report.hpp"
 #include "core/report/svg_chart.hpp"
 #include "core/scenario/scenario_io.hpp"
+#include "core/simulation/economics_run.hpp"
+#include "core/simulation/engine.hpp"
 #include "tests/cli/cli_support.hpp"
 
 using deelstroom::test::fresh_directory;
@@ -16,27 +21,48 @@ using deelstroom::test::run_cli;
 
 namespace {
 
-int run_checker(const std::filesystem::path& json, const std::filesystem::path& html, const std::filesystem::path& xlsx) {
-  const std::string command = "/usr/bin/python3 '" + std::string(DEELSTROOM_SOURCE_DIR) + "/tests/report/check_report.py' '" +
-                              json.string() + "' '" + html.string() + "' '" + xlsx.string() + "'";
+/// Runs tests/report/check_report.py on a `run --json` output and the report's files (either
+/// may be empty); returns its exit code (0 equal, 1 different, 77 workbook not readable here).
+int run_checker(const std::filesystem::path& json, const std::filesystem::path& html, const std::filesystem::path& xlsx,
+                const std::string& language = "nl") {
+  std::string command = "/usr/bin/python3 '" + std::string(DEELSTROOM_SOURCE_DIR) + "/tests/report/check_report.py' '" +
+                        json.string() + "' --lang " + language;
+  if (!html.empty()) command += " --html '" + html.string() + "'";
+  if (!xlsx.empty()) command += " --xlsx '" + xlsx.string() + "'";
   const int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/// Every scenario the project ships (example, bench building, training cases).
+std::vector<std::string> bundled_scenarios() {
+  std::vector<std::string> found;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::filesystem::path(DEELSTROOM_SOURCE_DIR) / "scenarios")) {
+    if (entry.path().extension() == ".toml") {
+      found.push_back(std::filesystem::relative(entry.path(), DEELSTROOM_SOURCE_DIR).string());
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+bool have_python() { return std::filesystem::exists("/usr/bin/python3"); }
+
 }  // namespace
 
-TEST_CASE("Report and workbook show the JSON's per-apartment figures for the bundled buildings", "[report]") {
-  if (!std::filesystem::exists("/usr/bin/python3")) {
+TEST_CASE("Report and workbook show the JSON's figures for every bundled scenario", "[report]") {
+  if (!have_python()) {
     WARN("python3 missing: the report's figures are not compared");
     return;
   }
-  for (const char* scenario : {"scenarios/example.toml", "scenarios/bench/building_20.toml"}) {
+  const auto scenarios = bundled_scenarios();
+  REQUIRE(scenarios.size() >= 2);  // at least the example and the bench building
+  for (const std::string& scenario : scenarios) {
     INFO(scenario);
     const auto dir = fresh_directory("report_figures");
-    const auto json = run_cli(std::string("run --json ") + scenario, "report_json");
+    const auto json = run_cli("run --json '" + scenario + "'", "report_json");
     REQUIRE(json.exit_code == 0);
     std::ofstream(dir / "run.json") << json.out;
-    const auto written = run_cli(std::string("report ") + scenario + " --out '" + (dir / "r.html").string() + "' --xlsx '" +
+    const auto written = run_cli("report '" + scenario + "' --out '" + (dir / "r.html").string() + "' --xlsx '" +
                                      (dir / "r.xlsx").string() + "'",
                                  "report_write");
     REQUIRE(written.exit_code == 0);
@@ -47,6 +73,32 @@ TEST_CASE("Report and workbook show the JSON's per-apartment figures for the bun
       CHECK(checked == 0);
     }
   }
+}
+
+TEST_CASE("run --xlsx writes the same workbook, in English with --lang en, and leaves the JSON unchanged", "[report]") {
+  if (!have_python()) {
+    WARN("python3 missing: the workbook is not compared");
+    return;
+  }
+  const auto dir = fresh_directory("run_xlsx");
+  const auto plain = run_cli("run --json", "run_plain");
+  const auto with_book = run_cli("run --json --lang en --xlsx '" + (dir / "book.xlsx").string() + "'", "run_xlsx");
+  REQUIRE(plain.exit_code == 0);
+  REQUIRE(with_book.exit_code == 0);
+  // Keeping the quarter-hour series for the workbook changes no figure of the run.
+  CHECK(with_book.out == plain.out);
+  std::ofstream(dir / "run.json") << with_book.out;
+  const int checked = run_checker(dir / "run.json", {}, dir / "book.xlsx", "en");
+  if (checked == 77) {
+    WARN("openpyxl missing: the workbook is not compared");
+  } else {
+    CHECK(checked == 0);
+  }
+  // A workbook that cannot be written fails the run: exit 1, no JSON half-printed as success.
+  const auto refused = run_cli("run --json --xlsx '" + (dir / "missing" / "book.xlsx").string() + "'", "run_xlsx_bad");
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("book.xlsx") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "missing"));
 }
 
 TEST_CASE("The report is one self-contained HTML document in the asked language", "[report]") {
@@ -86,6 +138,78 @@ TEST_CASE("An unusable output path is an error naming it, and no file or partial
   CHECK_FALSE(std::filesystem::exists(missing_dir));
   CHECK(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()) == 0);
   CHECK(run_cli("report", "report_no_target").exit_code == 2);  // neither --out nor --xlsx
+}
+
+TEST_CASE("A directory nobody may write into, a directory at the target's path: errors, nothing left", "[report][files]") {
+  // /proc takes no new files, not even from root (the tests may run as root, where chmod
+  // would not stop a write).
+  if (std::filesystem::is_directory("/proc/self")) {
+    const auto html = run_cli("report --out /proc/deelstroom_report_test.html", "report_proc_html");
+    CHECK(html.exit_code == 1);
+    CHECK(html.err.find("/proc/deelstroom_report_test.html") != std::string::npos);
+    const auto xlsx = run_cli("report --xlsx /proc/deelstroom_report_test.xlsx", "report_proc_xlsx");
+    CHECK(xlsx.exit_code == 1);
+    CHECK(xlsx.err.find("/proc/deelstroom_report_test.xlsx") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists("/proc/deelstroom_report_test.html"));
+    CHECK_FALSE(std::filesystem::exists("/proc/deelstroom_report_test.xlsx"));
+  }
+  const auto dir = fresh_directory("report_occupied");
+  // The workbook's name is taken by a directory (with a file in it): the directory stays as it
+  // was, and the temporary file next to it is removed.
+  std::filesystem::create_directories(dir / "book.xlsx");
+  std::ofstream(dir / "book.xlsx" / "keep.txt") << "keep";
+  const auto xlsx = run_cli("report --xlsx '" + (dir / "book.xlsx").string() + "'", "report_dir_xlsx");
+  CHECK(xlsx.exit_code == 1);
+  CHECK(xlsx.err.find("book.xlsx") != std::string::npos);
+  CHECK(read_whole_file(dir / "book.xlsx" / "keep.txt") == "keep");
+  // A regular file where the report's folder should be: an error, the file untouched.
+  std::ofstream(dir / "folder") << "not a folder";
+  const auto html = run_cli("report --out '" + (dir / "folder" / "r.html").string() + "'", "report_file_parent");
+  CHECK(html.exit_code == 1);
+  CHECK(html.err.find("folder") != std::string::npos);
+  CHECK(read_whole_file(dir / "folder") == "not a folder");
+  // Only what the test made is there.
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"book.xlsx", "folder"});
+}
+
+TEST_CASE("FNV-1a 64 gives the published test vectors", "[report]") {
+  // draft-eastlake-fnv, appendix C (FNV-1a, 64 bits).
+  CHECK(deelstroom::report::fnv1a_64("") == 0xcbf29ce484222325ULL);
+  CHECK(deelstroom::report::fnv1a_64("a") == 0xaf63dc4c8601ec8cULL);
+  CHECK(deelstroom::report::fnv1a_64("foobar") == 0x85944171f73967e8ULL);
+}
+
+TEST_CASE("Sensitivity: the scenario's own case is the run's economics; higher prices and production pay more",
+          "[report]") {
+  using namespace deelstroom;
+  const scenario::Scenario scenario = scenario::read_scenario(std::string(DEELSTROOM_SOURCE_DIR) + "/scenarios/example.toml");
+  simulation::SimulationCaches caches;
+  const simulation::PreparedBuilding building = simulation::prepare_building(scenario, caches);
+  const simulation::KeyRun run = simulation::run_key(scenario, building, scenario.key, false);
+  const economics::EconomicsResult money = simulation::run_economics(scenario, building, run);
+  const auto cases = report::sensitivity_cases(scenario, building, run, Language::english);
+  REQUIRE(cases.size() == 5);
+  // As in the scenario: the same money as the run (same basis, same settings).
+  CHECK(cases[0].association_npv_eur == Approx(money.association.indicators.npv_eur).epsilon(1e-12));
+  double apartments_npv_eur = 0.0;
+  for (const auto& a : money.apartments) apartments_npv_eur += a.total.npv_eur;
+  CHECK(cases[0].apartments_npv_eur == Approx(apartments_npv_eur).epsilon(1e-12));
+  // The labels say the rates used: the example escalates 2 %/year, so 0.0 and 4.0.
+  REQUIRE(scenario.economics.analysis.escalation.energy == Approx(0.02));
+  CHECK(cases[1].label == "Energy price rises 0.0 %/year");
+  CHECK(cases[2].label == "Energy price rises 4.0 %/year");
+  // A dearer supplier price makes every avoided kWh worth more: the avoided common-parts
+  // offtake for the association, the avoided supplier energy for the occupants.
+  CHECK(cases[1].association_npv_eur < cases[0].association_npv_eur);
+  CHECK(cases[0].association_npv_eur < cases[2].association_npv_eur);
+  CHECK(cases[1].apartments_npv_eur < cases[0].apartments_npv_eur);
+  CHECK(cases[0].apartments_npv_eur < cases[2].apartments_npv_eur);
+  // More production: more injected and shared kWh, each sold at a positive price.
+  CHECK(cases[3].association_npv_eur < cases[0].association_npv_eur);
+  CHECK(cases[0].association_npv_eur < cases[4].association_npv_eur);
 }
 
 TEST_CASE("The scenario fingerprint follows the scenario's content", "[report]") {
