@@ -42,6 +42,38 @@ std::string payback_cell(const std::optional<double>& years, int horizon, Langua
   return "<td class='num' data-value='" + exact + "'>" + html_escape(payback_text(years, horizon, language)) + "</td>";
 }
 
+/// The contract, the cost split and the rule set in the reader's words (the scenario file's
+/// names are for machines).
+std::string contract_text(economics::EnergyContract contract, Language language) {
+  switch (contract) {
+    case economics::EnergyContract::single: return text(language, "enkelvoudig (één prijs)", "single (one price)");
+    case economics::EnergyContract::day_night: return text(language, "dag/nacht", "day/night");
+    case economics::EnergyContract::dynamic: return text(language, "dynamisch (per kwartier)", "dynamic (per quarter-hour)");
+  }
+  return std::string(economics::contract_name(contract));
+}
+
+std::string cost_split_text(economics::CostSplit split, Language language) {
+  switch (split) {
+    case economics::CostSplit::shares: return text(language, "alle eigenaars, volgens aandelen", "all owners, by shares");
+    case economics::CostSplit::participants:
+      return text(language, "alleen deelnemers, volgens aandelen", "participants only, by shares");
+    case economics::CostSplit::custom: return text(language, "eigen verdeling", "custom split");
+  }
+  return std::string(economics::cost_split_name(split));
+}
+
+std::string rule_set_text(const std::string& name, Language language) {
+  if (name == "flanders") return text(language, "Vlaanderen", "Flanders");
+  return html_escape(name);
+}
+
+/// "12 %" with a no-break space, so a narrow cell never breaks the number from its unit.
+std::string no_break(std::string label) {
+  for (std::size_t at; (at = label.find(" %")) != std::string::npos;) label.replace(at, 1, "\xC2\xA0");
+  return label;
+}
+
 const char* kStyle = R"(
 body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #222; max-width: 190mm; margin: 12mm auto; }
 h1 { font-size: 18pt; margin-bottom: 2mm; } h2 { font-size: 13pt; border-bottom: 1px solid #999; margin-top: 8mm; }
@@ -84,11 +116,11 @@ void assumptions_section(std::ostream& out, const AdviserReport& r, Language lan
             number(array.specific_yield_kwh_per_kwp(), 0, nl) + " kWh/kWp)");
   }
   row(text(language, "Appartementen", "Apartments"), std::to_string(s.apartments.size()));
-  row(text(language, "Regels", "Rules"), html_escape(s.rules.set));
+  row(text(language, "Regels", "Rules"), rule_set_text(s.rules.set, language));
   out << "</table><h3>" << text(language, "Tarieven ", "Tariffs ") << t.year << text(language, " (excl. btw)", " (excl. VAT)")
       << "</h3><table id='tariffs'><tr><th>" << text(language, "Onderdeel", "Component") << "</th><th>"
       << text(language, "Prijs", "Price") << "</th><th class='num'>" << text(language, "Geldig in", "Holds for") << "</th></tr>";
-  tariff_row(text(language, "Contract", "Contract"), html_escape(std::string(economics::contract_name(t.energy.contract))));
+  tariff_row(text(language, "Contract", "Contract"), contract_text(t.energy.contract, language));
   if (t.energy.contract == economics::EnergyContract::day_night) {
     tariff_row(text(language, "Energie dag / nacht", "Energy day / night"),
         eur_kwh(t.energy.day_price_eur_per_kwh) + " / " + eur_kwh(t.energy.night_price_eur_per_kwh));
@@ -138,7 +170,7 @@ void assumptions_section(std::ostream& out, const AdviserReport& r, Language lan
                                               text(language, " jaar", " years"));
   }
   row(text(language, "Verdeling over de eigenaars", "Split over the owners"),
-      html_escape(std::string(economics::cost_split_name(a.cost_split))));
+      cost_split_text(a.cost_split, language));
   row(text(language, "Horizon, discontovoet", "Horizon, discount rate"),
       std::to_string(a.horizon_years) + text(language, " jaar, ", " years, ") + number(a.discount_rate * 100.0, 1, nl) + " %");
   row(text(language, "Prijsstijging per jaar: energie, net, heffingen", "Price escalation per year: energy, network, levies"),
@@ -263,7 +295,7 @@ void sensitivity_section(std::ostream& out, const AdviserReport& r, Language lan
       << text(language, "Terugverdientijd VME", "Association payback") << "</th><th class='num'>"
       << text(language, "NCW appartementen samen €", "Apartments' NPV together €") << "</th></tr>";
   for (const SensitivityCase& c : r.sensitivity) {
-    out << "<tr><td>" << html_escape(c.label) << "</td>" << value_cell(c.association_npv_eur, 0, nl)
+    out << "<tr><td>" << html_escape(no_break(c.label)) << "</td>" << value_cell(c.association_npv_eur, 0, nl)
         << payback_cell(c.association_payback_years, r.economics.horizon_years, language) << value_cell(c.apartments_npv_eur, 0, nl)
         << "</tr>";
   }
@@ -391,6 +423,7 @@ void header_row(lxw_worksheet* sheet, const std::vector<std::string>& names, lxw
     worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), names[c].c_str(), bold);
   }
   worksheet_set_column(sheet, 0, static_cast<lxw_col_t>(names.size() - 1), 16, nullptr);
+  worksheet_freeze_panes(sheet, 1, 0);  // the header with the units stays in view while scrolling
 }
 
 void write_optional(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const std::optional<double>& value, lxw_format* format) {
@@ -417,6 +450,8 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     format_set_num_format(eur, "#,##0.00 [$€-813]");
     lxw_format* fraction = workbook_add_format(workbook.book);
     format_set_num_format(fraction, "0.0%");
+    lxw_format* years = workbook_add_format(workbook.book);
+    format_set_num_format(years, "0.0");
     lxw_format* fine = workbook_add_format(workbook.book);
     format_set_num_format(fine, "0.000000");
 
@@ -439,7 +474,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     item("Investering VME", "Association investment", money.association.investment.total_eur, "EUR", eur);
     item("NCW VME", "Association NPV", money.association.indicators.npv_eur, "EUR", eur);
     worksheet_write_string(summary, row, 0, nl ? "Terugverdientijd VME" : "Association payback", nullptr);
-    write_optional(summary, row, 1, money.association.indicators.simple_payback_years, nullptr);
+    write_optional(summary, row, 1, money.association.indicators.simple_payback_years, years);
     worksheet_write_string(summary, row++, 2, nl ? "jaar" : "years", nullptr);
     worksheet_write_string(summary, row, 0, nl ? "Scenario-vingerafdruk" : "Scenario fingerprint", nullptr);
     worksheet_write_string(summary, row++, 1, r.fingerprint.c_str(), nullptr);
@@ -461,7 +496,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
       worksheet_write_number(apartments, r_i, 6, a.occupant_saving_eur_per_year, eur);
       worksheet_write_number(apartments, r_i, 7, a.owner_investment_eur, eur);
       worksheet_write_number(apartments, r_i, 8, a.owner.npv_eur, eur);
-      write_optional(apartments, r_i, 9, a.total.simple_payback_years, nullptr);
+      write_optional(apartments, r_i, 9, a.total.simple_payback_years, years);
       worksheet_write_number(apartments, r_i, 10, a.total.npv_eur, eur);
       write_optional(apartments, r_i, 11, a.total.irr, fraction);
     }
