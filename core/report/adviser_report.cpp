@@ -3,6 +3,9 @@
 #include <xlsxwriter.h>
 
 #include <cstdio>
+#include <string>
+
+#include <unistd.h>
 #include <sstream>
 
 #include "core/common/atomic_file.hpp"
@@ -430,11 +433,28 @@ void write_optional(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const st
   if (value) worksheet_write_number(sheet, row, col, *value, format);
 }
 
+/// Throws InputError naming `path` when its directory does not exist: said before any work is
+/// done, in words a user can act on (libxlsxwriter only reports "a permissions error").
+void require_output_directory(const std::filesystem::path& path, const char* option) {
+  const std::filesystem::path directory = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(directory, ec)) {
+    throw InputError({path.string(), 0, 0, option}, "cannot write: directory '" + directory.string() + "' does not exist");
+  }
+  if (std::filesystem::is_directory(path, ec)) {
+    throw InputError({path.string(), 0, 0, option}, "cannot write: a directory has that name");
+  }
+}
+
 }  // namespace
 
 void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r, Language language) {
+  require_output_directory(path, "--xlsx");
   const bool nl = language == Language::dutch;
-  const std::filesystem::path temporary = path.string() + ".tmp";
+  // Hidden, per process, beside the target (as write_file_atomically names it): a rename
+  // within one directory is atomic, and two processes never share a temporary file.
+  const std::filesystem::path temporary =
+      path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
   const economics::EconomicsResult& money = r.economics;
   const sharing::SettlementResult& settlement = r.run.settlement;
   {
@@ -571,6 +591,9 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
 void write_adviser_report(const scenario::Scenario& scenario, const simulation::PreparedBuilding& building,
                           const simulation::KeyRun& run, const economics::EconomicsResult& economics,
                           const std::filesystem::path& html, const std::filesystem::path& xlsx, Language language) {
+  // A bad target fails at once, before the key comparison and the sensitivity are computed.
+  if (!html.empty()) require_output_directory(html, "--out");
+  if (!xlsx.empty()) require_output_directory(xlsx, "--xlsx");
   const auto keys = simulation::compare_keys(scenario, building, language == Language::dutch, true);
   const economics::FairPriceResult fair = economics::find_fair_internal_price(
       simulation::economics_basis(scenario, building, run.key), simulation::economic_apartments(scenario),
