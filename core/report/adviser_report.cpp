@@ -498,6 +498,14 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     worksheet_write_string(summary, row++, 2, nl ? "jaar" : "years", nullptr);
     worksheet_write_string(summary, row, 0, nl ? "Scenario-vingerafdruk" : "Scenario fingerprint", nullptr);
     worksheet_write_string(summary, row++, 1, r.fingerprint.c_str(), nullptr);
+    // Where the numbers come from: tool version, scenario file and key, as in the HTML report.
+    auto label = [&](const char* label_nl, const char* label_en, const std::string& value) {
+      worksheet_write_string(summary, row, 0, nl ? label_nl : label_en, nullptr);
+      worksheet_write_string(summary, row++, 1, value.c_str(), nullptr);
+    };
+    label("Versie deelstroom", "deelstroom version", DEELSTROOM_VERSION);
+    label("Scenario", "Scenario", r.scenario.source_file.empty() ? r.scenario.site.name : r.scenario.source_file.filename().string());
+    label("Verdeelsleutel", "Allocation key", simulation::describe_key(r.scenario.key, nl));
 
     lxw_worksheet* apartments = workbook_add_worksheet(workbook.book, nl ? "Appartementen" : "Apartments");
     header_row(apartments,

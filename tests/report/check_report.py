@@ -8,6 +8,9 @@ per year, owner investment, owner NPV, simple payback and total NPV; the buildin
 common self-consumption, shared and injected kWh; the chosen key's row of the key comparison;
 the association's investment, NPV and payback; the sensitivity table's "as in the scenario" row.
 
+The HTML names the tool's version and carries a fingerprint; the workbook's summary holds the
+same version and (with --html) the same fingerprint.
+
 Workbook: the five sheets in the asked language; the summary; per apartment the bills, saving,
 investment, NPVs, payback and IRR; per month the building's and each apartment's kWh; the
 association's and each apartment's cash flow per year (and the association's cumulative one,
@@ -20,6 +23,7 @@ import argparse
 import html.parser
 import json
 import math
+import re
 import sys
 
 SHEETS = {
@@ -77,9 +81,19 @@ class Tables(html.parser.HTMLParser):
             self.table = None
 
 
+def html_fingerprint(text):
+    match = re.search(r"<code id='fingerprint'>([0-9a-f]{16})</code>", text)
+    return match.group(1) if match else None
+
+
 def check_html(run, path, problems):
+    text = open(path, encoding="utf-8").read()
+    if f"deelstroom {run['version']}" not in text:
+        problems.append(f"HTML does not name deelstroom {run['version']}")
+    if html_fingerprint(text) is None:
+        problems.append("HTML has no scenario fingerprint")
     parser = Tables()
-    parser.feed(open(path, encoding="utf-8").read())
+    parser.feed(text)
     tables = parser.tables
 
     rows = {r["key"]: r["values"] for r in tables.get("apartments", [])}
@@ -123,7 +137,7 @@ def check_html(run, path, problems):
     expect("sensitivity", 0, 2, sum(a["npv_eur"] for a in run["apartments"]), "as-is apartments' NPV")
 
 
-def check_workbook(run, path, language, problems):
+def check_workbook(run, path, language, fingerprint, problems):
     import openpyxl
 
     book = openpyxl.load_workbook(path, read_only=True)
@@ -138,6 +152,13 @@ def check_workbook(run, path, language, problems):
     expected_summary = [building["production_kwh"], building["common_self_consumption_kwh"], building["shared_kwh"],
                         building["injected_kwh"], building["sharing_rate"], building["self_consumption_rate"],
                         association["investment_eur"], association["npv_eur"], association["simple_payback_years"]]
+    by_label = {r[0]: r[1] for r in summary}
+    version_label, fingerprint_label = (("Versie deelstroom", "Scenario-vingerafdruk") if language == "nl"
+                                        else ("deelstroom version", "Scenario fingerprint"))
+    if by_label.get(version_label) != run["version"]:
+        problems.append(f"workbook version {by_label.get(version_label)} != {run['version']}")
+    if fingerprint is not None and by_label.get(fingerprint_label) != fingerprint:
+        problems.append(f"workbook fingerprint {by_label.get(fingerprint_label)} != HTML {fingerprint}")
     for index, value in enumerate(expected_summary):
         shown = summary[index][1] if index < len(summary) else "missing"
         if not close(shown, value):
@@ -236,7 +257,8 @@ def main():
             print("openpyxl missing: workbook not checked")
             skipped = True
         else:
-            check_workbook(run, args.xlsx, args.lang, problems)
+            fingerprint = html_fingerprint(open(args.html, encoding="utf-8").read()) if args.html else None
+            check_workbook(run, args.xlsx, args.lang, fingerprint, problems)
     for p in problems:
         print(p)
     print(f"checked {len(run['apartments'])} apartments: {'OK' if not problems else 'DIFFERENT'}")
