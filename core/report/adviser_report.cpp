@@ -83,7 +83,7 @@ h1 { font-size: 18pt; margin-bottom: 2mm; } h2 { font-size: 13pt; border-bottom:
 table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; } td.num { text-align: right; white-space: nowrap; } th.num { text-align: right; }
-#apartments { font-size: 9.5pt; }
+#apartments, #keys { font-size: 9.5pt; }
 .muted { color: #666; font-size: 9pt; } .key { background: #fff6d5; }
 dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin-left: 0; }
 @page { size: A4; margin: 15mm 12mm; }
@@ -209,28 +209,63 @@ void production_section(std::ostream& out, const AdviserReport& r, Language lang
   out << "</table>";
 }
 
+/// The apartment with the lowest total NPV (occupant + owner) and how many apartments end
+/// below 0 under one key: whether a key leaves someone worse off is what decides a vote.
+struct ApartmentSpread {
+  std::string lowest_id;
+  double lowest_npv_eur = 0.0;
+  int losing_count = 0;
+};
+
+ApartmentSpread apartment_spread(const economics::EconomicsResult& money) {
+  ApartmentSpread spread;
+  for (std::size_t i = 0; i < money.apartments.size(); ++i) {
+    const economics::ApartmentResult& a = money.apartments[i];
+    if (i == 0 || a.total.npv_eur < spread.lowest_npv_eur) {
+      spread.lowest_id = a.id;
+      spread.lowest_npv_eur = a.total.npv_eur;
+    }
+    if (a.total.npv_eur < 0.0) ++spread.losing_count;
+  }
+  return spread;
+}
+
 void keys_section(std::ostream& out, const AdviserReport& r, Language language) {
   const bool nl = language == Language::dutch;
   out << "<h2>" << text(language, "De verdeelsleutel en de alternatieven", "The allocation key and the alternatives") << "</h2><p>"
       << text(language, "Voorgestelde sleutel: ", "Proposed key: ") << "<b>" << html_escape(simulation::describe_key(r.scenario.key, nl))
       << "</b></p><table id='keys'><tr><th>" << text(language, "Sleutel", "Key") << "</th><th class='num'>"
-      << text(language, "Gedeeld kWh", "Shared kWh") << "</th><th class='num'>" << text(language, "Delingsgraad", "Sharing rate")
-      << "</th><th class='num'>" << text(language, "NCW VME €", "Association NPV €") << "</th><th class='num'>"
-      << text(language, "Terugverdientijd VME", "Association payback") << "</th></tr>";
+      << text(language, "Gedeeld kWh (delingsgraad)", "Shared kWh (sharing rate)") << "</th><th class='num'>"
+      << text(language, "NCW VME €", "Association NPV €") << "</th><th class='num'>"
+      << text(language, "Terugverdientijd VME", "Association payback") << "</th><th class='num'>"
+      << text(language, "Laagste NCW appartement €", "Lowest apartment NPV €") << "</th><th class='num'>"
+      << text(language, "Appartementen met NCW &lt; 0", "Apartments with NPV &lt; 0") << "</th></tr>";
   for (std::size_t k = 0; k < r.keys.size(); ++k) {
     const simulation::ComparedKey& key = r.keys[k];
     const sharing::FlowTotals& y = key.run.settlement.year;
-    out << "<tr" << (k == 0 ? " class='key'" : "") << "><td>" << html_escape(key.label) << "</td>" << value_cell(y.shared_kwh, 0, nl)
-        << "<td class='num'>" << html_escape(format_percent(y.sharing_rate(), 1, nl)) << "</td>";
+    out << "<tr" << (k == 0 ? " class='key'" : "") << "><td>" << html_escape(key.label) << "</td><td class='num' data-value='"
+        << exact_text(y.shared_kwh) << "'>" << number(y.shared_kwh, 0, nl) << " <span class='muted'>("
+        << html_escape(no_break(format_percent(y.sharing_rate(), 1, nl))) << ")</span></td>";
     if (key.economics) {
+      const ApartmentSpread spread = apartment_spread(*key.economics);
       out << value_cell(key.economics->association.indicators.npv_eur, 0, nl)
-          << payback_cell(key.economics->association.indicators.simple_payback_years, key.economics->horizon_years, language);
+          << payback_cell(key.economics->association.indicators.simple_payback_years, key.economics->horizon_years, language)
+          << "<td class='num' data-value='" << exact_text(spread.lowest_npv_eur) << "'>" << number(spread.lowest_npv_eur, 0, nl)
+          << " <span class='muted'>(" << html_escape(spread.lowest_id) << ")</span></td>"
+          << "<td class='num' data-value='" << spread.losing_count << "'>" << spread.losing_count << " / "
+          << key.economics->apartments.size() << "</td>";
     } else {
-      out << "<td></td><td></td>";
+      out << "<td></td><td></td><td></td>";
     }
     out << "</tr>";
   }
-  out << "</table>";
+  out << "</table><p class='muted'>"
+      << text(language,
+              "NCW appartement: bewoner en eigenaar samen over de horizon. Het werkblad Sleutels van de Excel-werkmap geeft elk "
+              "appartement onder elke sleutel.",
+              "Apartment NPV: occupant and owner together over the horizon. The workbook's Keys sheet gives every apartment "
+              "under every key.")
+      << "</p>";
 }
 
 void apartments_section(std::ostream& out, const AdviserReport& r, Language language) {
@@ -578,6 +613,30 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
       for (int i = 0; i < series.apartment_count(); ++i) {
         worksheet_write_number(quarters, r_t, static_cast<lxw_col_t>(4 + 2 * i), series.offtake_kwh(i, t), fine);
         worksheet_write_number(quarters, r_t, static_cast<lxw_col_t>(5 + 2 * i), settlement.allocated_kwh(i, t), fine);
+      }
+    }
+    // Every key with each apartment's result under it (the HTML shows only the spread).
+    lxw_worksheet* keys = workbook_add_worksheet(workbook.book, nl ? "Sleutels" : "Keys");
+    std::vector<std::string> key_header = {"key", "shared_kwh", "sharing_rate", "association_npv_eur",
+                                           "association_simple_payback_years"};
+    for (const auto& a : money.apartments) key_header.push_back(a.id + "_npv_eur");
+    for (const auto& a : money.apartments) key_header.push_back(a.id + "_occupant_saving_eur_per_year");
+    header_row(keys, key_header, bold);
+    for (std::size_t k = 0; k < r.keys.size(); ++k) {
+      const simulation::ComparedKey& key = r.keys[k];
+      const auto r_k = static_cast<lxw_row_t>(k + 1);
+      worksheet_write_string(keys, r_k, 0, key.label.c_str(), nullptr);
+      worksheet_write_number(keys, r_k, 1, key.run.settlement.year.shared_kwh, kwh);
+      worksheet_write_number(keys, r_k, 2, key.run.settlement.year.sharing_rate(), fraction);
+      if (!key.economics) continue;
+      const economics::EconomicsResult& key_money = *key.economics;
+      worksheet_write_number(keys, r_k, 3, key_money.association.indicators.npv_eur, eur);
+      write_optional(keys, r_k, 4, key_money.association.indicators.simple_payback_years, years);
+      const std::size_t count = key_money.apartments.size();
+      for (std::size_t i = 0; i < count; ++i) {
+        worksheet_write_number(keys, r_k, static_cast<lxw_col_t>(5 + i), key_money.apartments[i].total.npv_eur, eur);
+        worksheet_write_number(keys, r_k, static_cast<lxw_col_t>(5 + count + i),
+                               key_money.apartments[i].occupant_saving_eur_per_year, eur);
       }
     }
     lxw_workbook* book = workbook.book;

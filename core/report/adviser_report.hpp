@@ -65,8 +65,8 @@ std::vector<SensitivityCase> sensitivity_cases(const scenario::Scenario& scenari
 void write_html_report(std::ostream& out, const AdviserReport& report, Language language);
 
 /// The workbook: sheets Samenvatting/Summary, Appartementen/Apartments, Maanden/Monthly,
-/// Kasstromen/Cash flows and Kwartieren/Quarter-hours, with number formats and units in the
-/// headers. Written to a temporary file next to `path` and renamed when complete; throws
+/// Kasstromen/Cash flows, Kwartieren/Quarter-hours and Sleutels/Keys (every key with each
+/// apartment's NPV and occupant saving), with number formats and units in the headers. Written to a temporary file next to `path` and renamed when complete; throws
 /// InputError naming the path when it cannot be written.
 void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& report, Language language);
 

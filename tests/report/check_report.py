@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Checks that the adviser's report and workbook show the figures of `deelstroom run --json`.
 
-Usage: check_report.py RUN.json [--html REPORT.html] [--xlsx BOOK.xlsx] [--lang nl|en]
+Usage: check_report.py RUN.json [--keys KEYS.json] [--html REPORT.html] [--xlsx BOOK.xlsx] [--lang nl|en]
+
+RUN.json is the output of `deelstroom run --json`, KEYS.json that of `deelstroom compare-keys
+--json` for the same scenario (optional: then every key's row is checked too).
 
 HTML (the exact values of the data-value attributes): per apartment shared kWh, occupant saving
 per year, owner investment, owner NPV, simple payback and total NPV; the building's production,
@@ -27,8 +30,8 @@ import re
 import sys
 
 SHEETS = {
-    "nl": ["Samenvatting", "Appartementen", "Maanden", "Kasstromen", "Kwartieren"],
-    "en": ["Summary", "Apartments", "Monthly", "Cash flows", "Quarter-hours"],
+    "nl": ["Samenvatting", "Appartementen", "Maanden", "Kasstromen", "Kwartieren", "Sleutels"],
+    "en": ["Summary", "Apartments", "Monthly", "Cash flows", "Quarter-hours", "Keys"],
 }
 
 
@@ -86,7 +89,7 @@ def html_fingerprint(text):
     return match.group(1) if match else None
 
 
-def check_html(run, path, problems):
+def check_html(run, keys, path, problems):
     text = open(path, encoding="utf-8").read()
     if f"deelstroom {run['version']}" not in text:
         problems.append(f"HTML does not name deelstroom {run['version']}")
@@ -126,6 +129,18 @@ def check_html(run, path, problems):
     expect("keys", 0, 0, building["shared_kwh"], "chosen key shared_kwh")
     expect("keys", 0, 1, association["npv_eur"], "chosen key npv_eur")
     expect("keys", 0, 2, association["simple_payback_years"], "chosen key payback")
+    expect("keys", 0, 3, min(a["npv_eur"] for a in run["apartments"]), "chosen key lowest apartment NPV")
+    expect("keys", 0, 4, sum(1 for a in run["apartments"] if a["npv_eur"] < 0), "chosen key apartments below 0")
+    if keys is not None:
+        if len(tables.get("keys", [])) != len(keys["keys"]):
+            problems.append(f"HTML compares {len(tables.get('keys', []))} keys, compare-keys {len(keys['keys'])}")
+        for k, key in enumerate(keys["keys"]):
+            npvs = [a["npv_eur"] for a in key["apartments"]]
+            expect("keys", k, 0, key["shared_kwh"], f"key {k} shared_kwh")
+            expect("keys", k, 1, key["association"]["npv_eur"], f"key {k} npv_eur")
+            expect("keys", k, 2, key["association"]["simple_payback_years"], f"key {k} payback")
+            expect("keys", k, 3, min(npvs), f"key {k} lowest apartment NPV")
+            expect("keys", k, 4, sum(1 for v in npvs if v < 0), f"key {k} apartments below 0")
     expect("association", 0, 0, association["investment_eur"], "investment_eur")
     expect("association", 1, 0, association["npv_eur"], "npv_eur")
     expect("association", 2, 0, association["simple_payback_years"], "simple_payback_years")
@@ -137,7 +152,7 @@ def check_html(run, path, problems):
     expect("sensitivity", 0, 2, sum(a["npv_eur"] for a in run["apartments"]), "as-is apartments' NPV")
 
 
-def check_workbook(run, path, language, fingerprint, problems):
+def check_workbook(run, keys, path, language, fingerprint, problems):
     import openpyxl
 
     book = openpyxl.load_workbook(path, read_only=True)
@@ -145,7 +160,7 @@ def check_workbook(run, path, language, fingerprint, problems):
     if names != SHEETS[language]:
         problems.append(f"workbook sheets {names}, expected {SHEETS[language]}")
         return
-    summary_rows, apartments_sheet, monthly_sheet, flows_sheet, quarters_sheet = (book[n] for n in names)
+    summary_rows, apartments_sheet, monthly_sheet, flows_sheet, quarters_sheet, keys_sheet = (book[n] for n in names)
     building, association = run["building"], run["association"]
 
     summary = [r for r in summary_rows.iter_rows(values_only=True)][1:]
@@ -215,6 +230,33 @@ def check_workbook(run, path, language, fingerprint, problems):
             if not close(shown.get(column), apartment["cash_flows_eur"][y]):
                 problems.append(f"workbook year {y} {column}: {shown.get(column)} != {apartment['cash_flows_eur'][y]}")
 
+    rows = list(keys_sheet.iter_rows(values_only=True))
+    by_key = [dict(zip(rows[0], r)) for r in rows[1:]]
+    # The first key is the scenario's own: its apartments are those of the run.
+    if not by_key:
+        problems.append("workbook keys sheet is empty")
+    else:
+        for apartment in run["apartments"]:
+            for field in ["npv_eur", "occupant_saving_eur_per_year"]:
+                column = f"{apartment['id']}_{field}"
+                if not close(by_key[0].get(column), apartment[field]):
+                    problems.append(f"workbook chosen key {column}: {by_key[0].get(column)} != {apartment[field]}")
+    if keys is not None:
+        if len(by_key) != len(keys["keys"]):
+            problems.append(f"workbook keys sheet has {len(by_key)} keys, compare-keys {len(keys['keys'])}")
+        for k, (shown, key) in enumerate(zip(by_key, keys["keys"])):
+            if shown["key"] != key["label"]:
+                problems.append(f"workbook key {k}: {shown['key']!r} != {key['label']!r}")
+            pairs = [("shared_kwh", key["shared_kwh"]), ("sharing_rate", key["sharing_rate"]),
+                     ("association_npv_eur", key["association"]["npv_eur"]),
+                     ("association_simple_payback_years", key["association"]["simple_payback_years"])]
+            for apartment in key["apartments"]:
+                pairs.append((f"{apartment['id']}_npv_eur", apartment["npv_eur"]))
+                pairs.append((f"{apartment['id']}_occupant_saving_eur_per_year", apartment["occupant_saving_eur_per_year"]))
+            for column, value in pairs:
+                if not close(shown.get(column), value):
+                    problems.append(f"workbook key {k} {column}: {shown.get(column)} != {value}")
+
     # The quarter-hour sheet: a year of rows, whose columns add up to the year's totals.
     header, sums, count = None, None, 0
     for r in quarters_sheet.iter_rows(values_only=True):
@@ -241,14 +283,16 @@ def check_workbook(run, path, language, fingerprint, problems):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("json")
+    parser.add_argument("--keys")
     parser.add_argument("--html")
     parser.add_argument("--xlsx")
     parser.add_argument("--lang", default="nl", choices=["nl", "en"])
     args = parser.parse_args()
     run = json.load(open(args.json, encoding="utf-8"))
+    keys = json.load(open(args.keys, encoding="utf-8")) if args.keys else None
     problems = []
     if args.html:
-        check_html(run, args.html, problems)
+        check_html(run, keys, args.html, problems)
     skipped = False
     if args.xlsx:
         try:
@@ -258,7 +302,7 @@ def main():
             skipped = True
         else:
             fingerprint = html_fingerprint(open(args.html, encoding="utf-8").read()) if args.html else None
-            check_workbook(run, args.xlsx, args.lang, fingerprint, problems)
+            check_workbook(run, keys, args.xlsx, args.lang, fingerprint, problems)
     for p in problems:
         print(p)
     print(f"checked {len(run['apartments'])} apartments: {'OK' if not problems else 'DIFFERENT'}")

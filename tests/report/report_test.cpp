@@ -1,6 +1,6 @@
-// The adviser's report and workbook show exactly the figures of `deelstroom run --json`
-// (checked by tests/report/check_report.py on both bundled buildings), and a bad output path
-// is an error that leaves no file behind.
+// The adviser's report and workbook show exactly the figures of `deelstroom run --json` and
+// `deelstroom compare-keys --json` (checked by tests/report/check_report.py on every bundled
+// scenario), and a bad output path is an error that leaves no file behind.
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
@@ -21,12 +21,14 @@ using deelstroom::test::run_cli;
 
 namespace {
 
-/// Runs tests/report/check_report.py on a `run --json` output and the report's files (either
-/// may be empty); returns its exit code (0 equal, 1 different, 77 workbook not readable here).
-int run_checker(const std::filesystem::path& json, const std::filesystem::path& html, const std::filesystem::path& xlsx,
-                const std::string& language = "nl") {
+/// Runs tests/report/check_report.py on a `run --json` output, a `compare-keys --json` output
+/// and the report's files (any but the first may be empty); returns its exit code (0 equal,
+/// 1 different, 77 workbook not readable here).
+int run_checker(const std::filesystem::path& json, const std::filesystem::path& keys, const std::filesystem::path& html,
+                const std::filesystem::path& xlsx, const std::string& language = "nl") {
   std::string command = "/usr/bin/python3 '" + std::string(DEELSTROOM_SOURCE_DIR) + "/tests/report/check_report.py' '" +
                         json.string() + "' --lang " + language;
+  if (!keys.empty()) command += " --keys '" + keys.string() + "'";
   if (!html.empty()) command += " --html '" + html.string() + "'";
   if (!xlsx.empty()) command += " --xlsx '" + xlsx.string() + "'";
   const int status = std::system(command.c_str());
@@ -49,7 +51,7 @@ bool have_python() { return std::filesystem::exists("/usr/bin/python3"); }
 
 }  // namespace
 
-TEST_CASE("Report and workbook show the JSON's figures for every bundled scenario", "[report]") {
+TEST_CASE("Report and workbook show the figures of run and compare-keys JSON for every bundled scenario", "[report]") {
   if (!have_python()) {
     WARN("python3 missing: the report's figures are not compared");
     return;
@@ -62,11 +64,14 @@ TEST_CASE("Report and workbook show the JSON's figures for every bundled scenari
     const auto json = run_cli("run --json '" + scenario + "'", "report_json");
     REQUIRE(json.exit_code == 0);
     std::ofstream(dir / "run.json") << json.out;
+    const auto keys = run_cli("compare-keys --json '" + scenario + "'", "report_keys");
+    REQUIRE(keys.exit_code == 0);
+    std::ofstream(dir / "keys.json") << keys.out;
     const auto written = run_cli("report '" + scenario + "' --out '" + (dir / "r.html").string() + "' --xlsx '" +
                                      (dir / "r.xlsx").string() + "'",
                                  "report_write");
     REQUIRE(written.exit_code == 0);
-    const int checked = run_checker(dir / "run.json", dir / "r.html", dir / "r.xlsx");
+    const int checked = run_checker(dir / "run.json", dir / "keys.json", dir / "r.html", dir / "r.xlsx");
     if (checked == 77) {
       WARN("openpyxl missing: only the HTML was compared");
     } else {
@@ -88,7 +93,7 @@ TEST_CASE("run --xlsx writes the same workbook, in English with --lang en, and l
   // Keeping the quarter-hour series for the workbook changes no figure of the run.
   CHECK(with_book.out == plain.out);
   std::ofstream(dir / "run.json") << with_book.out;
-  const int checked = run_checker(dir / "run.json", {}, dir / "book.xlsx", "en");
+  const int checked = run_checker(dir / "run.json", {}, {}, dir / "book.xlsx", "en");
   if (checked == 77) {
     WARN("openpyxl missing: the workbook is not compared");
   } else {
