@@ -17,6 +17,7 @@
 #include "core/report/text_table.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "core/simulation/economics_run.hpp"
+#include "core/time/civil.hpp"
 #include "core/time/time_zone.hpp"
 
 namespace deelstroom::report {
@@ -497,6 +498,21 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     options.constant_memory = LXW_TRUE;  // rows are written in order: flat memory for 35,040 rows
     Workbook workbook{workbook_new_opt(temporary.string().c_str(), &options)};
     if (!workbook.book) throw InputError({path.string(), 0, 0, "--xlsx"}, "cannot create the workbook");
+    // Same inputs, same bytes: without a set creation time libxlsxwriter stamps the current
+    // time into the document properties. The stamp used is midnight UTC of 1 January of the
+    // simulated year (the year the figures are about), and the comments name the tool and the
+    // scenario's fingerprint so the file can be traced like the HTML report.
+    // (libxlsxwriter takes char*, not const char*: hence the strings' own buffers.)
+    std::string title = r.scenario.site.name.empty() ? std::string(text(language, "Gebouw", "Building")) : r.scenario.site.name;
+    std::string subject = text(language, "Energiedelen", "Energy sharing");
+    std::string comments = std::string("deelstroom ") + DEELSTROOM_VERSION + ", " +
+                           text(language, "scenario-vingerafdruk ", "scenario fingerprint ") + r.fingerprint;
+    lxw_doc_properties properties{};
+    properties.title = title.data();
+    properties.subject = subject.data();
+    properties.comments = comments.data();
+    properties.created = static_cast<time_t>(time::days_from_civil(r.scenario.site.year, 1, 1) * 86400);
+    workbook_set_properties(workbook.book, &properties);
     lxw_format* bold = workbook_add_format(workbook.book);
     format_set_bold(bold);
     lxw_format* kwh = workbook_add_format(workbook.book);

@@ -160,6 +160,12 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
     if names != SHEETS[language]:
         problems.append(f"workbook sheets {names}, expected {SHEETS[language]}")
         return
+    # Same inputs, same bytes: the creation stamp is 1 January of the simulated year, not "now".
+    created = book.properties.created
+    if created is None or (created.year, created.month, created.day, created.hour) != (run["scenario"]["year"], 1, 1, 0):
+        problems.append(f"workbook created {created}, expected {run['scenario']['year']}-01-01 00:00")
+    if fingerprint is not None and fingerprint not in (book.properties.description or ""):
+        problems.append(f"workbook properties {book.properties.description!r} lack the fingerprint {fingerprint}")
     summary_rows, apartments_sheet, monthly_sheet, flows_sheet, quarters_sheet, keys_sheet = (book[n] for n in names)
     building, association = run["building"], run["association"]
 

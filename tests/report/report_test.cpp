@@ -217,6 +217,18 @@ TEST_CASE("Sensitivity: the scenario's own case is the run's economics; higher p
   CHECK(cases[0].association_npv_eur < cases[4].association_npv_eur);
 }
 
+TEST_CASE("The same scenario gives the same report and workbook bytes, run after run", "[report][determinism]") {
+  const auto dir = fresh_directory("report_same");
+  for (const char* name : {"1", "2"}) {
+    const std::string stem = (dir / name).string();
+    REQUIRE(run_cli("report --out '" + stem + ".html' --xlsx '" + stem + ".xlsx'", std::string("report_same") + name).exit_code == 0);
+  }
+  CHECK(read_whole_file(dir / "1.html") == read_whole_file(dir / "2.html"));
+  // The workbook has no "now" in it (the checker verifies its creation stamp is the simulated
+  // year's 1 January, which would fail if the current time leaked in).
+  CHECK(read_whole_file(dir / "1.xlsx") == read_whole_file(dir / "2.xlsx"));
+}
+
 TEST_CASE("The scenario fingerprint follows the scenario's content", "[report]") {
   deelstroom::scenario::Scenario s = deelstroom::scenario::default_scenario();
   const std::string first = deelstroom::report::scenario_fingerprint(s);
