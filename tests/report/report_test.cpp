@@ -187,7 +187,7 @@ TEST_CASE("FNV-1a 64 gives the published test vectors", "[report]") {
   CHECK(deelstroom::report::fnv1a_64("foobar") == 0x85944171f73967e8ULL);
 }
 
-TEST_CASE("Sensitivity: the scenario's own case is the run's economics; higher prices and production pay more",
+TEST_CASE("Sensitivity: the scenario's own case is the run's economics, higher prices and production pay more",
           "[report]") {
   using namespace deelstroom;
   const scenario::Scenario scenario = scenario::read_scenario(std::string(DEELSTROOM_SOURCE_DIR) + "/scenarios/example.toml");
