@@ -41,6 +41,18 @@ def close(a, b, rel=1e-9):
     return math.isclose(float(a), float(b), rel_tol=rel, abs_tol=1e-9)
 
 
+def compare(problems, what, shown, expected, rel=1e-9):
+    """Adds a line to `problems` when `shown` differs from `expected`."""
+    if not close(shown, expected, rel):
+        problems.append(f"{what}: {shown} != {expected}")
+
+
+def sheet_rows(sheet):
+    """The sheet's rows after the header, as dicts keyed by the header's names."""
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], r)) for r in rows[1:]]
+
+
 class Tables(html.parser.HTMLParser):
     """Collects, per table id, the data-value cells of each row, keyed by the row's
     data-apartment attribute or else by the text of its first cell."""
@@ -110,8 +122,7 @@ def check_html(run, keys, path, problems):
             problems.append(f"HTML row {apartment['id']}: {len(cells)} values")
             continue
         for field, shown in zip(fields, cells):
-            if not close(shown, apartment[field]):
-                problems.append(f"HTML {apartment['id']} {field}: {shown} != {apartment[field]}")
+            compare(problems, f"HTML {apartment['id']} {field}", shown, apartment[field])
 
     def expect(table, row_index, column, value, what):
         try:
@@ -186,9 +197,7 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
             problems.append(f"workbook summary row {index + 2} ({summary[index][0] if index < len(summary) else '?'}): "
                             f"{shown} != {value}")
 
-    rows = list(apartments_sheet.iter_rows(values_only=True))
-    header = rows[0]
-    by_id = {str(r[0]): dict(zip(header, r)) for r in rows[1:]}
+    by_id = {str(r["apartment"]): r for r in sheet_rows(apartments_sheet)}
     if len(by_id) != len(run["apartments"]):
         problems.append(f"workbook has {len(by_id)} apartments, JSON {len(run['apartments'])}")
     for apartment in run["apartments"]:
@@ -199,26 +208,21 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
         for field in ["shares", "offtake_kwh", "shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur",
                       "occupant_saving_eur_per_year", "owner_investment_eur", "owner_npv_eur", "simple_payback_years",
                       "npv_eur", "irr"]:
-            if not close(row[field], apartment[field]):
-                problems.append(f"workbook {apartment['id']} {field}: {row[field]} != {apartment[field]}")
+            compare(problems, f"workbook {apartment['id']} {field}", row[field], apartment[field])
 
-    rows = list(monthly_sheet.iter_rows(values_only=True))
-    header, months = rows[0], [dict(zip(rows[0], r)) for r in rows[1:]]
+    months = sheet_rows(monthly_sheet)
     if len(months) != 12:
         problems.append(f"workbook has {len(months)} months")
     for m, (shown, expected) in enumerate(zip(months, run["months"])):
         if shown["month"] != expected["month"]:
             problems.append(f"workbook month {m + 1}: {shown['month']}")
         for field in ["production_kwh", "shared_kwh", "injected_kwh"]:
-            if not close(shown[field], expected[field]):
-                problems.append(f"workbook month {m + 1} {field}: {shown[field]} != {expected[field]}")
+            compare(problems, f"workbook month {m + 1} {field}", shown[field], expected[field])
         for apartment in run["apartments"]:
             column = apartment["id"] + "_shared_kwh"
-            if not close(shown.get(column), apartment["monthly_shared_kwh"][m]):
-                problems.append(f"workbook month {m + 1} {column}: {shown.get(column)} != {apartment['monthly_shared_kwh'][m]}")
+            compare(problems, f"workbook month {m + 1} {column}", shown.get(column), apartment["monthly_shared_kwh"][m])
 
-    rows = list(flows_sheet.iter_rows(values_only=True))
-    years = [dict(zip(rows[0], r)) for r in rows[1:]]
+    years = sheet_rows(flows_sheet)
     if len(years) != association["horizon_years"] + 1:
         problems.append(f"workbook has {len(years)} cash-flow years, expected {association['horizon_years'] + 1}")
     cumulative = 0.0
@@ -227,17 +231,14 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
         cumulative += flow
         if shown["year"] != y:
             problems.append(f"workbook cash-flow row {y + 2} holds year {shown['year']}")
-        if not close(shown["association_net_eur"], flow):
-            problems.append(f"workbook year {y} association_net_eur: {shown['association_net_eur']} != {flow}")
-        if not close(shown["association_cumulative_eur"], cumulative, rel=1e-12 if abs(cumulative) > 1 else 1e-6):
-            problems.append(f"workbook year {y} association_cumulative_eur: {shown['association_cumulative_eur']} != {cumulative}")
+        compare(problems, f"workbook year {y} association_net_eur", shown["association_net_eur"], flow)
+        compare(problems, f"workbook year {y} association_cumulative_eur", shown["association_cumulative_eur"], cumulative,
+                rel=1e-12 if abs(cumulative) > 1 else 1e-6)
         for apartment in run["apartments"]:
             column = apartment["id"] + "_total_eur"
-            if not close(shown.get(column), apartment["cash_flows_eur"][y]):
-                problems.append(f"workbook year {y} {column}: {shown.get(column)} != {apartment['cash_flows_eur'][y]}")
+            compare(problems, f"workbook year {y} {column}", shown.get(column), apartment["cash_flows_eur"][y])
 
-    rows = list(keys_sheet.iter_rows(values_only=True))
-    by_key = [dict(zip(rows[0], r)) for r in rows[1:]]
+    by_key = sheet_rows(keys_sheet)
     # The first key is the scenario's own: its apartments are those of the run.
     if not by_key:
         problems.append("workbook keys sheet is empty")
@@ -245,8 +246,7 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
         for apartment in run["apartments"]:
             for field in ["npv_eur", "occupant_saving_eur_per_year"]:
                 column = f"{apartment['id']}_{field}"
-                if not close(by_key[0].get(column), apartment[field]):
-                    problems.append(f"workbook chosen key {column}: {by_key[0].get(column)} != {apartment[field]}")
+                compare(problems, f"workbook chosen key {column}", by_key[0].get(column), apartment[field])
     if keys is not None:
         if len(by_key) != len(keys["keys"]):
             problems.append(f"workbook keys sheet has {len(by_key)} keys, compare-keys {len(keys['keys'])}")
@@ -260,8 +260,7 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
                 pairs.append((f"{apartment['id']}_npv_eur", apartment["npv_eur"]))
                 pairs.append((f"{apartment['id']}_occupant_saving_eur_per_year", apartment["occupant_saving_eur_per_year"]))
             for column, value in pairs:
-                if not close(shown.get(column), value):
-                    problems.append(f"workbook key {k} {column}: {shown.get(column)} != {value}")
+                compare(problems, f"workbook key {k} {column}", shown.get(column), value)
 
     # The quarter-hour sheet: a year of rows, whose columns add up to the year's totals.
     header, sums, count = None, None, 0
