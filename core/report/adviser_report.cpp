@@ -315,7 +315,7 @@ void cash_flow_section(std::ostream& out, const AdviserReport& r, Language langu
     const economics::ApartmentResult& a = money.apartments[i];
     std::vector<double> cumulative;
     for (const economics::ApartmentYear& y : a.years) cumulative.push_back(y.cumulative_total_eur);
-    apartments.push_back({a.id, cumulative, palette_colour(i), 1.5});
+    apartments.push_back({a.id, cumulative, palette_colour(i), 1.5, palette_dash(i)});
   }
   std::vector<double> association;
   for (const economics::AssociationYear& y : money.association.years) association.push_back(y.cumulative_eur);
@@ -324,7 +324,7 @@ void cash_flow_section(std::ostream& out, const AdviserReport& r, Language langu
             "Cumulative per apartment (occupant + owner), year 0 = investment.")
       << "</p>" << svg_line_chart(years, apartments, "€", nl) << "<p class='muted'>"
       << text(language, "Gecumuleerd voor de VME.", "Cumulative for the association.") << "</p>"
-      << svg_line_chart(years, {{text(language, "VME", "Association"), association, "#111", 2.5}}, "€", nl);
+      << svg_line_chart(years, {{text(language, "VME", "Association"), association, "#111", 2.5, ""}}, "€", nl);
 }
 
 void sensitivity_section(std::ostream& out, const AdviserReport& r, Language language) {

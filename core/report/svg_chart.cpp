@@ -79,10 +79,17 @@ std::string html_escape(const std::string& text) {
   return out;
 }
 
-std::string palette_colour(std::size_t index) {
-  static const char* colours[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-                                  "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939"};
-  return colours[index % (sizeof colours / sizeof colours[0])];
+namespace {
+const char* const kPalette[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+                                "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939"};
+constexpr std::size_t kPaletteSize = sizeof kPalette / sizeof kPalette[0];
+}  // namespace
+
+std::string palette_colour(std::size_t index) { return kPalette[index % kPaletteSize]; }
+
+std::string palette_dash(std::size_t index) {
+  static const char* dashes[] = {"", "6 3", "1.5 2.5"};
+  return dashes[(index / kPaletteSize) % 3];
 }
 
 std::string svg_bar_chart(const std::vector<std::string>& labels, const std::vector<double>& values,
@@ -129,12 +136,15 @@ std::string svg_line_chart(const std::vector<std::string>& x_labels, const std::
   }
   for (std::size_t k = 0; k < series.size(); ++k) {
     const SvgSeries& s = series[k];
-    svg << "<polyline fill='none' stroke='" << s.colour << "' stroke-width='" << s.stroke_width << "' points='";
+    const std::string dash = s.dash.empty() ? std::string() : " stroke-dasharray='" + s.dash + "'";
+    svg << "<polyline fill='none' stroke='" << s.colour << "' stroke-width='" << s.stroke_width << "'" << dash << " points='";
     for (std::size_t i = 0; i < s.values.size(); ++i) svg << kLeft + dx * static_cast<double>(i) << "," << axis.y(s.values[i]) << " ";
     svg << "'><title>" << html_escape(s.name) << "</title></polyline>";
     const double lx = kLeft + static_cast<double>(k % 5) * 112.0;
     const double ly = kHeight + 4.0 + 18.0 * std::floor(static_cast<double>(k) / 5.0);
-    svg << "<rect x='" << lx << "' y='" << ly << "' width='12' height='4' fill='" << s.colour << "'/>"
+    // The legend's swatch is a short stretch of the line itself, dashes included.
+    svg << "<line x1='" << lx << "' y1='" << ly + 2 << "' x2='" << lx + 14 << "' y2='" << ly + 2 << "' stroke='" << s.colour
+        << "' stroke-width='" << std::max(s.stroke_width, 2.5) << "'" << dash << "/>"
         << "<text x='" << lx + 16 << "' y='" << ly + 6 << "' font-size='11'>" << html_escape(s.name) << "</text>";
   }
   svg << "</svg>";

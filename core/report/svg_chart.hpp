@@ -11,6 +11,7 @@ struct SvgSeries {
   std::vector<double> values;
   std::string colour;  ///< CSS colour
   double stroke_width = 1.5;
+  std::string dash;  ///< SVG stroke-dasharray ("" = solid line)
 };
 
 /// Bars, one per label, on a value axis starting at 0 ("nice" ticks; `dutch` for the number
@@ -28,5 +29,10 @@ std::string html_escape(const std::string& text);
 
 /// A distinct colour for series `index` (a qualitative palette that prints in grey scale too).
 std::string palette_colour(std::size_t index);
+
+/// The dash pattern for series `index`: solid for the palette's first round of colours, then
+/// dashed, then dotted, so that series sharing a colour (more series than colours, e.g. a
+/// building of 20 apartments) still differ.
+std::string palette_dash(std::size_t index);
 
 }  // namespace deelstroom::report
