@@ -233,6 +233,24 @@ std::pair<double, double> value_range(const std::vector<PlotSeries>& series) {
   return {low, high};
 }
 
+/// Each series as a polyline over the first `count` points.
+void draw_polylines(Frame& f, const std::vector<PlotSeries>& lines, int count) {
+  for (const PlotSeries& s : lines) {
+    std::vector<ImVec2> points;
+    for (int i = 0; i < count && static_cast<std::size_t>(i) < s.values.size(); ++i) {
+      points.emplace_back(f.point_x(i), f.y(s.values[static_cast<std::size_t>(i)]));
+    }
+    f.draw->AddPolyline(points.data(), static_cast<int>(points.size()), s.color, 0, s.thickness);
+  }
+}
+
+/// The vertical line at the hovered point; returns its x.
+float draw_hover_line(Frame& f) {
+  const float x = f.point_x(f.hover_index);
+  f.draw->AddLine(ImVec2(x, f.plot_min.y), ImVec2(x, f.plot_max.y), kHover, 1.5f);
+  return x;
+}
+
 void grouped_bars(const char* id, const std::vector<PlotSeries>& series, const PlotOptions& options) {
   const int count = point_count(series);
   const auto [low, high] = value_range(series);
@@ -288,17 +306,8 @@ void stacked_areas(const char* id, const std::vector<PlotSeries>& areas, const s
     }
     for (std::size_t i = 0; i < base.size(); ++i) base[i] += i < s.values.size() ? s.values[i] : 0.0;
   }
-  for (const PlotSeries& s : lines) {
-    std::vector<ImVec2> points;
-    for (int i = 0; i < count && static_cast<std::size_t>(i) < s.values.size(); ++i) {
-      points.emplace_back(f.point_x(i), f.y(s.values[static_cast<std::size_t>(i)]));
-    }
-    f.draw->AddPolyline(points.data(), static_cast<int>(points.size()), s.color, 0, s.thickness);
-  }
-  if (f.hover_index >= 0) {
-    const float x = f.point_x(f.hover_index);
-    f.draw->AddLine(ImVec2(x, f.plot_min.y), ImVec2(x, f.plot_max.y), kHover, 1.5f);
-  }
+  draw_polylines(f, lines, count);
+  if (f.hover_index >= 0) draw_hover_line(f);
   hover_tooltip(f, legend, options, false);
 }
 
@@ -307,16 +316,9 @@ void line_chart(const char* id, const std::vector<PlotSeries>& lines, const Plot
   const auto [low, high] = value_range(lines);
   const auto legend = pointers(lines);
   Frame f = begin_frame(id, low, high, count, true, legend, options);
-  for (const PlotSeries& s : lines) {
-    std::vector<ImVec2> points;
-    for (int i = 0; i < count && static_cast<std::size_t>(i) < s.values.size(); ++i) {
-      points.emplace_back(f.point_x(i), f.y(s.values[static_cast<std::size_t>(i)]));
-    }
-    f.draw->AddPolyline(points.data(), static_cast<int>(points.size()), s.color, 0, s.thickness);
-  }
+  draw_polylines(f, lines, count);
   if (f.hover_index >= 0) {
-    const float x = f.point_x(f.hover_index);
-    f.draw->AddLine(ImVec2(x, f.plot_min.y), ImVec2(x, f.plot_max.y), kHover, 1.5f);
+    const float x = draw_hover_line(f);
     for (const PlotSeries& s : lines) {
       if (static_cast<std::size_t>(f.hover_index) < s.values.size()) {
         f.draw->AddCircleFilled(ImVec2(x, f.y(s.values[static_cast<std::size_t>(f.hover_index)])), s.thickness + 2.0f,

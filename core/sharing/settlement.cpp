@@ -8,17 +8,13 @@ namespace deelstroom::sharing {
 
 namespace {
 
-/// A group key prepared for the inner loop: member indices and their weights.
+/// A group key prepared for the inner loop: its weights over all N apartments (0 for
+/// non-members: a weight of 0 gives min(0, need) = 0, exactly what leaving the apartment out
+/// gives, and the straight loops over all N vectorise).
 struct CompiledGroup {
   Method method = Method::fixed;
-  std::vector<int> members;
-  std::vector<double> weights;        ///< round-1 weight of each member
-  std::vector<double> later_weights;  ///< weight of each member in rounds >= 2
-  /// The same weights over all N apartments (0 for non-members): a weight of 0 gives
-  /// min(0, need) = 0, exactly what leaving the apartment out gives, and the straight loops
-  /// over all N vectorise.
-  std::vector<double> dense_weights;
-  std::vector<double> dense_later_weights;
+  std::vector<double> dense_weights;        ///< round-1 weight of each apartment
+  std::vector<double> dense_later_weights;  ///< weight of each apartment in rounds >= 2
   std::vector<double> dense_member;  ///< 1 for members, 0 otherwise
   int rounds = 1;
   double fixed_fraction = 1.0;
@@ -44,12 +40,9 @@ CompiledKey compile_key(const AllocationKey& key, int apartment_count) {
     c.dense_member.assign(static_cast<std::size_t>(apartment_count), 0.0);
     for (int i = 0; i < apartment_count; ++i) {
       if (group.member[i] <= 0.0) continue;
-      c.members.push_back(i);
       const double w = group.method == Method::proportional ? 0.0 : group.weights[i];
-      c.weights.push_back(w);
-      c.later_weights.push_back(has_later ? group.later_weights[i] : w);
-      c.dense_weights[static_cast<std::size_t>(i)] = c.weights.back();
-      c.dense_later_weights[static_cast<std::size_t>(i)] = c.later_weights.back();
+      c.dense_weights[static_cast<std::size_t>(i)] = w;
+      c.dense_later_weights[static_cast<std::size_t>(i)] = has_later ? group.later_weights[i] : w;
       c.dense_member[static_cast<std::size_t>(i)] = 1.0;
     }
     compiled.groups.push_back(std::move(c));
@@ -60,10 +53,7 @@ CompiledKey compile_key(const AllocationKey& key, int apartment_count) {
 /// Scratch space and the allocation arithmetic of one quarter-hour.
 class Allocator {
  public:
-  Allocator(int apartment_count, int round_count)
-      : need_(apartment_count) {
-    (void)round_count;
-  }
+  explicit Allocator(int apartment_count) : need_(apartment_count) {}
 
   /// Allocates `shareable` over the apartments with offtake `offtake` into `allocated`
   /// (N entries, overwritten) and adds each round's gifts to `round_sink` (R x N, round-major,
@@ -236,7 +226,7 @@ QuarterHourAllocation allocate_quarter_hour(const AllocationKey& key, double sha
   }
   const CompiledKey compiled = compile_key(key, n);
   const int rounds = std::max(1, key.round_count());
-  Allocator allocator(n, rounds);
+  Allocator allocator(n);
   QuarterHourAllocation result;
   result.allocated_kwh = Eigen::ArrayXd::Zero(n);
   std::vector<double> by_round(static_cast<std::size_t>(rounds) * n, 0.0);
@@ -283,7 +273,7 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     result.injected_kwh = Eigen::ArrayXd::Zero(t_count);
   }
 
-  Allocator allocator(n, rounds);
+  Allocator allocator(n);
   std::vector<double> allocated(static_cast<std::size_t>(n), 0.0);
   const double scale = options.production_scale;
   for (int t = 0; t < t_count; ++t) {
