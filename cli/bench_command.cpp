@@ -83,7 +83,8 @@ int bench_command(const Arguments& args, std::ostream& out, std::ostream& err) {
         << " PV arrays, key: " << simulation::describe_key(scenario.key, false) << "\n\n";
 
     // Once per location and year (then cached and shared).
-    const time::YearGrid grid = time::make_year_grid(scenario.site.year);
+    const time::YearGrid grid =
+        time::make_year_grid(scenario.site.year, time::time_zone_from_name(scenario.site.timezone).value_or(time::brussels_time_zone()));
     const solar::Site site{scenario.site.latitude_deg, scenario.site.longitude_deg, scenario.site.elevation_m};
     out << "once per location-year (cached afterwards):\n";
     print_row(out, "solar positions, bulk SPA", time_it(3, 0, [&] { solar::compute_solar_positions(site, grid); }), "");

@@ -35,6 +35,7 @@ BillComponents& BillComponents::operator+=(const BillComponents& other) {
   vat_eur += other.vat_eur;
   internal_price_eur += other.internal_price_eur;
   injection_income_eur += other.injection_income_eur;
+  sharing_income_eur += other.sharing_income_eur;
   return *this;
 }
 
@@ -85,6 +86,9 @@ BillComponents month_bill(const Tariffs& tariffs, const RuleSet& rules, const Mo
   bill.internal_price_eur =
       tariffs.sharing.internal_price_eur_per_kwh * usage.shared_kwh * index.internal_price * internal_vat;
   bill.injection_income_eur = injection_income_eur(tariffs, usage) * index.injection;
+  // An apartment injector receives the agreed price for what it shared (no VAT: residential
+  // prosumers are not VAT-registered), as the association does for the common connection's.
+  bill.sharing_income_eur = tariffs.sharing.internal_price_eur_per_kwh * usage.sold_to_sharing_kwh * index.internal_price;
   return bill;
 }
 
@@ -98,6 +102,7 @@ ConnectionBill year_bill(const Tariffs& tariffs, const RuleSet& rules, const std
     bill.supplier_kwh += usage[m].supplier_total_kwh();
     bill.shared_kwh += usage[m].shared_kwh;
     bill.injected_kwh += usage[m].injected_kwh;
+    bill.sold_to_sharing_kwh += usage[m].sold_to_sharing_kwh;
   }
   return bill;
 }

@@ -45,6 +45,9 @@ struct MonthUsage {
   /// kWh injected and sold to the supplier, and their day-ahead value (dynamic injection).
   double injected_kwh = 0.0;
   double injected_spot_eur = 0.0;
+  /// kWh of the connection's own injection that sharing gave to others (several injectors):
+  /// the receivers pay the internal price for them to this connection.
+  double sold_to_sharing_kwh = 0.0;
 
   double supplier_total_kwh() const;
 };
@@ -61,14 +64,15 @@ struct BillComponents {
   double vat_eur = 0.0;              ///< VAT on all of the above
   double internal_price_eur = 0.0;   ///< paid for shared kWh (incl. VAT when the agreement adds it)
   double injection_income_eur = 0.0; ///< received for injected kWh (lowers the total)
+  double sharing_income_eur = 0.0;   ///< internal price received for own injection shared with others
 
   /// Energy, fees, network and levies, excl. VAT.
   double excl_vat_eur() const;
   /// What the connection pays its supplier for offtake (excl. VAT + VAT), without the internal
   /// price and the injection income.
   double offtake_cost_eur() const { return excl_vat_eur() + vat_eur; }
-  /// The net amount paid: offtake cost + internal price - injection income.
-  double total_eur() const { return offtake_cost_eur() + internal_price_eur - injection_income_eur; }
+  /// The net amount paid: offtake cost + internal price - injection income - sharing income.
+  double total_eur() const { return offtake_cost_eur() + internal_price_eur - injection_income_eur - sharing_income_eur; }
 
   BillComponents& operator+=(const BillComponents& other);
 };
@@ -95,6 +99,7 @@ struct ConnectionBill {
   double supplier_kwh = 0.0;         ///< bought from the supplier
   double shared_kwh = 0.0;           ///< allocated by sharing
   double injected_kwh = 0.0;
+  double sold_to_sharing_kwh = 0.0;  ///< own injection shared with others
 
   double grid_offtake_kwh() const { return supplier_kwh + shared_kwh; }
   double total_eur() const { return year.total_eur(); }

@@ -45,6 +45,8 @@ SettledEnergy combine(const std::vector<SettledEnergy>& nodes, const std::vector
     e.common_peak_kw *= w;
     e.injected_kwh *= w;
     e.injected_spot_eur *= w;
+    e.injection_shared_kwh *= w;
+    e.injection_shared_spot_eur *= w;
   };
   scale_all(result, weights[0]);
   for (std::size_t k = 1; k < nodes.size(); ++k) {
@@ -59,24 +61,29 @@ SettledEnergy combine(const std::vector<SettledEnergy>& nodes, const std::vector
     result.common_peak_kw += w * n.common_peak_kw;
     result.injected_kwh += w * n.injected_kwh;
     result.injected_spot_eur += w * n.injected_spot_eur;
+    result.injection_shared_kwh += w * n.injection_shared_kwh;
+    result.injection_shared_spot_eur += w * n.injection_shared_spot_eur;
   }
   // Interpolation must not create negative energy where every node was >= 0 (tiny
   // undershoots between nodes where a quantity reaches 0).
   result.shared_kwh = result.shared_kwh.max(0.0);
   result.common_grid_kwh = result.common_grid_kwh.max(0.0);
   result.injected_kwh = result.injected_kwh.max(0.0);
+  result.injection_shared_kwh = result.injection_shared_kwh.max(0.0);
   result.common_peak_kw = result.common_peak_kw.max(0.0);
   return result;
 }
 
 }  // namespace
 
-Eigen::ArrayXd SettledEnergy::injected_without_sharing_kwh() const {
-  return injected_kwh + shared_kwh.colwise().sum().transpose();
+Eigen::ArrayXd SettledEnergy::common_shared_kwh() const {
+  return (shared_kwh.colwise().sum() - injection_shared_kwh.colwise().sum()).transpose();
 }
 
+Eigen::ArrayXd SettledEnergy::injected_without_sharing_kwh() const { return injected_kwh + common_shared_kwh(); }
+
 Eigen::ArrayXd SettledEnergy::injected_without_sharing_spot_eur() const {
-  return injected_spot_eur + shared_spot_eur.colwise().sum().transpose();
+  return injected_spot_eur + (shared_spot_eur.colwise().sum() - injection_shared_spot_eur.colwise().sum()).transpose();
 }
 
 BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh,
@@ -100,6 +107,9 @@ BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<
   base.common_kwh = Eigen::ArrayXd::Zero(12 * periods);
   base.common_spot_eur = Eigen::ArrayXd::Zero(12);
   base.common_peak_kw = Eigen::ArrayXd::Zero(12);
+  base.injection_kwh = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  base.injection_spot_eur = Eigen::ArrayXXd::Zero(n, 12);
+  const bool injectors = series.has_apartment_injection();
   for (int t = 0; t < series.interval_count(); ++t) {
     const int m = series.month[t] - 1;
     const int bucket = bucket_of(series, t);
@@ -110,6 +120,10 @@ BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<
     base.common_peak_kw[m] = std::max(base.common_peak_kw[m], common * 4.0);
     base.offtake_kwh.col(bucket) += series.offtake_kwh.col(t).array();
     if (spot != 0.0) base.offtake_spot_eur.col(m) += spot * series.offtake_kwh.col(t).array();
+    if (injectors) {
+      base.injection_kwh.col(bucket) += series.injection_kwh.col(t).array();
+      if (spot != 0.0) base.injection_spot_eur.col(m) += spot * series.injection_kwh.col(t).array();
+    }
   }
   base.peak_kw = monthly_peak_kw(series.offtake_kwh, series.month);
   return base;
@@ -139,6 +153,12 @@ SettledEnergy gather_energy(const sharing::BuildingSeries& series, const sharing
   energy.production_scale = production_scale;
   energy.shared_kwh = settled.shared_by_month_period;
   energy.injected_kwh = settled.injected_by_month_period;
+  energy.injection_shared_kwh = settled.injection_shared_by_month_period;
+  energy.injection_shared_spot_eur = Eigen::ArrayXXd::Zero(n, 12);
+  const bool injectors = series.has_apartment_injection();
+  if (dynamic && injectors && settled.injection_shared_kwh.cols() != series.interval_count()) {
+    throw std::invalid_argument("gather_energy: a dynamic contract needs the settlement's quarter-hour series");
+  }
   energy.common_grid_kwh = settled.common_grid_offtake_by_month_period;
   energy.production_kwh = Eigen::ArrayXd::Zero(12);
   energy.common_self_consumption_kwh = Eigen::ArrayXd::Zero(12);
@@ -161,6 +181,7 @@ SettledEnergy gather_energy(const sharing::BuildingSeries& series, const sharing
       energy.common_grid_spot_eur[m] += spot * grid;
       energy.injected_spot_eur[m] += spot * settled.injected_kwh[t];
       energy.shared_spot_eur.col(m) += spot * settled.allocated_kwh.col(t).array();
+      if (injectors) energy.injection_shared_spot_eur.col(m) += spot * settled.injection_shared_kwh.col(t).array();
     }
   }
   return energy;

@@ -25,6 +25,10 @@ struct BaseEnergy {
   Eigen::ArrayXd common_kwh;         ///< 12P: Cc
   Eigen::ArrayXd common_spot_eur;    ///< 12
   Eigen::ArrayXd common_peak_kw;     ///< 12: monthly peak of Cc x 4
+  /// What apartments inject themselves (own PV behind their meter), sold to their supplier
+  /// when nothing is shared: N x 12P, and its day-ahead value N x 12 (dynamic only).
+  Eigen::ArrayXXd injection_kwh;
+  Eigen::ArrayXXd injection_spot_eur;
 };
 
 /// Energy of one building-year with PV at one production scale, under the key schedule.
@@ -37,10 +41,17 @@ struct SettledEnergy {
   Eigen::ArrayXd common_grid_kwh;    ///< 12P: Cc - Sc
   Eigen::ArrayXd common_grid_spot_eur;  ///< 12
   Eigen::ArrayXd common_peak_kw;     ///< 12: monthly peak of (Cc - Sc) x 4
-  Eigen::ArrayXd injected_kwh;       ///< 12P: R = I - sum a_i
+  Eigen::ArrayXd injected_kwh;       ///< 12P: the common connection's rest R_c
   Eigen::ArrayXd injected_spot_eur;  ///< 12
+  /// The part of each apartment's own injection that was shared (it earns the internal
+  /// price), N x 12P, and its day-ahead value N x 12 (dynamic only).
+  Eigen::ArrayXXd injection_shared_kwh;
+  Eigen::ArrayXXd injection_shared_spot_eur;
 
-  /// Injection without sharing (everything shareable is sold): R + sum_i a_i, per 12P.
+  /// What the common connection supplied to sharing: sum_i a_i - sum_i s_i, per 12P.
+  Eigen::ArrayXd common_shared_kwh() const;
+  /// Injection of the common connection without sharing (all it injects is sold): R_c plus
+  /// what it supplied to sharing, per 12P.
   Eigen::ArrayXd injected_without_sharing_kwh() const;
   Eigen::ArrayXd injected_without_sharing_spot_eur() const;  ///< 12
 };

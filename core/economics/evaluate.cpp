@@ -72,7 +72,14 @@ std::array<MonthUsage, 12> apartment_usage(const BaseEnergy& base, const Settled
       const double shared = energy != nullptr ? energy->shared_kwh(i, bucket) : 0.0;
       u.supplier_kwh[p] = base.offtake_kwh(i, bucket) - shared;
       u.shared_kwh += shared;
+      // Own injection: all sold to the supplier without sharing; with sharing, the shared part
+      // earns the internal price and the rest is sold.
+      const double sold_to_sharing = energy != nullptr ? energy->injection_shared_kwh(i, bucket) : 0.0;
+      u.injected_kwh += base.injection_kwh(i, bucket) - sold_to_sharing;
+      u.sold_to_sharing_kwh += sold_to_sharing;
     }
+    u.injected_spot_eur =
+        base.injection_spot_eur(i, m) - (energy != nullptr ? energy->injection_shared_spot_eur(i, m) : 0.0);
     u.supplier_spot_eur = base.offtake_spot_eur(i, m) - (energy != nullptr ? energy->shared_spot_eur(i, m) : 0.0);
     u.peak_kw = base.peak_kw(i, m);  // sharing is administrative: the meter's peak stays
   }
@@ -190,8 +197,10 @@ EconomicsResult evaluate_economics(const EnergyBasis& basis, const std::vector<A
     row.common_self_consumption_kwh = energy.common_self_consumption_kwh.sum();
     row.shared_kwh = energy.shared_kwh.sum();
     row.injected_kwh = energy.injected_kwh.sum();
-    // The association keeps the agreed price; VAT on it (if any) goes to the state.
-    row.internal_income_eur = tariffs.sharing.internal_price_eur_per_kwh * index.internal_price * row.shared_kwh;
+    // The association keeps the agreed price on what its common connection supplied (with
+    // apartment injectors, they are paid for their part); VAT on it (if any) goes to the state.
+    row.internal_income_eur =
+        tariffs.sharing.internal_price_eur_per_kwh * index.internal_price * energy.common_shared_kwh().sum();
     row.injection_income_eur = common_sharing.year.injection_income_eur;
     row.avoided_common_cost_eur = common_no_pv.year.offtake_cost_eur() - common_sharing.year.offtake_cost_eur();
     row.om_eur = inv.om_eur_per_kwp_per_year * pv_kwp * index.costs;

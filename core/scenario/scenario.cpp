@@ -25,9 +25,10 @@ int Scenario::apartment_index(const std::string& id) const {
 void sync_economics(Scenario& scenario) {
   economics::RuleSet& rules = scenario.economics.rules;
   rules.name = scenario.rules.set;
-  if (const auto sharing_rules = sharing::rule_set_by_name(scenario.rules.set)) {
-    rules.network_charges_on_shared = sharing_rules->network_charges_on_shared;
-  }
+  // Network charges on shared kWh by region (the tariff data files refine these).
+  rules.network_charges_on_shared = scenario.rules.set == "brussels"   ? 0.5
+                                    : scenario.rules.set == "wallonia" ? 0.75
+                                                                       : 1.0;
   // The capacity tariff on the monthly peak exists in Flanders only (since 2023).
   rules.capacity_tariff = scenario.rules.set == "flanders";
   scenario.economics.analysis.degradation_per_year = scenario.pv.degradation_pct_per_year / 100.0;
@@ -53,9 +54,8 @@ Scenario default_scenario() {
     a.consumption.annual_kwh = kwh[i];
     s.apartments.push_back(a);
   }
-  s.key.type = "static";
+  s.key.type = "optimal";
   s.key.preset = "equal";
-  s.key.rounds = 2;
   sync_economics(s);
   return s;
 }

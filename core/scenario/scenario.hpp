@@ -26,6 +26,9 @@ enum class WeatherSource { embedded, pvgis };
 struct WeatherSettings {
   WeatherSource source = WeatherSource::embedded;
   std::string file;  ///< PVGIS TMY (CSV or JSON), relative to the scenario file
+  /// Where PVGIS hourly irradiance sits in time: "scan_time" (label + the file's Irradiance
+  /// Time Offset, the default) or "label" (the hour centred on its label, as pvlib reads it).
+  std::string timing = "scan_time";
 };
 
 /// PVWatts loss categories in % (pv-model.md step 7); unset = the PVWatts default.
@@ -47,6 +50,10 @@ struct PvArraySettings {
   std::string iam = "physical";            ///< physical | ashrae
   double albedo = 0.2;
   std::string file;                        ///< measured production (replaces the model)
+  /// The meter the array is connected behind: "common" (the association's common
+  /// connection, the default) or an apartment's id (that apartment's own PV: it first
+  /// covers the apartment's use, the rest is injected by that apartment and shared).
+  std::string meter = "common";
 };
 
 struct PvSettings {
@@ -96,7 +103,7 @@ struct KeySettings;
 
 struct KeyGroupSettings {
   std::vector<std::string> apartments;     ///< ids, served in this group
-  std::string type = "static";             ///< static | proportional | hybrid | optimised
+  std::string type = "fixed";              ///< fixed | relative | optimal | cascade | proportional | hybrid | optimised
   std::string preset = "equal";
   std::vector<double> percentages;         ///< per member, in %, for preset custom
   int rounds = 1;
@@ -106,10 +113,13 @@ struct KeyGroupSettings {
 struct PeriodKeySettings;
 
 struct KeySettings {
-  std::string type = "static";             ///< static | proportional | hybrid | priority | optimised
+  /// One of sharing::key_types(): fixed | relative | optimal (the Fluvius methods) |
+  /// cascade | proportional | hybrid | priority | optimised. Files may say "static" (older
+  /// files): read as fixed (rounds = 1) or cascade (rounds > 1).
+  std::string type = "fixed";
   std::string preset = "equal";            ///< equal | shares | consumption | investment | custom
   std::vector<double> percentages;         ///< one per apartment (file order), in %, for custom
-  int rounds = 1;                          ///< 1 = no cascade
+  int rounds = 1;                          ///< cascade and hybrid only: rounds of the fixed part
   std::string later_preset;                ///< a second key for rounds >= 2 (empty = same key)
   std::vector<double> later_percentages;
   double fixed_fraction = 0.5;             ///< hybrid: share of the volume by the static part
@@ -128,7 +138,7 @@ struct PeriodKeySettings {
 /// charged. Flanders is the default.
 struct RuleSettings {
   std::string set = "flanders";            ///< flanders | brussels | wallonia | france
-  std::optional<int> max_rounds;           ///< override of the rule set's maximum
+  std::optional<int> max_rounds;           ///< a cap on the rounds of a cascade key (what-if); unset: none
 };
 
 struct Scenario {

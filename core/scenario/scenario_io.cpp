@@ -11,6 +11,7 @@
 #include "core/scenario/economics_section.hpp"
 #include "core/scenario/toml_fields.hpp"
 #include "core/time/year_grid.hpp"
+#include "core/sharing/key_catalogue.hpp"
 #include "core/sharing/rule_set.hpp"
 #include "core/time/time_zone.hpp"
 
@@ -44,6 +45,7 @@ void read_weather(TableReader& root, Scenario& s) {
   const std::string source = weather->choice("source", "embedded", {"embedded", "pvgis"});
   s.weather.source = source == "pvgis" ? WeatherSource::pvgis : WeatherSource::embedded;
   s.weather.file = weather->string("file", "");
+  s.weather.timing = weather->choice("timing", s.weather.timing, {"scan_time", "label"});
   if (s.weather.source == WeatherSource::pvgis && s.weather.file.empty()) {
     weather->fail("file", "source \"pvgis\" needs file = \"path/to/tmy.csv\" (a PVGIS TMY, CSV or JSON)");
   }
@@ -80,6 +82,12 @@ void read_pv(TableReader& root, Scenario& s) {
     a.name = array.string("name", "PV " + std::to_string(s.pv.arrays.size() + 1));
     if (!names.insert(a.name).second) array.fail("name", "two arrays are called \"" + a.name + "\"; names must differ");
     a.file = array.string("file", "");
+    a.meter = array.string("meter", a.meter);
+    if (a.meter != "common" && s.apartment_index(a.meter) < 0) {
+      std::string ids;
+      for (const ApartmentSettings& apartment : s.apartments) ids += (ids.empty() ? "\"" : ", \"") + apartment.id + "\"";
+      array.fail("meter", "no apartment \"" + a.meter + "\"; expected \"common\" (the common connection) or one of " + ids);
+    }
     const bool measured = !a.file.empty();
     a.kwp = array.number("kwp", measured ? 0.0 : a.kwp, 0.0, 1e5);
     if (!array.has("kwp") && !measured) array.fail("kwp", "missing: the peak power in kWp, e.g. kwp = 20");
@@ -200,6 +208,22 @@ void check_percentage_sum(TableReader& table, std::string_view key, const std::v
   }
 }
 
+/// Reads "static" (older files) as fixed or cascade and checks that `rounds` is only given
+/// where the type has a choice of rounds: the Fluvius methods fix their own rounds (fixed and
+/// relative one, optimal as many as it takes).
+std::string normalised_key_type(TableReader& table, const std::string& type, int rounds) {
+  if (type == "static") return rounds > 1 ? "cascade" : "fixed";
+  if ((type == "fixed" || type == "relative" || type == "optimal") && table.has("rounds") && rounds != 1) {
+    table.fail("rounds", "the " + sharing::key_type_name(type, false) +
+                             " sets its own rounds (fixed and relative: one; optimal: until a round shares nothing); "
+                             "for a chosen number of rounds use type = \"cascade\"");
+  }
+  if (type == "cascade" && rounds < 2) {
+    table.fail("rounds", "a cascade needs rounds = 2 or more (with one round it is the fixed key, type = \"fixed\")");
+  }
+  return type;
+}
+
 KeyGroupSettings read_group(TableReader& table, const std::vector<std::string>& all_ids, std::set<std::string>& used,
                             bool last) {
   KeyGroupSettings g;
@@ -218,7 +242,7 @@ KeyGroupSettings read_group(TableReader& table, const std::vector<std::string>& 
     }
     if (!used.insert(id).second) table.fail("apartments", "apartment \"" + id + "\" is in two priority groups");
   }
-  g.type = table.choice("type", g.type, {"static", "proportional", "hybrid", "optimised"});
+  g.type = table.choice("type", g.type, {"fixed", "relative", "optimal", "cascade", "static", "proportional", "hybrid", "optimised"});
   g.preset = table.choice("preset", g.preset, {"equal", "shares", "consumption", "investment", "custom"});
   g.percentages = read_percentages(table, "percentages", g.apartments);
   if (g.preset == "custom" && g.type != "proportional" && g.percentages.empty()) {
@@ -230,6 +254,7 @@ KeyGroupSettings read_group(TableReader& table, const std::vector<std::string>& 
   }
   check_percentage_sum(table, "percentages", g.percentages);
   g.rounds = static_cast<int>(table.integer("rounds", g.rounds, 1, 100));
+  g.type = normalised_key_type(table, g.type, g.rounds);
   g.fixed_fraction = table.number("fixed_fraction", g.fixed_fraction, 0.0, 1.0);
   table.reject_unknown_fields();
   return g;
@@ -237,23 +262,30 @@ KeyGroupSettings read_group(TableReader& table, const std::vector<std::string>& 
 
 KeySettings read_key_table(TableReader& table, const std::vector<std::string>& ids, bool allow_periods) {
   KeySettings k;
-  k.type = table.choice("type", k.type, {"static", "proportional", "hybrid", "priority", "optimised"});
+  k.type = table.choice("type", k.type,
+                        {"fixed", "relative", "optimal", "cascade", "static", "proportional", "hybrid", "priority", "optimised"});
   k.preset = table.choice("preset", k.preset, {"equal", "shares", "consumption", "investment", "custom"});
   k.percentages = read_percentages(table, "percentages", ids);
   if (!k.percentages.empty() && k.preset != "custom") {
     if (table.has("preset")) table.fail("percentages", "percentages are only used with preset = \"custom\"");
     k.preset = "custom";
   }
-  if (k.preset == "custom" && k.percentages.empty() && (k.type == "static" || k.type == "hybrid")) {
+  if (k.preset == "custom" && k.percentages.empty() && k.type != "proportional" && k.type != "priority" &&
+      k.type != "optimised") {
     table.fail("percentages", "preset \"custom\" needs percentages = [..] with one value per apartment (in %)");
   }
   check_percentage_sum(table, "percentages", k.percentages);
   k.rounds = static_cast<int>(table.integer("rounds", k.rounds, 1, 100));
+  k.type = normalised_key_type(table, k.type, k.rounds);
   k.later_preset = table.choice("later_preset", "", {"equal", "shares", "consumption", "investment", "custom"});
   k.later_percentages = read_percentages(table, "later_percentages", ids);
   if (!k.later_percentages.empty()) k.later_preset = "custom";
   if (k.later_preset == "custom" && k.later_percentages.empty()) {
     table.fail("later_percentages", "later_preset \"custom\" needs later_percentages");
+  }
+  if (!k.later_preset.empty() && k.type != "cascade") {
+    table.fail("later_preset", "a second key for rounds >= 2 needs type = \"cascade\" (the Fluvius optimal key "
+                               "renormalises its own key in every round)");
   }
   k.fixed_fraction = table.number("fixed_fraction", k.fixed_fraction, 0.0, 1.0);
   k.objective = table.choice("objective", k.objective, {"volume", "fairness"});
@@ -289,19 +321,28 @@ KeySettings read_key_table(TableReader& table, const std::vector<std::string>& i
   return k;
 }
 
-void check_key_against_rules(const KeySettings& key, const sharing::RuleSet& rules, int max_rounds, TableReader& table) {
-  auto allowed = [&](const std::string& type) {
-    return std::find(rules.allowed_key_types.begin(), rules.allowed_key_types.end(), type) != rules.allowed_key_types.end();
+/// Keys the region's DSO does not compute stay usable as what-if keys; the scenario says so
+/// in a warning (and every output labels them). A [rules] max_rounds caps a cascade's rounds.
+void check_key_against_rules(const KeySettings& key, const sharing::RuleSet& rules, std::optional<int> max_rounds,
+                             TableReader& table, std::vector<std::string>& warnings) {
+  auto check_type = [&](const std::string& type) {
+    if (!rules.offers(type)) {
+      warnings.push_back("key type \"" + type + "\" (" + sharing::key_type_name(type, false) + ") is not offered by " +
+                         rules.operator_name + ": a what-if only, the association cannot register it");
+    }
   };
-  if (!allowed(key.type)) table.fail("type", "rule set \"" + rules.name + "\" does not offer a \"" + key.type + "\" key");
-  if (key.rounds > max_rounds) {
-    table.fail("rounds", "rule set \"" + rules.name + "\" allows at most " + std::to_string(max_rounds) +
-                             " rounds (set [rules] max_rounds to override)");
+  if (key.type == "priority") {
+    check_type("priority");
+  } else {
+    check_type(key.type);
+  }
+  if (max_rounds && key.type == "cascade" && key.rounds > *max_rounds) {
+    table.fail("rounds", "[rules] max_rounds allows at most " + std::to_string(*max_rounds) + " rounds");
   }
   for (const KeyGroupSettings& g : key.groups) {
-    if (g.rounds > max_rounds) {
-      table.fail("groups", "a group has " + std::to_string(g.rounds) + " rounds; rule set \"" + rules.name +
-                               "\" allows at most " + std::to_string(max_rounds));
+    if (max_rounds && g.type == "cascade" && g.rounds > *max_rounds) {
+      table.fail("groups", "a group has " + std::to_string(g.rounds) + " rounds; [rules] max_rounds allows at most " +
+                               std::to_string(*max_rounds));
     }
   }
 }
@@ -333,11 +374,12 @@ void read_key_and_rules(TableReader& root, Scenario& s) {
     rules->reject_unknown_fields();
   }
   const sharing::RuleSet rule_set = *sharing::rule_set_by_name(s.rules.set);
-  const int max_rounds = s.rules.max_rounds.value_or(rule_set.max_rounds);
   if (auto key = root.optional_table("key")) {
     s.key = read_key_table(*key, ids, true);
-    check_key_against_rules(s.key, rule_set, max_rounds, *key);
-    for (const PeriodKeySettings& p : s.key.periods) check_key_against_rules(p.key, rule_set, max_rounds, *key);
+    check_key_against_rules(s.key, rule_set, s.rules.max_rounds, *key, s.warnings);
+    for (const PeriodKeySettings& p : s.key.periods) {
+      check_key_against_rules(p.key, rule_set, s.rules.max_rounds, *key, s.warnings);
+    }
     key->reject_unknown_fields();
   }
   // Shares: warn when they do not add up to 1000, refuse when the key depends on them.
@@ -414,7 +456,7 @@ void write_key_body(std::ostream& out, const KeySettings& k) {
   out << "type = " << quoted(k.type) << "\n";
   out << "preset = " << quoted(k.preset) << "\n";
   if (!k.percentages.empty()) out << "percentages = " << numbers_text(k.percentages) << "\n";
-  out << "rounds = " << k.rounds << "\n";
+  if (k.type == "cascade" || k.type == "hybrid") out << "rounds = " << k.rounds << "\n";
   if (!k.later_preset.empty()) out << "later_preset = " << quoted(k.later_preset) << "\n";
   if (!k.later_percentages.empty()) out << "later_percentages = " << numbers_text(k.later_percentages) << "\n";
   if (k.type == "hybrid") out << "fixed_fraction = " << number_text(k.fixed_fraction) << "\n";
@@ -451,9 +493,9 @@ Scenario parse_scenario_document(const toml::table& document, const std::filesys
   }
   read_site(root, s);
   read_weather(root, s);
-  read_pv(root, s);
   read_common(root, s);
   read_apartments(root, s);
+  read_pv(root, s);  // after the apartments: an array may sit behind an apartment's meter
   read_key_and_rules(root, s);
   s.economics = read_economics_settings(root);
   root.reject_unknown_fields();
@@ -481,13 +523,15 @@ std::string format_scenario(const Scenario& s, const std::filesystem::path& targ
       << "year = " << s.site.year << "\n\n";
   out << "[weather]\n";
   if (s.weather.source == WeatherSource::pvgis) {
-    out << "source = \"pvgis\"\nfile = " << quoted(rebased(s, s.weather.file, target_file)) << "\n\n";
+    out << "source = \"pvgis\"\nfile = " << quoted(rebased(s, s.weather.file, target_file)) << "\n"
+        << "timing = " << quoted(s.weather.timing) << "\n\n";
   } else {
     out << "source = \"embedded\"\n\n";
   }
   out << "[pv]\ndegradation_pct_per_year = " << number_text(s.pv.degradation_pct_per_year) << "\n\n";
   for (const PvArraySettings& a : s.pv.arrays) {
     out << "[[pv.arrays]]\nname = " << quoted(a.name) << "\n";
+    if (a.meter != "common") out << "meter = " << quoted(a.meter) << "\n";
     if (!a.file.empty()) {
       out << "file = " << quoted(rebased(s, a.file, target_file)) << "\n";
       if (a.kwp > 0.0) out << "kwp = " << number_text(a.kwp) << "\n";

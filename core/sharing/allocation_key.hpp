@@ -9,6 +9,14 @@
 namespace deelstroom::sharing {
 
 /// How one group of apartments is served.
+///
+/// The three methods Fluvius computes (Flanders) are all `fixed` groups:
+/// - vaste verdeelsleutel: fixed, 1 round;
+/// - relatieve verdeelsleutel: fixed, 1 round, `relative` (an injector's own share is set to 0
+///   in the quarter-hours it injects and the key renormalised over the others);
+/// - optimale verdeelsleutel: fixed with rounds = optimal_rounds(N): the key is renormalised
+///   over the participants still uncovered and the rest divided again until a round shares
+///   nothing (no round cap).
 enum class Method {
   fixed,         ///< static percentages k_i: a_i = min(k_i I, C_i), cascaded over rounds
   proportional,  ///< dynamic: a_i = I C_i / sum C_j (or C_i when I covers everyone)
@@ -29,7 +37,16 @@ struct GroupKey {
   Eigen::ArrayXd later_weights;
   /// Hybrid only: the fraction f of the group's volume divided by the fixed percentages.
   double fixed_fraction = 1.0;
+  /// Relative key (Fluvius "relatieve verdeelsleutel"): in a quarter-hour where an apartment
+  /// injects, its percentage is set to 0 and the others' percentages are scaled up so that
+  /// they keep the key's total. Without apartment injection it is the fixed key.
+  bool relative = false;
 };
+
+/// Rounds that make a cascade exhaustive over N apartments: every round either places all
+/// that is left or covers at least one more apartment, so N rounds are always enough. This is
+/// the Fluvius optimal key ("tot een ronde niets meer verdeelt"), without a cap.
+inline int optimal_rounds(int apartment_count) { return apartment_count > 1 ? apartment_count : 1; }
 
 /// A key: groups served in priority order (each gets what the previous groups left).
 struct AllocationKey {

@@ -1,36 +1,39 @@
 #include "core/sharing/rule_set.hpp"
 
+#include <algorithm>
+
 namespace deelstroom::sharing {
 
 namespace {
 
 std::vector<RuleSet> all_rule_sets() {
   return {
-      // Flanders: Energiedecreet art. 7.2.1 (energiedelen in een gebouw); Fluvius computes
-      // fixed percentages, proportional keys and combinations over several iterations
-      // (OptimCE comparison of the three regions, 2026). Network charges apply in full to
-      // shared energy (REScoop transposition tracker, Belgium-Flanders, 2024).
-      // The maximum number of rounds is a working default (verify with Fluvius' current
-      // sharing-key documentation).
-      {"flanders", {"static", "proportional", "hybrid", "priority", "optimised"}, 3, 1.0,
-       "Energiedecreet art. 7.2.1; Fluvius energiedelen; REScoop tracker 2024"},
-      // Brussels: Sibelga computes static and proportional keys and combinations; local
-      // sharing in one building has a reduced distribution tariff (working default 0.5 of the
-      // kWh network charges; verify against Brugel's current tariff decision).
-      {"brussels", {"static", "proportional", "hybrid", "priority", "optimised"}, 3, 0.5,
-       "Sibelga partage d'energie; Brugel tariff methodology (verify)"},
-      // Wallonia: ORES/RESA keys of the CWaPE framework; reduced network tariff for local
-      // sharing (working default 0.75; verify with CWaPE).
-      {"wallonia", {"static", "proportional", "hybrid", "priority", "optimised"}, 3, 0.75,
-       "CWaPE partage d'energie (verify)"},
-      // France (Enedis autoconsommation collective): static, default dynamic (prorata of
-      // consumption), dynamic with custom coefficients; no rounds beyond the one Enedis
-      // computes (Enogrid's description of the four keys). Network charges: TURPE applies.
-      {"france", {"static", "proportional", "optimised"}, 1, 1.0, "Enedis; Enogrid (four keys)"},
+      // Flanders: Energiedecreet art. 7.2.1 (energiedelen in een gebouw). Fluvius computes
+      // exactly three methods: vaste, relatieve and optimale verdeelsleutel (Fluvius,
+      // "Energie delen: verdeelsleutels", consulted 2026-12; see docs/sharing-rules.md).
+      {"flanders", "Fluvius", {"fixed", "relative", "optimal"},
+       "Energiedecreet art. 7.2.1; Fluvius, verdeelsleutels voor energiedelen (geraadpleegd 2026-12)"},
+      // Brussels: Sibelga's three distribution methods: fixed (one round, or several rounds
+      // until nothing is left), proportional to consumption, and hybrid (Sibelga, "Méthodes
+      // de répartition", consulted 2026-12).
+      {"brussels", "Sibelga", {"fixed", "optimal", "proportional", "hybrid"},
+       "Sibelga, Méthodes de répartition (geraadpleegd 2026-12)"},
+      // Wallonia: the CWaPE standard keys that ORES and RESA apply: fixed equal, fixed
+      // specific percentages, dynamic in proportion to consumption; any other key needs a
+      // specific authorisation (ORES, "Le partage d'énergie en pratique", consulted 2026-12).
+      {"wallonia", "ORES / RESA", {"fixed", "proportional"},
+       "CWaPE standaardsleutels; ORES, Le partage d'énergie en pratique (geraadpleegd 2026-12)"},
+      // France (Enedis autoconsommation collective): static and default dynamic (prorata of
+      // consumption) (Enogrid's description of the four Enedis keys).
+      {"france", "Enedis", {"fixed", "proportional"}, "Enedis; Enogrid (the four keys)"},
   };
 }
 
 }  // namespace
+
+bool RuleSet::offers(std::string_view type) const {
+  return std::find(offered_key_types.begin(), offered_key_types.end(), type) != offered_key_types.end();
+}
 
 std::optional<RuleSet> rule_set_by_name(const std::string& name) {
   for (RuleSet& rules : all_rule_sets()) {

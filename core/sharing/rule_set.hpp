@@ -1,21 +1,23 @@
 #pragma once
-// Regional rule sets for sharing (energy-sharing.md §4). Each names what a grid operator
-// accepts; the simulator refuses a key a region does not offer, so a Flemish adviser cannot
-// present a result the DSO would not compute.
+// Regional rule sets for sharing (energy-sharing.md §4): which key types the grid operator
+// of a region computes and registers. Every other key can still be simulated, as a what-if,
+// and is labelled so in every output: an adviser must never recommend a key the association
+// cannot register (docs/sharing-rules.md).
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace deelstroom::sharing {
 
 struct RuleSet {
   std::string name;                        ///< flanders | brussels | wallonia | france
-  std::vector<std::string> allowed_key_types;
-  int max_rounds = 1;
-  /// Fraction of the distribution-network kWh charges that shared kWh still pay
-  /// (1 = full charges, as in Flanders).
-  double network_charges_on_shared = 1.0;
-  std::string source;                      ///< where the facts come from
+  std::string operator_name;               ///< the DSO that computes the keys (Fluvius, Sibelga, ...)
+  /// The key types the DSO offers, in the order it presents them (key_catalogue ids).
+  std::vector<std::string> offered_key_types;
+  std::string source;                      ///< where the facts come from, with the date consulted
+
+  bool offers(std::string_view type) const;
 };
 
 /// The rule set by name; nullopt when unknown.

@@ -18,7 +18,13 @@ struct CompiledGroup {
   std::vector<double> dense_member;  ///< 1 for members, 0 otherwise
   int rounds = 1;
   double fixed_fraction = 1.0;
+  bool relative = false;
 };
+
+/// What is left below this (kWh) is rounding, not energy: a round that places everything
+/// leaves sum(k) x rest - rest of the order of 1e-16, and the cascade stops there instead of
+/// running empty rounds.
+constexpr double kRoundingRestKwh = 1e-12;
 
 struct CompiledKey {
   std::vector<CompiledGroup> groups;
@@ -33,6 +39,7 @@ CompiledKey compile_key(const AllocationKey& key, int apartment_count) {
     CompiledGroup c;
     c.method = group.method;
     c.rounds = group.method == Method::proportional ? 0 : group.rounds;
+    c.relative = group.relative;
     c.fixed_fraction = group.method == Method::fixed ? 1.0 : group.method == Method::hybrid ? group.fixed_fraction : 0.0;
     const bool has_later = group.later_weights.size() == apartment_count;
     c.dense_weights.assign(static_cast<std::size_t>(apartment_count), 0.0);
@@ -53,17 +60,26 @@ CompiledKey compile_key(const AllocationKey& key, int apartment_count) {
 /// Scratch space and the allocation arithmetic of one quarter-hour.
 class Allocator {
  public:
-  explicit Allocator(int apartment_count) : need_(apartment_count) {}
+  explicit Allocator(int apartment_count)
+      : need_(apartment_count), relative_weights_(apartment_count), relative_later_(apartment_count) {}
 
-  /// Allocates `shareable` over the apartments with offtake `offtake` into `allocated`
-  /// (N entries, overwritten) and adds each round's gifts to `round_sink` (R x N, round-major,
-  /// accumulated: the caller's monthly buckets). Returns the total allocated.
-  double run(const CompiledKey& key, double shareable, const double* offtake, double* allocated, double* round_sink) {
+  /// Allocates `shareable` (the pool of all injectors) over the apartments with offtake
+  /// `offtake` into `allocated` (N entries, overwritten) and adds each round's gifts to
+  /// `round_sink` (R x N, round-major, accumulated: the caller's monthly buckets).
+  /// `injection` (N entries or null) is what each apartment injects itself: it can receive at
+  /// most what the others injected. Returns the total allocated.
+  double run(const CompiledKey& key, double shareable, const double* offtake, const double* injection,
+             double* allocated, double* round_sink) {
     const int n = static_cast<int>(need_.size());
     round_sink_ = round_sink;
+    injection_ = injection;
+    rounds_used_ = 0;
     for (int i = 0; i < n; ++i) {
       need_[i] = offtake[i];
       allocated[i] = 0.0;
+    }
+    if (injection != nullptr) {
+      for (int i = 0; i < n; ++i) need_[i] = std::min(need_[i], std::max(shareable - injection[i], 0.0));
     }
     double total = 0.0;
     for (const CompiledGroup& group : key.groups) {
@@ -75,6 +91,8 @@ class Allocator {
   }
 
   const std::vector<double>& remaining_need() const { return need_; }
+  /// Rounds the last run placed energy in.
+  int rounds_used() const { return rounds_used_; }
 
  private:
   double serve_group(const CompiledGroup& group, double available, double* allocated) {
@@ -94,16 +112,43 @@ class Allocator {
   // round: this loop is the settlement's hot spot).
   double serve_fixed(const CompiledGroup& group, double budget, double* allocated) {
     const int n = static_cast<int>(need_.size());
-    double given = give_round(n, group.dense_weights.data(), budget, round_sink_, allocated);
-    double weight_uncovered = uncovered_weight(n, group.dense_later_weights.data());
+    const double* weights = group.dense_weights.data();
+    const double* later = group.dense_later_weights.data();
+    if (group.relative && injection_ != nullptr) {
+      weights = relative_weights(group.dense_weights, relative_weights_);
+      later = relative_weights(group.dense_later_weights, relative_later_);
+    }
+    double given = give_round(n, weights, budget, round_sink_, allocated);
+    if (given > 0.0) rounds_used_ = std::max(rounds_used_, 1);
+    double weight_uncovered = uncovered_weight(n, later);
     for (int round = 1; round < group.rounds; ++round) {
       const double rest = budget - given;
-      if (!(rest > 0.0) || !(weight_uncovered > 0.0)) break;
-      given += give_round(n, group.dense_later_weights.data(), rest / weight_uncovered,
-                          round_sink_ + static_cast<std::size_t>(round) * static_cast<std::size_t>(n), allocated);
-      weight_uncovered = uncovered_weight(n, group.dense_later_weights.data());
+      if (!(rest > kRoundingRestKwh) || !(weight_uncovered > 0.0)) break;
+      const double round_given =
+          give_round(n, later, rest / weight_uncovered,
+                     round_sink_ + static_cast<std::size_t>(round) * static_cast<std::size_t>(n), allocated);
+      if (!(round_given > 0.0)) break;  // a round that shares nothing ends the cascade
+      given += round_given;
+      rounds_used_ = std::max(rounds_used_, round + 1);
+      weight_uncovered = uncovered_weight(n, later);
     }
     return given;
+  }
+
+  /// The relative key of this quarter-hour: the weights of the apartments injecting now set to
+  /// 0, the others scaled so that the key keeps its total (Fluvius, relatieve verdeelsleutel).
+  const double* relative_weights(const std::vector<double>& weights, std::vector<double>& out) const {
+    const int n = static_cast<int>(weights.size());
+    double total = 0.0;
+    double kept = 0.0;
+    for (int i = 0; i < n; ++i) {
+      total += weights[i];
+      out[i] = injection_[i] > 0.0 ? 0.0 : weights[i];
+      kept += out[i];
+    }
+    const double scale = kept > 0.0 ? total / kept : 0.0;
+    for (int i = 0; i < n; ++i) out[i] *= scale;
+    return out.data();
   }
 
   /// One round of a static key: a_i = min(w_i x scale, need_i) for every apartment, added to
@@ -157,11 +202,16 @@ class Allocator {
       sink[i] += amount;
       given += amount;
     }
+    if (given > 0.0) rounds_used_ = std::max(rounds_used_, round + 1);
     return given;
   }
 
   std::vector<double> need_;
+  std::vector<double> relative_weights_;
+  std::vector<double> relative_later_;
   double* round_sink_ = nullptr;
+  const double* injection_ = nullptr;
+  int rounds_used_ = 0;
 };
 
 double safe_ratio(double numerator, double denominator) { return denominator > 0.0 ? numerator / denominator : 0.0; }
@@ -194,6 +244,10 @@ std::string validate_series_shape(const BuildingSeries& series) {
     return "tariff periods and production differ in length";
   }
   if (series.period_count < 1) return "period_count must be at least 1";
+  if (series.has_apartment_injection() &&
+      (series.injection_kwh.rows() != series.offtake_kwh.rows() || series.injection_kwh.cols() != t)) {
+    return "apartment injection and apartment offtake differ in size";
+  }
   // Labels index the result's buckets: checked always (one byte per quarter-hour).
   for (std::uint8_t m : series.month) {
     if (m < 1 || m > 12) return "month labels must lie in 1..12";
@@ -215,26 +269,103 @@ std::string validate_series(const BuildingSeries& series) {
   if (!series.offtake_kwh.allFinite() || (series.offtake_kwh.array() < 0.0).any()) {
     return "apartment offtake must be finite and >= 0";
   }
+  if (series.has_apartment_injection() &&
+      (!series.injection_kwh.allFinite() || (series.injection_kwh.array() < 0.0).any())) {
+    return "apartment injection must be finite and >= 0";
+  }
   return {};
 }
 
-QuarterHourAllocation allocate_quarter_hour(const AllocationKey& key, double shareable_kwh,
-                                            const Eigen::ArrayXd& offtake_kwh) {
+void attribute_to_injectors(double shared_kwh, double common_injection_kwh, const double* apartment_injection_kwh,
+                            const double* allocated_kwh, int apartment_count, double& common_shared_kwh,
+                            double* apartment_shared_kwh) {
+  // Injector j in 0..n-1 is apartment j, injector n the common connection. Each gets
+  // lambda x I_j, capped at cap_j; lambda is raised over the uncapped ones until the shared
+  // volume is placed (at most n + 1 passes: each pass caps one more injector or ends).
+  const int n = apartment_count;
+  auto injection = [&](int j) { return j == n ? common_injection_kwh : apartment_injection_kwh[j]; };
+  auto cap = [&](int j) {
+    return j == n ? common_injection_kwh : std::min(apartment_injection_kwh[j], std::max(shared_kwh - allocated_kwh[j], 0.0));
+  };
+  auto result = [&](int j) -> double& { return j == n ? common_shared_kwh : apartment_shared_kwh[j]; };
+  std::vector<std::uint8_t> capped(static_cast<std::size_t>(n) + 1, 0);
+  for (int j = 0; j <= n; ++j) {
+    result(j) = 0.0;
+    if (!(injection(j) > 0.0)) capped[static_cast<std::size_t>(j)] = 1;
+  }
+  double remaining = shared_kwh;
+  while (remaining > 0.0) {
+    double free_injection = 0.0;
+    for (int j = 0; j <= n; ++j) {
+      if (!capped[static_cast<std::size_t>(j)]) free_injection += injection(j);
+    }
+    if (!(free_injection > 0.0)) break;
+    const double lambda = remaining / free_injection;
+    bool newly_capped = false;
+    for (int j = 0; j <= n; ++j) {
+      if (capped[static_cast<std::size_t>(j)] || lambda * injection(j) < cap(j)) continue;
+      result(j) = cap(j);
+      remaining -= cap(j);
+      capped[static_cast<std::size_t>(j)] = 1;
+      newly_capped = true;
+    }
+    if (newly_capped) continue;
+    for (int j = 0; j <= n; ++j) {
+      if (!capped[static_cast<std::size_t>(j)]) result(j) = lambda * injection(j);
+    }
+    remaining = 0.0;
+  }
+  // A last-bit remainder (rounding) stays with the common connection, which has no cap from
+  // receiving.
+  if (remaining > 0.0) common_shared_kwh = std::min(common_shared_kwh + remaining, common_injection_kwh);
+}
+
+namespace {
+
+QuarterHourAllocation allocate_with(const AllocationKey& key, double common_injection_kwh, const Eigen::ArrayXd& offtake_kwh,
+                                    const Eigen::ArrayXd* apartment_injection_kwh) {
   const int n = static_cast<int>(offtake_kwh.size());
-  if (!(shareable_kwh >= 0.0) || (offtake_kwh < 0.0).any()) {
-    throw std::invalid_argument("shareable volume and offtake must be >= 0");
+  if (!(common_injection_kwh >= 0.0) || (offtake_kwh < 0.0).any() ||
+      (apartment_injection_kwh != nullptr && (apartment_injection_kwh->size() != n || (*apartment_injection_kwh < 0.0).any()))) {
+    throw std::invalid_argument("shareable volume, injection and offtake must be >= 0 (one injection per apartment)");
   }
   const CompiledKey compiled = compile_key(key, n);
   const int rounds = std::max(1, key.round_count());
+  const double* injection = apartment_injection_kwh != nullptr ? apartment_injection_kwh->data() : nullptr;
+  const double pool = common_injection_kwh + (injection != nullptr ? apartment_injection_kwh->sum() : 0.0);
   Allocator allocator(n);
   QuarterHourAllocation result;
   result.allocated_kwh = Eigen::ArrayXd::Zero(n);
   std::vector<double> by_round(static_cast<std::size_t>(rounds) * n, 0.0);
   const double total =
-      allocator.run(compiled, shareable_kwh, offtake_kwh.data(), result.allocated_kwh.data(), by_round.data());
+      allocator.run(compiled, pool, offtake_kwh.data(), injection, result.allocated_kwh.data(), by_round.data());
   result.by_round_kwh = Eigen::Map<const Eigen::ArrayXXd>(by_round.data(), n, rounds).transpose();
-  result.rest_kwh = shareable_kwh - total;
+  result.rest_kwh = pool - total;
+  result.rounds_used = allocator.rounds_used();
+  result.apartment_shared_injection_kwh = Eigen::ArrayXd::Zero(n);
+  result.apartment_rest_kwh = Eigen::ArrayXd::Zero(n);
+  if (injection != nullptr) {
+    attribute_to_injectors(total, common_injection_kwh, injection, result.allocated_kwh.data(), n,
+                           result.common_shared_kwh, result.apartment_shared_injection_kwh.data());
+    result.apartment_rest_kwh = *apartment_injection_kwh - result.apartment_shared_injection_kwh;
+  } else {
+    result.common_shared_kwh = total;
+  }
+  result.common_rest_kwh = common_injection_kwh - result.common_shared_kwh;
   return result;
+}
+
+}  // namespace
+
+QuarterHourAllocation allocate_quarter_hour(const AllocationKey& key, double shareable_kwh,
+                                            const Eigen::ArrayXd& offtake_kwh) {
+  return allocate_with(key, shareable_kwh, offtake_kwh, nullptr);
+}
+
+QuarterHourAllocation allocate_quarter_hour(const AllocationKey& key, double common_injection_kwh,
+                                            const Eigen::ArrayXd& offtake_kwh,
+                                            const Eigen::ArrayXd& apartment_injection_kwh) {
+  return allocate_with(key, common_injection_kwh, offtake_kwh, &apartment_injection_kwh);
 }
 
 SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& schedule,
@@ -268,13 +399,18 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
   result.injected_by_month_period = Eigen::ArrayXd::Zero(12 * periods);
   result.common_grid_offtake_by_month_period = Eigen::ArrayXd::Zero(12 * periods);
   Eigen::ArrayXXd round_by_month_apartment = Eigen::ArrayXXd::Zero(n, 12 * rounds);  // column m*R + r
+  const bool injectors = series.has_apartment_injection();
+  result.injection_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  result.injection_shared_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
   if (options.keep_series) {
     result.allocated_kwh = Eigen::MatrixXd::Zero(n, t_count);
     result.injected_kwh = Eigen::ArrayXd::Zero(t_count);
+    if (injectors) result.injection_shared_kwh = Eigen::MatrixXd::Zero(n, t_count);
   }
 
   Allocator allocator(n);
   std::vector<double> allocated(static_cast<std::size_t>(n), 0.0);
+  std::vector<double> injection_shared(static_cast<std::size_t>(n), 0.0);
   const double scale = options.production_scale;
   for (int t = 0; t < t_count; ++t) {
     const int month0 = series.month[t] - 1;
@@ -285,8 +421,20 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     const double self_consumed = std::min(production, common);
     const double shareable = production - self_consumed;
     const double* offtake = series.offtake_kwh.col(t).data();
-
     FlowTotals& month = result.months[month0];
+    const double* injection = injectors ? series.injection_kwh.col(t).data() : nullptr;
+    double apartments_injection = 0.0;
+    if (injectors) {
+      double* injection_bucket = &result.injection_by_month_period(0, bucket);
+      for (int i = 0; i < n; ++i) {
+        injection_bucket[i] += injection[i];
+        apartments_injection += injection[i];
+      }
+      month.apartments_injection_kwh += apartments_injection;
+      month.shareable_kwh += apartments_injection;
+    }
+    const double pool = shareable + apartments_injection;
+
     month.production_kwh += production;
     month.common_consumption_kwh += common;
     month.common_self_consumption_kwh += self_consumed;
@@ -298,25 +446,41 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     // the end: no serial sum in this loop, so it vectorises).
     double* offtake_bucket = &result.offtake_by_month_period(0, bucket);
     for (int i = 0; i < n; ++i) offtake_bucket[i] += offtake[i];
-    if (!(shareable > 0.0)) continue;
+    if (!(pool > 0.0)) continue;
 
     const CompiledKey& key = keys[schedule.key_of_interval.empty() ? 0 : schedule.key_of_interval[t]];
-    double shared =
-        allocator.run(key, shareable, offtake, allocated.data(), &round_by_month_apartment(0, month0 * rounds));
-    if (shared > shareable) shared = shareable;  // guards a last-bit rounding excess of sum(k) = 1
-    const double rest = shareable - shared;
+    double shared = allocator.run(key, pool, offtake, injection, allocated.data(),
+                                  &round_by_month_apartment(0, month0 * rounds));
+    result.rounds_used = std::max(result.rounds_used, allocator.rounds_used());
+    if (shared > pool) shared = pool;  // guards a last-bit rounding excess of sum(k) = 1
+    double rest = pool - shared;
     month.shared_kwh += shared;
+    if (injectors) {
+      double common_shared = 0.0;
+      attribute_to_injectors(shared, shareable, injection, allocated.data(), n, common_shared, injection_shared.data());
+      double* shared_injection_bucket = &result.injection_shared_by_month_period(0, bucket);
+      double apartments_shared = 0.0;
+      for (int i = 0; i < n; ++i) {
+        shared_injection_bucket[i] += injection_shared[i];
+        apartments_shared += injection_shared[i];
+      }
+      month.apartments_injected_kwh += apartments_injection - apartments_shared;
+      if (options.keep_series) {
+        std::copy(injection_shared.begin(), injection_shared.end(), result.injection_shared_kwh.col(t).data());
+      }
+      rest = shareable - common_shared;  // the common connection's own rest
+    }
     month.injected_kwh += rest;
     result.injected_by_month_period[bucket] += rest;
 
     double* shared_bucket = &result.shared_by_month_period(0, bucket);
     for (int i = 0; i < n; ++i) shared_bucket[i] += allocated[i];
-    if (rest > 1e-12) {
+    if (pool - shared > 1e-12) {
       double unmet = 0.0;
       for (double need : allocator.remaining_need()) unmet += need;
       if (unmet > 1e-12) {
         ++result.unshared_with_demand_intervals;
-        result.unshared_with_demand_kwh += std::min(rest, unmet);
+        result.unshared_with_demand_kwh += std::min(pool - shared, unmet);
       }
     }
     if (options.keep_series) {
@@ -349,6 +513,8 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     year.shareable_kwh += month.shareable_kwh;
     year.shared_kwh += month.shared_kwh;
     year.injected_kwh += month.injected_kwh;
+    year.apartments_injection_kwh += month.apartments_injection_kwh;
+    year.apartments_injected_kwh += month.apartments_injected_kwh;
     year.apartments_offtake_kwh += month.apartments_offtake_kwh;
     year.common_grid_offtake_kwh += month.common_grid_offtake_kwh;
   }

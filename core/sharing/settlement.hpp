@@ -19,12 +19,18 @@ struct BuildingSeries {
   /// Ci(t): apartments in rows, quarter-hours in columns (column-major, so the apartments of
   /// one quarter-hour are contiguous: the allocation's inner loop).
   Eigen::MatrixXd offtake_kwh;
+  /// E_i(t): what apartment i injects itself (its own PV behind its meter), N x T like
+  /// offtake_kwh; empty when no apartment injects. Several injectors (energy-sharing.md §1):
+  /// the shareable volume is the common connection's injection plus these, nobody receives
+  /// their own injection, and the unshared rest goes back to the injectors.
+  Eigen::MatrixXd injection_kwh;
   std::vector<std::uint8_t> month;          ///< local month 1..12 of each interval
   std::vector<std::uint8_t> tariff_period;  ///< 0..period_count-1 (e.g. 0 day, 1 night); empty = all 0
   int period_count = 1;
 
   int interval_count() const { return static_cast<int>(production_kwh.size()); }
   int apartment_count() const { return static_cast<int>(offtake_kwh.rows()); }
+  bool has_apartment_injection() const { return injection_kwh.size() != 0; }
 };
 
 /// Checks sizes and values (finite, >= 0); empty string when fine, else what is wrong.
@@ -40,7 +46,15 @@ struct KeySchedule {
 struct QuarterHourAllocation {
   Eigen::ArrayXd allocated_kwh;  ///< a_i
   Eigen::ArrayXXd by_round_kwh;  ///< rounds × N: what each round gave each apartment
-  double rest_kwh = 0.0;         ///< R = I - sum a_i
+  double rest_kwh = 0.0;         ///< R = I - sum a_i (all injectors together)
+  int rounds_used = 0;           ///< rounds that placed energy (0 when nothing was shared)
+  /// Several injectors: the part of each injector's injection that was shared, and the rest
+  /// returned to it. The common connection first, then the apartments (N entries, 0 for
+  /// apartments that do not inject).
+  double common_shared_kwh = 0.0;
+  double common_rest_kwh = 0.0;
+  Eigen::ArrayXd apartment_shared_injection_kwh;
+  Eigen::ArrayXd apartment_rest_kwh;
 };
 
 /// Allocates the shareable volume of one quarter-hour over apartments with offtake C.
@@ -48,14 +62,37 @@ struct QuarterHourAllocation {
 QuarterHourAllocation allocate_quarter_hour(const AllocationKey& key, double shareable_kwh,
                                             const Eigen::ArrayXd& offtake_kwh);
 
+/// The same with several injectors: `common_injection_kwh` from the common connection and
+/// `apartment_injection_kwh` (N entries) from the apartments' own meters. The pool is their
+/// sum; apartment i can receive at most min(C_i, pool - E_i) (nobody receives their own
+/// injection); a relative key sets the share of every apartment injecting in this
+/// quarter-hour to 0. The unshared rest goes back to the injectors pro rata of their
+/// injection (see attribute_to_injectors).
+QuarterHourAllocation allocate_quarter_hour(const AllocationKey& key, double common_injection_kwh,
+                                            const Eigen::ArrayXd& offtake_kwh,
+                                            const Eigen::ArrayXd& apartment_injection_kwh);
+
+/// Which injector the shared volume came from (energy-sharing.md §1, several injectors):
+/// injector j's shared part is s_j = lambda x I_j (pro rata of its injection, so the rest
+/// I_j - s_j also goes back pro rata), except that an apartment that also received a_j can
+/// supply at most (shared - a_j): what the others received. Where that cap binds, the others
+/// carry the difference pro rata (water-filling). Inputs: the total shared volume, the common
+/// connection's injection, and per apartment its injection E and allocation a (n entries).
+/// Outputs: the common connection's shared part and each apartment's (n entries).
+void attribute_to_injectors(double shared_kwh, double common_injection_kwh, const double* apartment_injection_kwh,
+                            const double* allocated_kwh, int apartment_count, double& common_shared_kwh,
+                            double* apartment_shared_kwh);
+
 /// Energy flows summed over a period (kWh), with the rates of energy-sharing.md §3.
 struct FlowTotals {
   double production_kwh = 0.0;
   double common_consumption_kwh = 0.0;
   double common_self_consumption_kwh = 0.0;  ///< Sc
-  double shareable_kwh = 0.0;                ///< I
+  double shareable_kwh = 0.0;                ///< I: the common connection's and the apartments' injection
   double shared_kwh = 0.0;                   ///< sum a_i
-  double injected_kwh = 0.0;                 ///< R, sold by the common connection
+  double injected_kwh = 0.0;                 ///< R, the common connection's unshared rest, sold by it
+  double apartments_injection_kwh = 0.0;     ///< sum E_i: what apartments inject themselves
+  double apartments_injected_kwh = 0.0;      ///< the apartments' unshared rest, sold by them
   double apartments_offtake_kwh = 0.0;       ///< sum C_i
   double common_grid_offtake_kwh = 0.0;      ///< Cc - Sc
 
@@ -68,6 +105,8 @@ struct FlowTotals {
   /// (Sc + shared) / (Cc + sum C_i): the part of all the building's use covered by its PV.
   double building_self_sufficiency() const;
   double apartments_grid_offtake_kwh() const { return apartments_offtake_kwh - shared_kwh; }
+  /// The part of the shared volume the common connection (the association's PV) supplied.
+  double common_shared_kwh() const { return shared_kwh - (apartments_injection_kwh - apartments_injected_kwh); }
 };
 
 struct SettlementOptions {
@@ -85,6 +124,8 @@ struct SettlementResult {
   double production_scale = 1.0;  ///< the production multiplier it was settled at
   int apartment_count = 0;
   int round_count = 0;
+  /// Most rounds any quarter-hour needed (the optimal key reports how many it took).
+  int rounds_used = 0;
   int period_count = 1;
 
   FlowTotals year;
@@ -102,15 +143,21 @@ struct SettlementResult {
   /// Injection R per month and tariff period (12P) and the common connection's grid offtake.
   Eigen::ArrayXd injected_by_month_period;
   Eigen::ArrayXd common_grid_offtake_by_month_period;
+  /// Apartments' own injection E_i and the part of it that was shared, N × 12P (zeros when
+  /// no apartment injects).
+  Eigen::ArrayXXd injection_by_month_period;
+  Eigen::ArrayXXd injection_shared_by_month_period;
 
   /// Quarter-hours where energy stayed unshared although some apartment still had offtake
   /// (the symptom of a badly chosen static key), and the kWh that could have been shared then.
   int unshared_with_demand_intervals = 0;
   double unshared_with_demand_kwh = 0.0;
 
-  /// With keep_series: a_i(t) (N × T) and R(t).
+  /// With keep_series: a_i(t) (N × T) and R(t) of the common connection; with apartment
+  /// injection also the shared part of each apartment's injection s_i(t) (N × T).
   Eigen::MatrixXd allocated_kwh;
   Eigen::ArrayXd injected_kwh;
+  Eigen::MatrixXd injection_shared_kwh;
 
   double apartment_offtake_kwh(int i) const { return offtake_by_month.row(i).sum(); }
   double apartment_shared_kwh(int i) const { return shared_by_month.row(i).sum(); }

@@ -89,13 +89,15 @@ std::shared_ptr<const solar::Weather> SimulationCaches::weather(const scenario::
   key.precision(17);
   key << (s.weather.source == scenario::WeatherSource::pvgis ? s.resolve(s.weather.file).lexically_normal().string()
                                                              : std::string("embedded"))
-      << "|" << s.site.latitude_deg << "|" << s.site.longitude_deg << "|" << s.site.elevation_m << "|" << grid.year;
+      << "|" << s.site.latitude_deg << "|" << s.site.longitude_deg << "|" << s.site.elevation_m << "|" << grid.year << "|" << grid.first_utc_seconds << "|" << s.weather.timing;
   std::lock_guard<std::mutex> lock(weather_mutex_);
   auto found = weather_.find(key.str());
   if (found != weather_.end()) return found->second;
   std::shared_ptr<const solar::Weather> weather;
   if (s.weather.source == scenario::WeatherSource::pvgis) {
-    weather = std::make_shared<const solar::Weather>(solar::load_pvgis_weather(s.resolve(s.weather.file), grid, positions));
+    solar::PvgisOptions options;
+    options.timing = s.weather.timing == "label" ? solar::PvgisTiming::label_centred : solar::PvgisTiming::label_plus_offset_centred;
+    weather = std::make_shared<const solar::Weather>(solar::load_pvgis_weather(s.resolve(s.weather.file), grid, positions, options));
   } else {
     weather = std::make_shared<const solar::Weather>(solar::embedded_weather(site_of(s), grid, positions));
   }
@@ -111,7 +113,7 @@ std::uint64_t consumption_seed(const scenario::Scenario& scenario, const scenari
 
 std::shared_ptr<const time::LocalCalendar> SimulationCaches::calendar(const time::YearGrid& grid,
                                                                     const std::string& time_zone_name) {
-  const std::string key = time_zone_name + "|" + std::to_string(grid.year);
+  const std::string key = time_zone_name + "|" + std::to_string(grid.year) + "|" + std::to_string(grid.first_utc_seconds);
   std::lock_guard<std::mutex> lock(calendar_mutex_);
   auto found = calendars_.find(key);
   if (found != calendars_.end()) return found->second;
@@ -144,7 +146,8 @@ std::shared_ptr<const pv::ArrayResult> SimulationCaches::array_result(
 
 Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scenario::ConsumptionSettings& settings,
                                   const std::string& connection_id, const PreparedBuilding& building,
-                                  ConsumptionOrigin& origin, const load::PreparedContext* prepared) {
+                                  ConsumptionOrigin& origin, const load::PreparedContext* prepared,
+                                  Eigen::ArrayXd* injection) {
   const load::ProfileContext context = profile_context(building);
   std::optional<load::PreparedContext> own;
   if (!prepared && !settings.measured()) {
@@ -157,6 +160,7 @@ Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scen
     options.format = settings.file_format;
     const load::SeriesFile file = load::read_series_file(scenario.resolve(settings.file), context, options);
     series = file.kwh;
+    if (injection != nullptr && file.injection_kwh && file.injection_kwh->sum() > 0.0) *injection = *file.injection_kwh;
     origin.label = settings.file;
     origin.notes = file.quality.notes();
   } else {
@@ -198,7 +202,9 @@ Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scen
 
 PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches& caches) {
   PreparedBuilding b;
-  b.grid = time::make_year_grid(s.site.year);
+  const auto zone = time::time_zone_from_name(s.site.timezone);
+  if (!zone) throw InputError({s.source_file.string(), 0, 0, "site.timezone"}, "unknown time zone \"" + s.site.timezone + "\"");
+  b.grid = time::make_year_grid(s.site.year, *zone);  // the local year: local midnight to local midnight
   const std::shared_ptr<const time::LocalCalendar> calendar = caches.calendar(b.grid, s.site.timezone);
   b.calendar = *calendar;
   b.positions = caches.positions(site_of(s), b.grid);
@@ -212,6 +218,7 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
     const scenario::PvArraySettings& settings = s.pv.arrays[k];
     ArrayOutput out;
     out.name = settings.name;
+    out.meter = settings.meter;
     out.kwp = settings.kwp;
     if (!settings.file.empty()) {
       load::ReadOptions options;
@@ -233,7 +240,7 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
     }
     out.ac_kwh_total = out.ac_kwh.sum();
     out.monthly_ac_kwh = monthly_sums(out.ac_kwh, b.calendar);
-    series.production_kwh += out.ac_kwh;
+    if (settings.meter == "common") series.production_kwh += out.ac_kwh;
     b.arrays.push_back(std::move(out));
   }
 
@@ -244,16 +251,36 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
   const int n = static_cast<int>(s.apartments.size());
   series.offtake_kwh.resize(n, t_count);
   b.apartment_origins.resize(static_cast<std::size_t>(n));
+  Eigen::MatrixXd injection = Eigen::MatrixXd::Zero(n, t_count);
+  bool any_injection = false;
   for (int i = 0; i < n; ++i) {
     const scenario::ApartmentSettings& a = s.apartments[static_cast<std::size_t>(i)];
-    series.offtake_kwh.row(i) =
-        consumption_series(s, a.consumption, a.id, b, b.apartment_origins[static_cast<std::size_t>(i)], &load_context)
-            .matrix()
-            .transpose();
-    for (const std::string& note : b.apartment_origins[static_cast<std::size_t>(i)].notes) {
-      b.warnings.push_back(a.id + ": " + note);
+    ConsumptionOrigin& origin = b.apartment_origins[static_cast<std::size_t>(i)];
+    Eigen::ArrayXd measured_injection;
+    Eigen::ArrayXd offtake = consumption_series(s, a.consumption, a.id, b, origin, &load_context, &measured_injection);
+    Eigen::ArrayXd injected = measured_injection.size() == t_count ? measured_injection : Eigen::ArrayXd::Zero(t_count);
+    // Own PV behind the apartment's meter covers its own use first (behind the meter, per
+    // quarter-hour); only the rest is injected, and that rest is shareable.
+    Eigen::ArrayXd own_pv = Eigen::ArrayXd::Zero(t_count);
+    for (const ArrayOutput& array : b.arrays) {
+      if (array.meter == a.id) own_pv += array.ac_kwh;
     }
+    if (own_pv.sum() > 0.0) {
+      const Eigen::ArrayXd self_consumed = own_pv.min(offtake);
+      offtake -= self_consumed;
+      injected += own_pv - self_consumed;
+      origin.own_pv_kwh = own_pv.sum();
+      origin.own_pv_self_consumed_kwh = self_consumed.sum();
+    }
+    origin.annual_injection_kwh = injected.sum();
+    if (origin.annual_injection_kwh > 0.0) {
+      injection.row(i) = injected.matrix().transpose();
+      any_injection = true;
+    }
+    series.offtake_kwh.row(i) = offtake.matrix().transpose();
+    for (const std::string& note : origin.notes) b.warnings.push_back(a.id + ": " + note);
   }
+  if (any_injection) series.injection_kwh = std::move(injection);
   series.month = b.calendar.month;
   apply_tariff_periods(b, s.economics.tariffs.energy);
   if (const std::string problem = sharing::validate_series(series); !problem.empty()) {
@@ -279,8 +306,9 @@ std::vector<ComparedKey> compare_keys(const scenario::Scenario& scenario, const 
   std::optional<economics::BaseEnergy> base;
   if (with_economics) base = building_base_energy(scenario, building);
   const bool dynamic = scenario.economics.tariffs.energy.contract == economics::EnergyContract::dynamic;
-  for (auto& [label, key] : comparison_keys(scenario, dutch)) {
-    ComparedKey entry{label, key, run_key(scenario, building, key, dynamic), std::nullopt};
+  for (const ComparisonKey& candidate : comparison_keys(scenario, dutch)) {
+    ComparedKey entry{candidate.label, candidate.key, candidate.offered,
+                      run_key(scenario, building, candidate.key, dynamic), std::nullopt};
     if (with_economics) entry.economics = run_economics(scenario, building, entry.run, &*base);
     compared.push_back(std::move(entry));
   }

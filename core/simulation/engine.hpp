@@ -61,6 +61,7 @@ class SimulationCaches {
 /// One PV array's production over the year.
 struct ArrayOutput {
   std::string name;
+  std::string meter = "common";            ///< "common" or the apartment whose meter it is behind
   double kwp = 0.0;
   bool measured = false;                   ///< production read from a file
   Eigen::ArrayXd ac_kwh;                   ///< per quarter-hour
@@ -76,6 +77,12 @@ struct ArrayOutput {
 struct ConsumptionOrigin {
   std::string label;                       ///< "couple_retired, 2400 kWh (generated, seed 123)" or the file
   double annual_kwh = 0.0;
+  /// What the connection injects itself in the year (own PV behind its meter: the injection
+  /// registers of its meter file, and/or arrays with meter = this apartment), kWh.
+  double annual_injection_kwh = 0.0;
+  /// Its own PV production (arrays behind its meter), kWh/year, and the part used at once.
+  double own_pv_kwh = 0.0;
+  double own_pv_self_consumed_kwh = 0.0;
   std::vector<std::string> notes;          ///< gaps filled, estimated values, ...
 };
 
@@ -98,9 +105,12 @@ PreparedBuilding prepare_building(const scenario::Scenario& scenario, Simulation
 /// The consumption profile of one connection (archetype generated with its seed, or a file).
 /// `prepared`: the building's load context (load::prepare_context), to share between the
 /// connections of a building; prepared here when null.
+/// `injection`, when given, receives the injection registers of a measured file (empty when
+/// the file has none or the profile is generated).
 Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scenario::ConsumptionSettings& settings,
                                   const std::string& connection_id, const PreparedBuilding& building,
-                                  ConsumptionOrigin& origin, const load::PreparedContext* prepared = nullptr);
+                                  ConsumptionOrigin& origin, const load::PreparedContext* prepared = nullptr,
+                                  Eigen::ArrayXd* injection = nullptr);
 
 /// The seed of a connection's generated profile: its own when set, else derived from the
 /// scenario seed and the connection id (stable when apartments are reordered).
@@ -125,6 +135,7 @@ namespace deelstroom::simulation {
 struct ComparedKey {
   std::string label;
   scenario::KeySettings key;
+  bool offered = false;  ///< the region's DSO computes it (else a what-if)
   KeyRun run;
   std::optional<economics::EconomicsResult> economics;  ///< when asked for
 };

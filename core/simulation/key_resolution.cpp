@@ -5,6 +5,7 @@
 
 #include "core/common/error.hpp"
 #include "core/sharing/optimise.hpp"
+#include "core/sharing/key_catalogue.hpp"
 #include "core/sharing/rule_set.hpp"
 
 namespace deelstroom::simulation {
@@ -86,6 +87,11 @@ sharing::GroupKey make_group(const std::string& type, const std::string& preset,
   }
   group.method = type == "hybrid" ? sharing::Method::hybrid : sharing::Method::fixed;
   group.fixed_fraction = fixed_fraction;
+  // The Fluvius methods fix their rounds: fixed and relative one, optimal until a round shares
+  // nothing (optimal_rounds(N) is always enough). Cascade and hybrid take the file's rounds.
+  if (type == "fixed" || type == "relative") group.rounds = 1;
+  if (type == "optimal") group.rounds = sharing::optimal_rounds(n);
+  group.relative = type == "relative";
   group.weights = preset_weights(preset, custom, member, context);
   if (full_key != nullptr && !full_key->later_preset.empty()) {
     group.later_weights = preset_weights(full_key->later_preset, full_key->later_percentages, member, context);
@@ -121,25 +127,32 @@ std::string describe_key(const KeySettings& key, bool dutch) {
     if (preset == "investment") return dutch ? "volgens inbreng" : "by investment";
     return dutch ? "eigen percentages" : "custom percentages";
   };
-  std::string text;
-  if (key.type == "static") text = (dutch ? "statisch, " : "static, ") + preset_name(key.preset);
-  if (key.type == "proportional") text = dutch ? "dynamisch, volgens verbruik per kwartier" : "dynamic, proportional to consumption";
+  std::string text = sharing::key_type_name(key.type, dutch);
+  const sharing::KeyTypeInfo* info = sharing::key_type_info(key.type);
   if (key.type == "hybrid") {
-    text = (dutch ? "hybride: " : "hybrid: ") + std::to_string(static_cast<int>(key.fixed_fraction * 100 + 0.5)) + " % " +
-           preset_name(key.preset) + (dutch ? ", rest dynamisch" : ", rest dynamic");
+    text += ": " + std::to_string(static_cast<int>(key.fixed_fraction * 100 + 0.5)) + " % " + preset_name(key.preset) +
+            (dutch ? ", rest naar verbruik" : ", rest by offtake");
+  } else if (info != nullptr && info->uses_percentages) {
+    text += ", " + preset_name(key.preset);
   }
+  if (key.type == "cascade") text = sharing::key_type_name("fixed", dutch) + ", " + preset_name(key.preset) + ", " +
+                                    std::to_string(key.rounds) + (dutch ? " rondes" : " rounds");
   if (key.type == "optimised") {
-    text = key.objective == "fairness" ? (dutch ? "geoptimaliseerd (billijk)" : "optimised (fairness)")
-                                       : (dutch ? "geoptimaliseerd (max. volume)" : "optimised (max. volume)");
+    text += key.objective == "fairness" ? (dutch ? " (eerlijkst)" : " (fairest)") : (dutch ? " (meeste volume)" : " (most volume)");
   }
-  if (key.type == "priority") {
-    text = (dutch ? "prioriteitsgroepen (" : "priority groups (") + std::to_string(key.groups.size()) + ")";
-  }
-  if (key.type != "proportional" && key.type != "priority" && key.rounds > 1) {
-    text += ", " + std::to_string(key.rounds) + (dutch ? " rondes" : " rounds");
-  }
+  if (key.type == "priority") text += " (" + std::to_string(key.groups.size()) + ")";
   return text;
 }
+
+bool key_offered(const KeySettings& key, const sharing::RuleSet& rules) {
+  if (!rules.offers(key.type)) return false;
+  for (const scenario::PeriodKeySettings& period : key.periods) {
+    if (!key_offered(period.key, rules)) return false;
+  }
+  return true;
+}
+
+std::string what_if_mark(bool dutch) { return dutch ? "wat-als, niet door de netbeheerder aangeboden" : "what-if, not offered by the DSO"; }
 
 ResolvedKey resolve_key(const KeySettings& key, const Scenario& scenario, const sharing::BuildingSeries& series) {
   const int n = static_cast<int>(scenario.apartments.size());
@@ -186,49 +199,61 @@ ResolvedKey resolve_key(const KeySettings& key, const Scenario& scenario, const 
   return resolved;
 }
 
-std::vector<std::pair<std::string, KeySettings>> comparison_keys(const Scenario& scenario, bool dutch) {
+std::vector<ComparisonKey> comparison_keys(const Scenario& scenario, bool dutch) {
   const sharing::RuleSet rules = sharing::rule_set_by_name(scenario.rules.set).value_or(*sharing::rule_set_by_name("flanders"));
-  const int max_rounds = scenario.rules.max_rounds.value_or(rules.max_rounds);
-  auto allowed = [&](const std::string& type) {
-    return std::find(rules.allowed_key_types.begin(), rules.allowed_key_types.end(), type) != rules.allowed_key_types.end();
-  };
-  std::vector<std::pair<std::string, KeySettings>> keys;
-  auto add = [&](KeySettings k) {
-    if (!allowed(k.type) || k.rounds > max_rounds) return;
-    keys.emplace_back(describe_key(k, dutch), k);
-  };
-  KeySettings own = scenario.key;
-  keys.emplace_back((dutch ? "gekozen: " : "scenario: ") + describe_key(own, dutch), own);
-  auto simple = [](const std::string& type, const std::string& preset, int rounds) {
+  auto simple = [](const std::string& type, const std::string& preset) {
     KeySettings k;
     k.type = type;
     k.preset = preset;
-    k.rounds = rounds;
     return k;
   };
-  add(simple("static", "equal", 1));
-  add(simple("static", "equal", std::min(3, max_rounds)));
-  add(simple("static", "shares", 1));
-  add(simple("static", "consumption", 1));
-  add(simple("static", "consumption", std::min(3, max_rounds)));
-  add(simple("proportional", "equal", 1));
-  KeySettings hybrid = simple("hybrid", "equal", 1);
-  hybrid.fixed_fraction = 0.5;
-  add(hybrid);
-  add(simple("optimised", "equal", 1));
-  KeySettings fair = simple("optimised", "equal", 1);
-  fair.objective = "fairness";
-  add(fair);
-  // Drop duplicates of the scenario's own key (same label).
-  std::vector<std::pair<std::string, KeySettings>> unique;
-  for (auto& entry : keys) {
-    const bool duplicate = std::any_of(unique.begin(), unique.end(), [&](const auto& u) {
-      return describe_key(u.second, dutch) == describe_key(entry.second, dutch) && u.second.periods.empty() &&
-             entry.second.periods.empty();
-    });
-    if (!duplicate) unique.push_back(entry);
+  // The region's DSO methods (in its order) over the usual presets, then the what-if keys.
+  std::vector<KeySettings> candidates;
+  for (const std::string& type : rules.offered_key_types) {
+    const sharing::KeyTypeInfo* info = sharing::key_type_info(type);
+    if (info != nullptr && info->uses_percentages && type != "hybrid") {
+      for (const char* preset : {"equal", "shares", "consumption"}) candidates.push_back(simple(type, preset));
+    } else {
+      KeySettings k = simple(type, "equal");
+      if (type == "hybrid") k.fixed_fraction = 0.5;
+      candidates.push_back(k);
+    }
   }
-  return unique;
+  const std::vector<KeySettings> what_ifs = [&] {
+    std::vector<KeySettings> list;
+    KeySettings cascade = simple("cascade", "equal");
+    cascade.rounds = 3;
+    if (scenario.rules.max_rounds) cascade.rounds = std::min(cascade.rounds, *scenario.rules.max_rounds);
+    if (cascade.rounds >= 2) list.push_back(cascade);
+    list.push_back(simple("proportional", "equal"));
+    KeySettings hybrid = simple("hybrid", "equal");
+    hybrid.fixed_fraction = 0.5;
+    list.push_back(hybrid);
+    list.push_back(simple("optimised", "equal"));
+    KeySettings fair = simple("optimised", "equal");
+    fair.objective = "fairness";
+    list.push_back(fair);
+    return list;
+  }();
+  for (const KeySettings& k : what_ifs) {
+    if (!rules.offers(k.type)) candidates.push_back(k);
+  }
+
+  std::vector<ComparisonKey> keys;
+  auto label_of = [&](const KeySettings& k, bool offered) {
+    return describe_key(k, dutch) + (offered ? "" : " (" + what_if_mark(dutch) + ")");
+  };
+  const bool own_offered = key_offered(scenario.key, rules);
+  keys.push_back({(dutch ? "gekozen: " : "scenario: ") + label_of(scenario.key, own_offered), scenario.key, own_offered, true});
+  for (const KeySettings& k : candidates) {
+    const bool duplicate = scenario.key.periods.empty() && describe_key(k, dutch) == describe_key(scenario.key, dutch);
+    if (duplicate) continue;
+    const bool offered = key_offered(k, rules);
+    keys.push_back({label_of(k, offered), k, offered, false});
+  }
+  // The scenario's own key stays first; then the offered keys before the what-ifs.
+  std::stable_partition(keys.begin() + 1, keys.end(), [](const ComparisonKey& k) { return k.offered; });
+  return keys;
 }
 
 }  // namespace deelstroom::simulation

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/scenario/scenario.hpp"
+#include "core/sharing/rule_set.hpp"
 #include "core/sharing/settlement.hpp"
 
 namespace deelstroom::simulation {
@@ -28,12 +29,26 @@ struct ResolvedKey {
 ResolvedKey resolve_key(const scenario::KeySettings& key, const scenario::Scenario& scenario,
                         const sharing::BuildingSeries& series);
 
-/// A short human label of a key in the chosen language ("statisch, volgens aandelen, 2 rondes").
+/// A short human label of a key in the chosen language ("vaste verdeelsleutel, volgens
+/// aandelen"), with the names of sharing::key_types().
 std::string describe_key(const scenario::KeySettings& key, bool dutch);
 
-/// The keys a trainer compares side by side: equal, by shares, by consumption (1 and 3
-/// rounds), proportional, hybrid 50/50, optimised for volume and for fairness, and the
-/// scenario's own key first. Only keys the scenario's rule set allows are listed.
-std::vector<std::pair<std::string, scenario::KeySettings>> comparison_keys(const scenario::Scenario& scenario, bool dutch);
+/// Whether the region's DSO computes this key (its type and every period's type).
+bool key_offered(const scenario::KeySettings& key, const sharing::RuleSet& rules);
+/// The words that mark a key the DSO does not offer ("wat-als, niet door de netbeheerder aangeboden").
+std::string what_if_mark(bool dutch);
+
+struct ComparisonKey {
+  std::string label;      ///< describe_key, with the what-if mark where the DSO does not offer it
+  scenario::KeySettings key;
+  bool offered = false;   ///< the region's DSO computes it
+  bool scenario_key = false;
+};
+
+/// The keys compared side by side: the scenario's own key first, then the methods of the
+/// region's DSO (Flanders: vaste, relatieve, optimale verdeelsleutel) with the presets equal,
+/// by shares and by consumption, then the what-if keys (cascade of 3 rounds, proportional,
+/// hybrid 50/50, optimised for volume and for fairness), each marked as not offered.
+std::vector<ComparisonKey> comparison_keys(const scenario::Scenario& scenario, bool dutch);
 
 }  // namespace deelstroom::simulation

@@ -61,7 +61,8 @@ Weather embedded_weather(const Site& site, const time::YearGrid& grid, const Sol
   const MonthlyClimate& climate = uccle_climate();
   const int n = grid.interval_count;
   const int days = n / kQuartersPerDay;
-  const std::int64_t first_day = grid.first_utc_seconds / 86400;
+  // Days of the simulated calendar year (the grid starts at local or UTC midnight of 1 January).
+  const std::int64_t first_day = time::days_from_civil(grid.year, 1, 1);
   Random random(seed);
 
   // Extraterrestrial horizontal irradiance per quarter and its daily sum (Wh/m²).

@@ -537,8 +537,12 @@ Weather parse_pvgis_weather(const std::string& text, const std::string& name, co
   if (options.timing == PvgisTiming::label_plus_offset_centred && parsed.metadata.irradiance_time_offset_h) {
     hourly.centre_offset_s += *parsed.metadata.irradiance_time_offset_h * 3600.0;
   }
+  // The hours are placed from 1 January 00:00 UTC; a local-year grid starts earlier (Brussels:
+  // 31 December 23:00 UTC), so each hour sits that much later on the grid (cyclic year).
+  const double grid_shift_s = static_cast<double>(time::days_from_civil(grid.year, 1, 1) * 86400 - grid.first_utc_seconds);
+  hourly.centre_offset_s += grid_shift_s;
   Weather w = hourly_to_quarter_hours(hourly, grid, positions);
-  const double applied = w.metadata.applied_time_offset_h;
+  const double applied = w.metadata.applied_time_offset_h - grid_shift_s / 3600.0;  // from the label
   const double dropped = w.metadata.dropped_irradiation_kwh_m2;
   const bool erbs_used = w.metadata.decomposed_with_erbs;
   w.metadata = parsed.metadata;

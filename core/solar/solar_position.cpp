@@ -359,7 +359,7 @@ std::shared_ptr<const SolarPositions> SolarPositionCache::get(const Site& site, 
   std::shared_ptr<Slot> slot;
   {
     std::lock_guard lock(mutex_);
-    auto& entry = slots_[Key{site.latitude_deg, site.longitude_deg, site.elevation_m, grid.year}];
+    auto& entry = slots_[Key{site.latitude_deg, site.longitude_deg, site.elevation_m, grid.year, grid.first_utc_seconds}];
     if (!entry) entry = std::make_shared<Slot>();
     slot = entry;
   }

@@ -120,7 +120,7 @@ class SolarPositionCache {
   std::size_t size() const;
 
  private:
-  using Key = std::tuple<double, double, double, int>;
+  using Key = std::tuple<double, double, double, int, std::int64_t>;  // site, year, grid start
   struct Slot {
     std::once_flag once;
     std::shared_ptr<const SolarPositions> positions;

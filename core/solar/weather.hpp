@@ -66,16 +66,18 @@ Weather hourly_to_quarter_hours(const HourlyWeather& hourly, const time::YearGri
 enum class PvgisTiming {
   /// The value labelled HH:00 is the mean of HH:00 ± 30 min. This is how pvlib uses a PVGIS
   /// TMY (read_pvgis_tmy keeps the labels; solar position is then computed at HH:00), so the
-  /// simulator agrees with a pvlib chain on the same file. Default.
+  /// simulator agrees with a pvlib chain on the same file.
   label_centred,
   /// Centre the hour on label + "Irradiance Time Offset (h)" from the file's header (PVGIS:
-  /// the time the irradiance actually refers to, e.g. the satellite scan for SARAH, 0.5 h
-  /// for ERA5 hourly means). Physically closer; shifts east and west arrays (see report).
+  /// the time the irradiance actually refers to, the satellite's scan time for SARAH, 0.5 h
+  /// for ERA5 hourly means). The default (docs/weather-timing.md): physically right, and east
+  /// and west arrays shift by several percent between the two conventions. Files without the
+  /// field (TMY) are placed as label_centred.
   label_plus_offset_centred,
 };
 
 struct PvgisOptions {
-  PvgisTiming timing = PvgisTiming::label_centred;
+  PvgisTiming timing = PvgisTiming::label_plus_offset_centred;
 };
 
 /// Reads a PVGIS TMY file, CSV or JSON (told apart by content), puts its 12 months on the

@@ -28,6 +28,15 @@ YearGrid make_year_grid(int year) {
   return grid;
 }
 
+YearGrid make_year_grid(int year, const TimeZone& zone) {
+  YearGrid grid = make_year_grid(year);
+  // Local midnight exists on 1 January in every zone this program knows (no DST change
+  // then); the UTC offset at that instant moves the start.
+  const std::int64_t utc_midnight = grid.first_utc_seconds;
+  grid.first_utc_seconds = utc_midnight - utc_offset_seconds(zone, utc_midnight);
+  return grid;
+}
+
 std::vector<CivilDate> belgian_public_holidays(int year) {
   const std::int64_t easter = days_from_civil(easter_sunday(year));
   return {

@@ -1,6 +1,8 @@
 #pragma once
-// The simulation's time axis: every quarter-hour of one calendar year in UTC
-// (35,040 intervals; 35,136 in a leap year), and the local calendar of each interval.
+// The simulation's time axis: every quarter-hour of one calendar year, from local midnight
+// 1 January to local midnight 1 January of the next year in the site's time zone (35,040
+// intervals; 35,136 in a leap year: the hour lost in spring comes back in autumn), and the
+// local calendar of each interval. Meter exports and bills count the local year.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,7 +16,7 @@ inline constexpr double kHoursPerQuarterHour = 0.25;
 
 struct YearGrid {
   int year = 2025;
-  std::int64_t first_utc_seconds = 0;  ///< start of the first interval (Jan 1 00:00 UTC)
+  std::int64_t first_utc_seconds = 0;  ///< start of the first interval (local Jan 1 00:00, in UTC)
   int interval_count = 0;
 
   /// UTC seconds of the start of interval i.
@@ -27,14 +29,18 @@ struct YearGrid {
   int index_of(std::int64_t utc_seconds) const;
 };
 
-/// The quarter-hours of a calendar year in UTC.
+/// The quarter-hours of a calendar year in UTC (00:00 UTC to 00:00 UTC).
 YearGrid make_year_grid(int year);
+/// The quarter-hours of a local calendar year: from local midnight 1 January in `zone`
+/// (Europe/Brussels: 31 December 23:00 UTC) to local midnight of the next 1 January.
+YearGrid make_year_grid(int year, const TimeZone& zone);
 
 enum class DayType : std::uint8_t { working_day = 0, saturday = 1, sunday_or_holiday = 2 };
 
 /// Per-interval local calendar (each vector has YearGrid::interval_count entries).
-/// The last UTC hour of the year is local Jan 1 of the next year; it keeps that label
-/// (month 1) so that months always sum to the year.
+/// On a UTC grid (make_year_grid(year)) the last UTC hour of the year is local Jan 1 of the
+/// next year; it keeps that label (month 1) so that months always sum to the year. On a local
+/// grid every interval lies in the simulated local year.
 struct LocalCalendar {
   TimeZone zone;
   std::vector<std::uint8_t> month;            ///< 1..12, local

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "core/report/text_table.hpp"
+#include "core/sharing/key_catalogue.hpp"
 #include "core/sharing/rule_set.hpp"
 #include "core/simulation/key_resolution.hpp"
 #include "gui/views/views.hpp"
@@ -14,20 +15,23 @@ namespace deelstroom::gui {
 
 namespace {
 
-std::vector<std::pair<std::string, std::string>> type_options(Language l, const std::vector<std::string>& allowed) {
-  const std::vector<std::pair<std::string, std::string>> all = {
-      {"static", L(l, "statisch (vaste percentages)", "static (fixed percentages)")},
-      {"proportional", L(l, "proportioneel (naar verbruik per kwartier)", "proportional (to each quarter-hour's use)")},
-      {"hybrid", L(l, "hybride (deels vast, deels proportioneel)", "hybrid (part fixed, part proportional)")},
-      {"priority", L(l, "voorrangsgroepen", "priority groups")},
-      {"optimised", L(l, "geoptimaliseerd", "optimised")}};
-  std::vector<std::pair<std::string, std::string>> options;
-  for (const auto& option : all) {
-    if (allowed.empty() || std::find(allowed.begin(), allowed.end(), option.first) != allowed.end()) {
-      options.push_back(option);
+/// Every key type by its one name (sharing::key_types), the DSO's methods first; the others
+/// carry the what-if mark so a trainer never presents them as registrable.
+std::vector<std::pair<std::string, std::string>> type_options(Language l, const std::optional<sharing::RuleSet>& rules) {
+  const bool dutch = l == Language::dutch;
+  std::vector<std::pair<std::string, std::string>> offered;
+  std::vector<std::pair<std::string, std::string>> what_if;
+  for (const sharing::KeyTypeInfo& info : sharing::key_types()) {
+    const std::string id(info.id);
+    const std::string name = sharing::key_type_name(id, dutch);
+    if (!rules || rules->offers(id)) {
+      offered.emplace_back(id, name + (rules ? " (" + rules->operator_name + ")" : ""));
+    } else {
+      what_if.emplace_back(id, name + " (" + (dutch ? "wat-als" : "what-if") + ")");
     }
   }
-  return options;
+  offered.insert(offered.end(), what_if.begin(), what_if.end());
+  return offered;
 }
 
 std::vector<std::pair<std::string, std::string>> preset_options(Language l) {
@@ -69,11 +73,11 @@ void key_view(ViewContext& c) {
   scenario::KeySettings& key = s.key;
   const Language l = c.language;
   const auto rules = sharing::rule_set_by_name(s.rules.set);
-  const int max_rounds = s.rules.max_rounds.value_or(rules ? rules->max_rounds : 1);
+  const int max_rounds = s.rules.max_rounds.value_or(10);
 
   ImGui::TextWrapped("%s: %s", L(l, "Sleutel", "Key"), simulation::describe_key(key, l == Language::dutch).c_str());
   ImGui::Spacing();
-  edit_choice(c.state, L(l, "Soort", "Type"), key.type, type_options(l, rules ? rules->allowed_key_types : std::vector<std::string>{}),
+  edit_choice(c.state, L(l, "Soort", "Type"), key.type, type_options(l, rules),
               ChangeKind::light, "key.type");
   if (key.type == "priority") {
     ImGui::TextWrapped("%s", L(l, "Voorrangsgroepen worden in het scenariobestand ([[key.groups]]) ingesteld.",
@@ -84,13 +88,25 @@ void key_view(ViewContext& c) {
       ImGui::BulletText("%s: %s", group.type.c_str(), members.c_str());
     }
   }
-  if (key.type == "static" || key.type == "hybrid") {
+  const sharing::KeyTypeInfo* info = sharing::key_type_info(key.type);
+  if (info != nullptr) ImGui::TextWrapped("%s", std::string(l == Language::dutch ? info->summary_nl : info->summary_en).c_str());
+  if (rules && !rules->offers(key.type)) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 90, 0, 255));
+    ImGui::TextWrapped("%s %s.", L(l, "Wat-als: deze sleutel wordt niet aangeboden door", "What-if: this key is not offered by"),
+                       rules->operator_name.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (info != nullptr && info->uses_percentages) {
     edit_choice(c.state, L(l, "Verdeling", "Split"), key.preset, preset_options(l), ChangeKind::light, "key.preset");
     if (key.preset == "custom") custom_percentages(c, key.percentages, "key.percentages");
+  }
+  if (key.type == "cascade" || key.type == "hybrid") {
+    if (key.type == "cascade" && key.rounds < 2) key.rounds = 2;
     if (max_rounds > 1) {
       int rounds = key.rounds;
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-      if (ImGui::SliderInt(L(l, "Rondes (cascade)", "Rounds (cascade)"), &rounds, 1, max_rounds) && rounds != key.rounds) {
+      if (ImGui::SliderInt(L(l, "Rondes (cascade)", "Rounds (cascade)"), &rounds, key.type == "cascade" ? 2 : 1, max_rounds) &&
+          rounds != key.rounds) {
         discrete_edit(c.state, ChangeKind::light);
         key.rounds = rounds;
       }

@@ -235,6 +235,7 @@ TEST_CASE("saving writes a file the reader accepts and clears dirty", "[gui]") {
   setenv("XDG_STATE_HOME", dir.c_str(), 1);
   AppState state;
   load_into(state, scenario::default_scenario(), {});
+  state.scenario.key.type = "cascade";
   state.scenario.key.rounds = 3;
   mark_changed(state, ChangeKind::light);
   save_as(state, dir / "gebouw.toml");

@@ -52,7 +52,7 @@ TEST_CASE("A small scenario gets sensible defaults", "[scenario]") {
   REQUIRE(s.apartments.size() == 2);
   CHECK_FALSE(s.apartments[0].consumption.annual_kwh.has_value());
   CHECK(*s.apartments[1].consumption.annual_kwh == 2000.0);
-  CHECK(s.key.type == "static");
+  CHECK(s.key.type == "fixed");  // the Fluvius vaste verdeelsleutel
   CHECK(s.key.preset == "equal");
   CHECK(s.key.rounds == 1);
   CHECK(s.rules.set == "flanders");
@@ -172,7 +172,7 @@ TEST_CASE("Custom percentages by apartment id", "[scenario]") {
 TEST_CASE("Writing and reading a scenario gives the same scenario", "[scenario][roundtrip]") {
   Scenario original = read_scenario(std::filesystem::path(DEELSTROOM_SOURCE_DIR) / "scenarios" / "example.toml");
   original.key.type = "priority";
-  original.key.groups = {{{"0.1", "0.2"}, "static", "custom", {40.0, 60.0}, 2, 0.5}, {{"1.1"}, "proportional", "equal", {}, 1, 0.5}};
+  original.key.groups = {{{"0.1", "0.2"}, "cascade", "custom", {40.0, 60.0}, 2, 0.5}, {{"1.1"}, "proportional", "equal", {}, 1, 0.5}};
   original.key.periods.push_back({"winter", {1, 2, 12}, KeySettings{}});
   original.pv.arrays[1].losses.total_pct = 12.5;
   original.pv.arrays[1].losses.shading_pct.reset();

@@ -71,15 +71,17 @@ struct Fixture {
 
 TEST_CASE("PVGIS TMY CSV: header, months and energy per component preserved", "[solar][weather][pvgis]") {
   Fixture f(2025);
+  solar::PvgisOptions label;  // hours centred on their labels, as pvlib reads them
+  label.timing = solar::PvgisTiming::label_centred;
   const solar::Weather w =
-      solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.csv"), f.grid, f.positions);
+      solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.csv"), f.grid, f.positions, label);
   REQUIRE(w.size() == 35040);
   CHECK(w.metadata.format == "pvgis-tmy-csv");
   CHECK(*w.metadata.latitude_deg == 45.0);
   CHECK(*w.metadata.longitude_deg == 8.0);
   CHECK(*w.metadata.elevation_m == 250.0);
   CHECK_THAT(*w.metadata.irradiance_time_offset_h, WithinAbs(0.1761, 1e-12));
-  CHECK(w.metadata.applied_time_offset_h == 0.0);  // default: label-centred, as pvlib
+  CHECK(w.metadata.applied_time_offset_h == 0.0);  // label-centred, as pvlib
   REQUIRE(w.metadata.months_selected.size() == 12);
   CHECK(w.metadata.months_selected[0] == std::pair<int, int>{1, 2018});
   CHECK(w.metadata.months_selected[11] == std::pair<int, int>{12, 2016});
