@@ -1,5 +1,7 @@
 #include "core/batch/case_run.hpp"
 
+#include "core/sharing/key_catalogue.hpp"
+
 #include <cmath>
 #include <cstring>
 #include <sstream>
@@ -213,14 +215,15 @@ std::vector<ComparedKeySpec> parse_key_specs(std::string_view list) {
     const std::vector<std::string> parts = split(item, ':');
     const auto fail = [&](const std::string& why) {
       throw InputError({"", 0, 0, "--keys"}, "\"" + item + "\": " + why +
-                                                  "; expected type[:preset[:rounds]], e.g. static:shares:3, proportional, hybrid:equal");
+                                                  "; expected type[:preset[:rounds]], e.g. optimal:shares, fixed:equal, cascade:shares:3, proportional");
     };
     ComparedKeySpec spec;
     spec.label = item;
     spec.key.type = parts[0];
-    if (spec.key.type != "static" && spec.key.type != "proportional" && spec.key.type != "hybrid" &&
-        spec.key.type != "optimised") {
-      fail("unknown type (static, proportional, hybrid or optimised)");
+    const std::vector<std::string> types = sharing::key_type_ids();
+    if (spec.key.type == "priority" ||
+        (spec.key.type != "static" && std::find(types.begin(), types.end(), spec.key.type) == types.end())) {
+      fail("unknown type (fixed, relative, optimal, cascade, proportional, hybrid or optimised)");
     }
     if (parts.size() > 3) fail("too many parts");
     if (parts.size() >= 2) {
@@ -235,10 +238,16 @@ std::vector<ComparedKeySpec> parse_key_specs(std::string_view list) {
         std::size_t used = 0;
         spec.key.rounds = std::stoi(parts[2], &used);
         if (used != parts[2].size() || spec.key.rounds < 1 || spec.key.rounds > 100) fail("rounds must be 1..100");
+        if (spec.key.type == "static") spec.key.type = spec.key.rounds > 1 ? "cascade" : "fixed";  // older lists
+        if (spec.key.type != "cascade" && spec.key.type != "hybrid" && spec.key.rounds != 1) {
+          fail("rounds are set for cascade and hybrid keys only");
+        }
       } catch (const std::logic_error&) {
         fail("rounds must be a whole number");
       }
     }
+    if (spec.key.type == "static") spec.key.type = "fixed";  // "static" of older lists, one round
+    if (spec.key.type == "cascade" && spec.key.rounds < 2) fail("a cascade needs rounds >= 2, e.g. cascade:shares:3");
     specs.push_back(spec);
   }
   return specs;

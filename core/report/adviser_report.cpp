@@ -110,12 +110,25 @@ void assumptions_section(std::ostream& out, const AdviserReport& r, Language lan
   out << "<h2>" << text(language, "Gebouw en aannames", "Building and assumptions") << "</h2><table>";
   row(text(language, "Ligging", "Location"), number(s.site.latitude_deg, 3, nl) + "° N, " + number(s.site.longitude_deg, 3, nl) +
                                                text(language, "° O, ", "° E, ") + html_escape(s.site.timezone));
-  row(text(language, "Gesimuleerd jaar", "Simulated year"), std::to_string(s.site.year));
+  row(text(language, "Gesimuleerd jaar", "Simulated year"),
+      std::to_string(s.site.year) + text(language, " (lokale tijd: 1 januari 00:00 tot 1 januari 00:00)",
+                                         " (local time: 1 January 00:00 to 1 January 00:00)"));
   row(text(language, "Weer", "Weather"), s.weather.source == scenario::WeatherSource::embedded
                                            ? std::string(text(language, "ingebouwd referentiejaar Ukkel", "embedded reference year Uccle"))
                                            : html_escape(r.building.weather ? r.building.weather->source : s.weather.file));
+  if (s.weather.source == scenario::WeatherSource::pvgis && r.building.weather) {
+    // Which time the hourly irradiance was placed at (docs/weather-timing.md): east and west
+    // arrays shift by a few percent between the conventions.
+    const double offset_h = r.building.weather->metadata.applied_time_offset_h;
+    row(text(language, "Tijdsplaatsing PVGIS-uren", "Placement of the PVGIS hours"),
+        offset_h != 0.0 ? text(language, "uurlabel + ", "hour label + ") + number(offset_h * 60.0, 1, nl) +
+                              text(language, " min (scantijd van de satelliet, Irradiance Time Offset)",
+                                   " min (the satellite's scan time, Irradiance Time Offset)")
+                        : std::string(text(language, "uur gecentreerd op het label", "hour centred on its label")));
+  }
   for (const simulation::ArrayOutput& array : r.building.arrays) {
-    row(text(language, "PV-veld ", "PV array ") + html_escape(array.name),
+    row(text(language, "PV-veld ", "PV array ") + html_escape(array.name) +
+            (array.meter == "common" ? std::string() : text(language, " (achter de meter van ", " (behind the meter of ") + html_escape(array.meter) + ")"),
         number(array.kwp, 1, nl) + " kWp, " + number(array.ac_kwh_total, 0, nl) + " kWh/" + text(language, "jaar", "year") + " (" +
             number(array.specific_yield_kwh_per_kwp(), 0, nl) + " kWh/kWp)");
   }

@@ -135,8 +135,10 @@ std::string describe_key(const KeySettings& key, bool dutch) {
   } else if (info != nullptr && info->uses_percentages) {
     text += ", " + preset_name(key.preset);
   }
-  if (key.type == "cascade") text = sharing::key_type_name("fixed", dutch) + ", " + preset_name(key.preset) + ", " +
-                                    std::to_string(key.rounds) + (dutch ? " rondes" : " rounds");
+  if (key.type == "cascade") {
+    text = (dutch ? "cascade, " : "cascade, ") + preset_name(key.preset) + ", " + std::to_string(key.rounds) +
+           (dutch ? " rondes" : " rounds");
+  }
   if (key.type == "optimised") {
     text += key.objective == "fairness" ? (dutch ? " (eerlijkst)" : " (fairest)") : (dutch ? " (meeste volume)" : " (most volume)");
   }
@@ -152,7 +154,9 @@ bool key_offered(const KeySettings& key, const sharing::RuleSet& rules) {
   return true;
 }
 
-std::string what_if_mark(bool dutch) { return dutch ? "wat-als, niet door de netbeheerder aangeboden" : "what-if, not offered by the DSO"; }
+std::string what_if_mark(const sharing::RuleSet& rules, bool dutch) {
+  return (dutch ? "wat-als: niet aangeboden door " : "what-if: not offered by ") + rules.operator_name;
+}
 
 ResolvedKey resolve_key(const KeySettings& key, const Scenario& scenario, const sharing::BuildingSeries& series) {
   const int n = static_cast<int>(scenario.apartments.size());
@@ -208,10 +212,16 @@ std::vector<ComparisonKey> comparison_keys(const Scenario& scenario, bool dutch)
     return k;
   };
   // The region's DSO methods (in its order) over the usual presets, then the what-if keys.
+  // Without an apartment that injects, the relative key is the fixed key: one preset shows it.
+  bool apartment_injects = false;
+  for (const scenario::PvArraySettings& array : scenario.pv.arrays) apartment_injects |= array.meter != "common";
+  for (const scenario::ApartmentSettings& a : scenario.apartments) apartment_injects |= a.consumption.measured();
   std::vector<KeySettings> candidates;
   for (const std::string& type : rules.offered_key_types) {
     const sharing::KeyTypeInfo* info = sharing::key_type_info(type);
-    if (info != nullptr && info->uses_percentages && type != "hybrid") {
+    if (type == "relative" && !apartment_injects) {
+      candidates.push_back(simple(type, "shares"));
+    } else if (info != nullptr && info->uses_percentages && type != "hybrid") {
       for (const char* preset : {"equal", "shares", "consumption"}) candidates.push_back(simple(type, preset));
     } else {
       KeySettings k = simple(type, "equal");
@@ -241,7 +251,7 @@ std::vector<ComparisonKey> comparison_keys(const Scenario& scenario, bool dutch)
 
   std::vector<ComparisonKey> keys;
   auto label_of = [&](const KeySettings& k, bool offered) {
-    return describe_key(k, dutch) + (offered ? "" : " (" + what_if_mark(dutch) + ")");
+    return describe_key(k, dutch) + (offered ? "" : " (" + what_if_mark(rules, dutch) + ")");
   };
   const bool own_offered = key_offered(scenario.key, rules);
   keys.push_back({(dutch ? "gekozen: " : "scenario: ") + label_of(scenario.key, own_offered), scenario.key, own_offered, true});

@@ -35,8 +35,8 @@ std::string describe_key(const scenario::KeySettings& key, bool dutch);
 
 /// Whether the region's DSO computes this key (its type and every period's type).
 bool key_offered(const scenario::KeySettings& key, const sharing::RuleSet& rules);
-/// The words that mark a key the DSO does not offer ("wat-als, niet door de netbeheerder aangeboden").
-std::string what_if_mark(bool dutch);
+/// The words that mark a key the DSO does not offer ("wat-als: niet aangeboden door Fluvius").
+std::string what_if_mark(const sharing::RuleSet& rules, bool dutch);
 
 struct ComparisonKey {
   std::string label;      ///< describe_key, with the what-if mark where the DSO does not offer it

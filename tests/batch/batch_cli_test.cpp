@@ -19,7 +19,7 @@ const char* const kResultFiles[] = {"cases.csv", "apartments.csv", "keys.csv", "
 
 const std::string kStudy =
     "batch tests/data/batch/study.csv --scenario tests/data/batch/small.toml --sweep key.rounds=1,2 --draws 2 "
-    "--keys static:equal,proportional --quiet";
+    "--keys fixed:equal,optimal:shares,proportional --quiet";
 
 void check_same_files(const std::filesystem::path& a, const std::filesystem::path& b) {
   for (const char* name : kResultFiles) {
@@ -73,7 +73,7 @@ TEST_CASE("batch: the same bytes for 1, 2 and 4 threads", "[batch][cli]") {
   const std::string apartments = read_whole_file(dir / "1" / "apartments.csv");
   CHECK(std::count(apartments.begin(), apartments.end(), '\n') == 1 + 12 * 3);
   const std::string keys = read_whole_file(dir / "1" / "keys.csv");
-  CHECK(std::count(keys.begin(), keys.end(), '\n') == 1 + 12 * 3);  // own key + 2 compared per case
+  CHECK(std::count(keys.begin(), keys.end(), '\n') == 1 + 12 * 4);  // own key + 3 compared per case
   check_same_files(dir / "1", dir / "2");
   check_same_files(dir / "1", dir / "4");
 }
