@@ -48,7 +48,7 @@ struct AssociationYear {
   double common_self_consumption_kwh = 0.0;
   double shared_kwh = 0.0;
   double injected_kwh = 0.0;
-  double internal_income_eur = 0.0;      ///< internal price x shared kWh
+  double internal_income_eur = 0.0;      ///< internal price x shared kWh the common connection supplied
   double injection_income_eur = 0.0;     ///< injection price x R
   double avoided_common_cost_eur = 0.0;  ///< common connection's offtake bill without PV minus with PV
   double om_eur = 0.0;

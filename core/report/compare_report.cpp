@@ -116,6 +116,8 @@ void write_key_comparison_json(std::ostream& out, const scenario::Scenario& s,
         .value("type", key.key.type)
         .value("preset", key.key.preset)
         .value("rounds", key.key.rounds)
+        .value("offered_by_dso", key.offered)
+        .value("rounds_used", r.rounds_used)
         .value("shared_kwh", r.year.shared_kwh)
         .value("injected_kwh", r.year.injected_kwh)
         .value("sharing_rate", r.year.sharing_rate())

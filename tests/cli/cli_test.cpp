@@ -212,3 +212,35 @@ TEST_CASE("run --optimise-size prints the size search, a bad range is a usage er
     CHECK(refused.err.find("MIN:MAX") != std::string::npos);
   }
 }
+
+TEST_CASE("compare-keys on a Flemish building lists the three Fluvius methods first, then the what-if keys, marked",
+          "[cli][keys][fluvius]") {
+  const auto dir = fresh_directory("cli_fluvius_keys");
+  const auto file = write_text(dir / "small.toml", kSmallScenario);
+  const auto result = run_cli("compare-keys '" + file.string() + "'", "fluvius_keys");
+  REQUIRE(result.exit_code == 0);
+  const std::string& out = result.out;
+  const auto fixed = out.find("vaste verdeelsleutel");
+  const auto relative = out.find("relatieve verdeelsleutel");
+  const auto optimal = out.find("optimale verdeelsleutel");
+  const auto what_if = out.find("wat-als: niet aangeboden door Fluvius");
+  REQUIRE(fixed != std::string::npos);
+  REQUIRE(relative != std::string::npos);
+  REQUIRE(optimal != std::string::npos);
+  REQUIRE(what_if != std::string::npos);
+  // The scenario's own key (a "static" 2-round file: a cascade, a what-if) is listed first
+  // with its mark; after it the DSO's methods come before every other what-if key.
+  const auto second_row = out.find("\n 2 ");
+  REQUIRE(second_row != std::string::npos);
+  CHECK(out.find("cascade", 0) < second_row);
+  CHECK(out.find("verdeling naar verbruik per kwartier") > optimal);
+  CHECK(out.find("hybride sleutel") > optimal);
+  CHECK(out.find("wat-als", second_row) > out.rfind("optimale verdeelsleutel"));
+  // English names and marks with --lang en; JSON tells which keys the DSO offers.
+  const auto english = run_cli("compare-keys '" + file.string() + "' --lang en", "fluvius_keys_en");
+  CHECK(english.out.find("optimal key") != std::string::npos);
+  CHECK(english.out.find("what-if: not offered by Fluvius") != std::string::npos);
+  const auto json = run_cli("compare-keys '" + file.string() + "' --json", "fluvius_keys_json");
+  CHECK(json.out.find("\"offered_by_dso\": true") != std::string::npos);
+  CHECK(json.out.find("\"offered_by_dso\": false") != std::string::npos);
+}

@@ -114,6 +114,30 @@ TEST_CASE("PVGIS TMY CSV: header, months and energy per component preserved", "[
   CHECK_THAT(w.temp_air_c[1], WithinAbs(2.04 - 0.06 * 0.375, 1e-9));
 }
 
+TEST_CASE("PVGIS hours land on the local year at their UTC time, by default at label plus the scan offset", "[solar][weather][pvgis]") {
+  // The local Brussels year starts at 31 December 23:00 UTC. The first hour with light,
+  // labelled 08:00 UTC on 1 January with G(h) = 32 W/m2: label-centred it covers 07:30-08:30
+  // UTC, i.e. local 08:30-09:30; at label + 0.1761 h it covers 07:40:34-08:40:34 UTC.
+  const time::YearGrid grid = time::make_year_grid(2025, time::brussels_time_zone());
+  const solar::SolarPositions positions = solar::compute_solar_positions(solar::Site{45.0, 8.0, 250.0}, grid);
+  const std::int64_t utc_year_start = time::days_from_civil(2025, 1, 1) * 86400;
+  solar::PvgisOptions label;
+  label.timing = solar::PvgisTiming::label_centred;
+  const solar::Weather centred =
+      solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.csv"), grid, positions, label);
+  const int q0 = grid.index_of(utc_year_start + 7 * 3600 + 1800);
+  CHECK(q0 == 4 * 8 + 2);  // 07:30 UTC = local 08:30, the 35th quarter-hour of the local year
+  CHECK_THAT(0.25 * centred.ghi_w_m2.segment(q0, 4).sum(), WithinAbs(32.0, 1e-9));
+  CHECK(centred.metadata.applied_time_offset_h == 0.0);
+  const solar::Weather scanned = solar::load_pvgis_weather(pvgis_path("tmy_45.000_8.000_2005_2023.csv"), grid, positions);
+  CHECK_THAT(scanned.metadata.applied_time_offset_h, WithinAbs(0.1761, 1e-12));
+  // Shifted later: the 07:30-07:45 UTC quarter holds the whole quarter of the hour when
+  // label-centred, only its last 4.4 minutes at the scan time (the hour before is dark).
+  CHECK(scanned.ghi_w_m2[q0] < 0.5 * centred.ghi_w_m2[q0]);
+  CHECK(scanned.ghi_w_m2[q0] > 0.0);
+  CHECK_THAT(scanned.ghi_w_m2.sum(), WithinRel(centred.ghi_w_m2.sum(), 1e-3));
+}
+
 TEST_CASE("PVGIS TMY JSON reads the same as the CSV", "[solar][weather][pvgis]") {
   Fixture f(2025);
   const solar::Weather csv =

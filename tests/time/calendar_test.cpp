@@ -112,3 +112,25 @@ TEST_CASE("Time zones by name and fixed offsets", "[time]") {
   CHECK_FALSE(time_zone_from_name("Mars/Olympus").has_value());
   CHECK(utc_offset_seconds(*time_zone_from_name("UTC+02:00"), 0) == 7200);
 }
+
+TEST_CASE("A local year starts at local midnight 1 January and ends at the next", "[time][local-year]") {
+  const TimeZone brussels = brussels_time_zone();
+  const YearGrid grid = make_year_grid(2025, brussels);
+  // Brussels is at UTC+1 on 1 January: local midnight is 23:00 UTC the day before.
+  CHECK(iso_utc_label(grid.first_utc_seconds) == "2024-12-31T23:00Z");
+  CHECK(grid.interval_count == 35040);  // the March hour lost comes back in October
+  CHECK(make_year_grid(2024, brussels).interval_count == 35136);
+  const LocalCalendar calendar = make_local_calendar(grid, brussels);
+  // The first quarter-hour is 00:00 local on 1 January, the last 23:45 on 31 December.
+  CHECK(calendar.month.front() == 1);
+  CHECK(calendar.day_of_month.front() == 1);
+  CHECK(calendar.quarter_of_day.front() == 0);
+  CHECK(calendar.day_of_year.front() == 0);
+  CHECK(calendar.month.back() == 12);
+  CHECK(calendar.day_of_month.back() == 31);
+  CHECK(calendar.quarter_of_day.back() == 95);
+  for (std::int16_t day : calendar.day_of_year) {
+    REQUIRE(day >= 0);
+    REQUIRE(day <= 364);
+  }
+}
