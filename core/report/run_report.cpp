@@ -55,10 +55,15 @@ void print_run_tables(std::ostream& out, const RunView& view, Language language)
   row(tr(language, "Verbruik gemeenschappelijke delen", "Common parts consumption"), year.common_consumption_kwh);
   row(tr(language, "  waarvan rechtstreeks uit PV", "  of which directly from PV"), year.common_self_consumption_kwh);
   row(tr(language, "Deelbaar volume (injectie gemeensch. meter)", "Shareable volume (common meter injection)"),
-      year.shareable_kwh);
+      year.shareable_kwh - year.apartments_injection_kwh);
+  if (year.apartments_injection_kwh > 0.0) {
+    row(tr(language, "Injectie van appartementen met eigen PV", "Injection of apartments with their own PV"),
+        year.apartments_injection_kwh);
+    row(tr(language, "  waarvan gedeeld", "  of which shared"), year.apartments_injection_kwh - year.apartments_injected_kwh);
+  }
   row(tr(language, "Gedeeld met appartementen", "Shared with apartments"), year.shared_kwh,
       format_percent(year.sharing_rate(), 1, nl));
-  row(tr(language, "Restinjectie (verkocht)", "Remaining injection (sold)"), year.injected_kwh);
+  row(tr(language, "Restinjectie gemeensch. meter (verkocht)", "Remaining injection, common meter (sold)"), year.injected_kwh);
   building.add_rule();
   building.add_row({std::string(tr(language, "Zelfverbruiksgraad gebouw", "Building self-consumption rate")), "",
                     format_percent(year.self_consumption_rate(), 1, nl)});
@@ -83,14 +88,16 @@ void print_run_tables(std::ostream& out, const RunView& view, Language language)
     out << "\n";
   }
 
-  if (settlement.round_count > 1) {
+  if (settlement.reported_rounds() > 1) {
     TextTable rounds;
     rounds.add_column(tr(language, "Ronde", "Round"), TA::left);
     rounds.add_column(tr(language, "Gedeeld kWh", "Shared kWh"));
-    for (int r = 0; r < settlement.round_count; ++r) {
+    for (int r = 0; r < settlement.reported_rounds(); ++r) {
       rounds.add_row({std::to_string(r + 1), kwh(settlement.shared_by_round.row(r).sum(), nl)});
     }
     rounds.print(out);
+    out << tr(language, "Rondes gebruikt: ", "Rounds used: ") << settlement.rounds_used
+        << tr(language, " (het meeste dat een kwartier nodig had)", " (the most any quarter-hour needed)") << "\n";
     out << "\n";
   }
 
@@ -187,8 +194,9 @@ void write_run_json(std::ostream& out, const RunView& view) {
         .end_object();
   }
   json.end_array();
+  json.value("rounds_used", settlement.rounds_used);
   json.begin_array("rounds");
-  for (int r = 0; r < settlement.round_count; ++r) {
+  for (int r = 0; r < settlement.reported_rounds(); ++r) {
     std::vector<double> monthly(12);
     for (int m = 0; m < 12; ++m) monthly[static_cast<std::size_t>(m)] = settlement.building_round_by_month(r, m);
     json.begin_object().value("round", r + 1).value("shared_kwh", settlement.shared_by_round.row(r).sum());
@@ -204,7 +212,7 @@ void write_run_json(std::ostream& out, const RunView& view) {
       shared[static_cast<std::size_t>(m)] = settlement.shared_by_month(index, m);
       offtake[static_cast<std::size_t>(m)] = settlement.offtake_by_month(index, m);
     }
-    for (int r = 0; r < settlement.round_count; ++r) by_round.push_back(settlement.shared_by_round(r, index));
+    for (int r = 0; r < settlement.reported_rounds(); ++r) by_round.push_back(settlement.shared_by_round(r, index));
     const auto& weights = view.run.key.info.round1_weights.front();
     json.begin_object()
         .value("id", a.id)
@@ -250,7 +258,7 @@ std::vector<std::filesystem::path> write_run_files(const std::filesystem::path& 
     CsvWriter csv(out, options.style);
     std::vector<std::string> header = {"apartment", "shares", "participates", "occupancy", "profile", "offtake_kwh",
                                        "shared_kwh", "grid_offtake_kwh", "self_sufficiency", "key_percentage"};
-    for (int r = 0; r < settlement.round_count; ++r) header.push_back("shared_round" + std::to_string(r + 1) + "_kwh");
+    for (int r = 0; r < settlement.reported_rounds(); ++r) header.push_back("shared_round" + std::to_string(r + 1) + "_kwh");
     csv.header(header);
     for (std::size_t i = 0; i < s.apartments.size(); ++i) {
       const int index = static_cast<int>(i);
@@ -262,7 +270,7 @@ std::vector<std::filesystem::path> write_run_files(const std::filesystem::path& 
       csv.number(settlement.apartment_offtake_kwh(index) - settlement.apartment_shared_kwh(index), 3);
       csv.number(settlement.apartment_self_sufficiency(index), 6);
       csv.number(weights.size() > index ? weights[index] * 100.0 : 0.0, 4);
-      for (int r = 0; r < settlement.round_count; ++r) csv.number(settlement.shared_by_round(r, index), 3);
+      for (int r = 0; r < settlement.reported_rounds(); ++r) csv.number(settlement.shared_by_round(r, index), 3);
       csv.end_row();
     }
   });
@@ -284,7 +292,7 @@ std::vector<std::filesystem::path> write_run_files(const std::filesystem::path& 
     std::vector<std::string> header = {"month", "production_kwh", "common_consumption_kwh", "common_self_consumption_kwh",
                                        "shareable_kwh", "shared_kwh", "injected_kwh", "apartments_offtake_kwh",
                                        "self_consumption_rate", "sharing_rate"};
-    for (int r = 0; r < settlement.round_count; ++r) header.push_back("shared_round" + std::to_string(r + 1) + "_kwh");
+    for (int r = 0; r < settlement.reported_rounds(); ++r) header.push_back("shared_round" + std::to_string(r + 1) + "_kwh");
     csv.header(header);
     for (int m = 0; m < 12; ++m) {
       const auto& f = settlement.months[static_cast<std::size_t>(m)];
@@ -292,7 +300,7 @@ std::vector<std::filesystem::path> write_run_files(const std::filesystem::path& 
       csv.number(f.common_self_consumption_kwh, 3).number(f.shareable_kwh, 3).number(f.shared_kwh, 3);
       csv.number(f.injected_kwh, 3).number(f.apartments_offtake_kwh, 3);
       csv.number(f.self_consumption_rate(), 6).number(f.sharing_rate(), 6);
-      for (int r = 0; r < settlement.round_count; ++r) csv.number(settlement.building_round_by_month(r, m), 3);
+      for (int r = 0; r < settlement.reported_rounds(); ++r) csv.number(settlement.building_round_by_month(r, m), 3);
       csv.end_row();
     }
   });

@@ -159,6 +159,10 @@ struct SettlementResult {
   Eigen::ArrayXd injected_kwh;
   Eigen::MatrixXd injection_shared_kwh;
 
+  /// Rounds worth reporting: those that shared energy (at least 1, at most round_count). The
+  /// optimal key reserves N rounds and usually needs a few.
+  int reported_rounds() const { return rounds_used < 1 ? 1 : (rounds_used < round_count ? rounds_used : round_count); }
+
   double apartment_offtake_kwh(int i) const { return offtake_by_month.row(i).sum(); }
   double apartment_shared_kwh(int i) const { return shared_by_month.row(i).sum(); }
   /// shared_i / C_i (0 without offtake).

@@ -25,7 +25,7 @@ void apartments_chart(ViewContext& c) {
   if (c.view.apartments_metric == 0) {
     options.unit = "kWh";
     std::vector<PlotSeries> rounds;
-    for (int k = 0; k < settlement.round_count; ++k) {
+    for (int k = 0; k < settlement.reported_rounds(); ++k) {
       PlotSeries s{std::string(L(l, "Ronde ", "Round ")) + std::to_string(k + 1),
                    k == 0 ? flow_color::shared : series_color(k + 3), {}};
       for (int i = 0; i < settlement.apartment_count; ++i) s.values.push_back(settlement.shared_by_round(k, i));
