@@ -99,9 +99,9 @@ report::CsvStyle row_style(const CaseOptions& options) {
 }
 
 void write_key_row(std::ostringstream& out, const CaseOptions& options, std::size_t index, const std::string& case_id,
-                   const std::string& label, const simulation::KeyRun& run) {
+                   const std::string& label, const simulation::KeyRun& run, bool offered_by_dso) {
   report::CsvWriter csv(out, row_style(options));
-  csv.integer(static_cast<long long>(index)).text(case_id).text(label).text(run.key.info.label);
+  csv.integer(static_cast<long long>(index)).text(case_id).text(label).text(run.key.info.label).integer(offered_by_dso ? 1 : 0);
   write_flows(csv, run.settlement.year);
   csv.number(lowest_self_sufficiency(run.settlement), kRateDecimals);
   csv.end_row();
@@ -119,9 +119,11 @@ void fill_outcome(CaseOutcome& outcome, const Study& study, std::size_t index, c
 
   std::ostringstream keys;
   if (!options.compared_keys.empty()) {
-    write_key_row(keys, options, index, case_id, "scenario", own);
+    const sharing::RuleSet rules = sharing::rule_set_by_name(s.rules.set).value_or(*sharing::rule_set_by_name("flanders"));
+    write_key_row(keys, options, index, case_id, "scenario", own, simulation::key_offered(s.key, rules));
     for (const ComparedKeySpec& spec : options.compared_keys) {
-      write_key_row(keys, options, index, case_id, spec.label, simulation::run_key(s, building, spec.key, false));
+      write_key_row(keys, options, index, case_id, spec.label, simulation::run_key(s, building, spec.key, false),
+                    simulation::key_offered(spec.key, rules));
     }
   }
 
@@ -269,7 +271,7 @@ TableHeaders table_headers(const Study& study, const CaseOptions& options) {
                                     "occupant_saving_eur_per_year", "owner_investment_eur", "npv_eur", "irr",
                                     "simple_payback_years"},
                                    options.csv_style);
-  headers.keys = header_line({"case", "case_id", "key", "key_label", "shared_kwh", "injected_kwh", "sharing_rate",
+  headers.keys = header_line({"case", "case_id", "key", "key_label", "offered_by_dso", "shared_kwh", "injected_kwh", "sharing_rate",
                               "self_consumption_rate", "apartments_self_sufficiency", "lowest_apartment_self_sufficiency"},
                              options.csv_style);
   std::vector<std::string> failures = input_columns(study);

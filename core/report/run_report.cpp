@@ -7,6 +7,8 @@
 #include "core/report/economics_report.hpp"
 #include "core/report/json_writer.hpp"
 #include "core/report/text_table.hpp"
+#include "core/sharing/rule_set.hpp"
+#include "core/simulation/key_resolution.hpp"
 #include "core/time/time_zone.hpp"
 
 namespace deelstroom::report {
@@ -152,6 +154,10 @@ void write_run_json(std::ostream& out, const RunView& view) {
       .value("name", s.site.name)
       .value("year", s.site.year)
       .value("key", simulation::describe_key(s.key, false))
+      .value("key_type", s.key.type)
+      .value("key_name_nl", simulation::describe_key(s.key, true))
+      .value("key_offered_by_dso", simulation::key_offered(
+                                       s.key, sharing::rule_set_by_name(s.rules.set).value_or(*sharing::rule_set_by_name("flanders"))))
       .end_object();
   auto flows = [&](std::string_view key, const sharing::FlowTotals& f) {
     json.begin_object(key)
