@@ -74,6 +74,11 @@ TEST_CASE("batch: the same bytes for 1, 2 and 4 threads", "[batch][cli]") {
   CHECK(std::count(apartments.begin(), apartments.end(), '\n') == 1 + 12 * 3);
   const std::string keys = read_whole_file(dir / "1" / "keys.csv");
   CHECK(std::count(keys.begin(), keys.end(), '\n') == 1 + 12 * 4);  // own key + 3 compared per case
+  // Which keys Fluvius computes: the fixed and optimal keys yes, the proportional key is a what-if.
+  CHECK(keys.find("key,key_label,offered_by_dso,") != std::string::npos);
+  CHECK(keys.find(",fixed:equal,\"vaste verdeelsleutel, gelijke delen\",1,") != std::string::npos);
+  CHECK(keys.find(",optimal:shares,\"optimale verdeelsleutel, volgens aandelen\",1,") != std::string::npos);
+  CHECK(keys.find(",proportional,verdeling naar verbruik per kwartier,0,") != std::string::npos);
   check_same_files(dir / "1", dir / "2");
   check_same_files(dir / "1", dir / "4");
 }
