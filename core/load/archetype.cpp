@@ -252,6 +252,27 @@ std::vector<std::string> common_parts_names() {
   return names;
 }
 
+std::string archetype_display_name(std::string_view id, bool dutch) {
+  struct Names {
+    std::string_view id, nl, en;
+  };
+  static constexpr Names kNames[] = {
+      {"single_working", "alleenstaande, werkt buitenshuis", "single, working away"},
+      {"single_retired", "alleenstaande gepensioneerde", "single retired"},
+      {"couple_working", "koppel, beiden werkend", "working couple"},
+      {"couple_retired", "gepensioneerd koppel", "retired couple"},
+      {"family_children", "gezin met kinderen", "family with children"},
+      {"home_worker", "thuiswerker", "home worker"},
+      {"student", "student", "student"},
+      {"common_basic", "gemeenschappelijke delen: lift, verlichting, ventilatie", "common parts: lift, lighting, ventilation"},
+      {"common_heat_pump", "gemeenschappelijke delen met collectieve warmtepomp", "common parts with a shared heat pump"},
+  };
+  for (const Names& names : kNames) {
+    if (names.id == id) return std::string(dutch ? names.nl : names.en);
+  }
+  return std::string(id);
+}
+
 const HouseholdArchetype& find_household_archetype(const std::string& name, const std::string& field) {
   return find_named(archetype_library().households, name, field, "household archetype");
 }

@@ -108,6 +108,11 @@ std::vector<std::string> archetype_names();
 /// Names of the common-parts archetypes.
 std::vector<std::string> common_parts_names();
 
+/// The name a user reads for an archetype id (household or common parts), in Dutch or
+/// English: "gepensioneerd koppel" for couple_retired. The id itself when unknown (an
+/// archetype a user added to a copy of the library).
+std::string archetype_display_name(std::string_view id, bool dutch);
+
 /// The archetype of that name; InputError listing the valid names otherwise (`field` is the
 /// scenario field path to report, e.g. "apartments[3].load.archetype").
 const HouseholdArchetype& find_household_archetype(const std::string& name, const std::string& field = "archetype");

@@ -6,6 +6,7 @@
 #include "core/common/error.hpp"
 #include "core/report/economics_report.hpp"
 #include "core/report/json_writer.hpp"
+#include "core/load/archetype.hpp"
 #include "core/report/text_table.hpp"
 #include "core/sharing/rule_set.hpp"
 #include "core/simulation/key_resolution.hpp"
@@ -115,7 +116,8 @@ void print_run_tables(std::ostream& out, const RunView& view, Language language)
   for (std::size_t i = 0; i < s.apartments.size(); ++i) {
     const auto& a = s.apartments[i];
     const int index = static_cast<int>(i);
-    std::string profile = a.consumption.measured() ? std::string(tr(language, "meting", "measured")) : a.consumption.archetype;
+    std::string profile = a.consumption.measured() ? std::string(tr(language, "meting", "measured"))
+                                                   : load::archetype_display_name(a.consumption.archetype, nl);
     if (!a.participates) profile += tr(language, " (deelt niet)", " (not sharing)");
     apartments.add_row({a.id, format_number(a.shares, 0, nl), profile, kwh(settlement.apartment_offtake_kwh(index), nl),
                         kwh(settlement.apartment_shared_kwh(index), nl),

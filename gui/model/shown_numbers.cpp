@@ -55,7 +55,7 @@ std::vector<ApartmentRow> apartment_rows(const Results& results) {
     row.payback_years = number(apartment_path(i, "simple_payback_years"), "Terugverdientijd", "Payback", Unit::years,
                                payback);
     if (results.money) row.payback_years.horizon_years = results.money->horizon_years;
-    row.npv_eur = number(apartment_path(i, "npv_eur"), "NHW", "NPV", Unit::eur, npv);
+    row.npv_eur = number(apartment_path(i, "npv_eur"), "NCW", "NPV", Unit::eur, npv);
     rows.push_back(std::move(row));
   }
   return rows;
@@ -88,7 +88,7 @@ std::vector<ShownNumber> shown_numbers(const Results& results) {
       all.push_back(number("association.cash_flows_eur[" + std::to_string(y) + "]", "VME", "Association", Unit::eur,
                            flows[y]));
     }
-    all.push_back(number("association.npv_eur", "NHW VME", "Association NPV", Unit::eur,
+    all.push_back(number("association.npv_eur", "NCW VME", "Association NPV", Unit::eur,
                          results.money->association.indicators.npv_eur));
     for (std::size_t i = 0; i < results.money->apartments.size(); ++i) {
       const auto& apartment_flows = results.money->apartments[i].cash_flows_eur;

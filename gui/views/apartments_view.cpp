@@ -69,7 +69,9 @@ bool apartment_row(ViewContext& c, std::size_t i, const std::vector<ApartmentRow
     }
   } else {
     std::vector<std::pair<std::string, std::string>> options;
-    for (const std::string& name : load::archetype_names()) options.emplace_back(name, name);
+    for (const std::string& name : load::archetype_names()) {
+      options.emplace_back(name, load::archetype_display_name(name, l == Language::dutch));
+    }
     edit_choice(c.state, "##type", a.consumption.archetype, options, ChangeKind::heavy, path + "archetype");
   }
   ImGui::TableNextColumn();

@@ -10,9 +10,9 @@ namespace deelstroom::gui {
 
 namespace {
 
-std::vector<std::pair<std::string, std::string>> name_options(const std::vector<std::string>& names) {
+std::vector<std::pair<std::string, std::string>> name_options(const std::vector<std::string>& names, Language l) {
   std::vector<std::pair<std::string, std::string>> options;
-  for (const std::string& name : names) options.emplace_back(name, name);
+  for (const std::string& name : names) options.emplace_back(name, load::archetype_display_name(name, l == Language::dutch));
   return options;
 }
 
@@ -118,7 +118,7 @@ void common_section(ViewContext& c) {
     edit_text(c.state, L(l, "Meetbestand", "Meter file"), s.common.file, ChangeKind::heavy, "common.file");
     return;
   }
-  edit_choice(c.state, L(l, "Profiel", "Profile"), s.common.archetype, name_options(load::common_parts_names()),
+  edit_choice(c.state, L(l, "Profiel", "Profile"), s.common.archetype, name_options(load::common_parts_names(), l),
               ChangeKind::heavy, "common.archetype");
   edit_optional(c.state, L(l, "Jaarverbruik (kWh)", "Yearly use (kWh)"), s.common.annual_kwh, 3000.0, ChangeKind::heavy,
                 "common.annual_kwh", "%.0f");

@@ -30,7 +30,7 @@ void key_comparison_view(ViewContext& c) {
     ImGui::TableSetupColumn(L(l, "Gedeeld", "Shared"));
     ImGui::TableSetupColumn(L(l, "Delingsgraad", "Sharing rate"));
     ImGui::TableSetupColumn(L(l, "Zelfverbruik", "Self-consumption"));
-    ImGui::TableSetupColumn(L(l, "NHW VME", "Association NPV"));
+    ImGui::TableSetupColumn(L(l, "NCW VME", "Association NPV"));
     ImGui::TableHeadersRow();
     for (std::size_t k = 0; k < keys->size(); ++k) {
       const simulation::ComparedKey& key = (*keys)[k];

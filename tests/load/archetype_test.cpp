@@ -117,3 +117,18 @@ TEST_CASE("Mistakes in the archetype files are located errors", "[load][archetyp
     CHECK(error.where().line > 200);
   }
 }
+
+TEST_CASE("Every archetype has a Dutch and an English name for users, never its id", "[load][archetype][names]") {
+  std::vector<std::string> ids = load::archetype_names();
+  for (const std::string& id : load::common_parts_names()) ids.push_back(id);
+  REQUIRE(ids.size() >= 9);
+  for (const std::string& id : ids) {
+    INFO(id);
+    const std::string nl = load::archetype_display_name(id, true);
+    const std::string en = load::archetype_display_name(id, false);
+    CHECK(nl.find('_') == std::string::npos);
+    CHECK(en.find('_') == std::string::npos);
+  }
+  CHECK(load::archetype_display_name("couple_retired", true) == "gepensioneerd koppel");
+  CHECK(load::archetype_display_name("my_own_type", true) == "my_own_type");  // a user's addition keeps its id
+}
