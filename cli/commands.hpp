@@ -11,5 +11,6 @@ int validate_command(const Arguments& args, std::ostream& out, std::ostream& err
 int batch_command(const Arguments& args, std::ostream& out, std::ostream& err);
 int merge_command(const Arguments& args, std::ostream& out, std::ostream& err);
 int bench_command(const Arguments& args, std::ostream& out, std::ostream& err);
+int tariffs_command(const Arguments& args, std::ostream& out, std::ostream& err);
 
 }  // namespace deelstroom::cli

@@ -19,6 +19,8 @@ inline constexpr int kMaxPeriods = 2;
 /// component, so year 1 pays the tariffs as set (economics.md §2, "prices escalate each year
 /// by a setting per component").
 struct PriceIndex {
+  /// The calendar year of this horizon year (0 = unknown: the flat excise applies).
+  int calendar_year = 0;
   double energy = 1.0;
   double network = 1.0;
   double levies = 1.0;
@@ -27,8 +29,9 @@ struct PriceIndex {
   double costs = 1.0;
 };
 
-/// The price index of year `year` (1-based) under the escalation rates.
-PriceIndex price_index(const Escalation& escalation, int year);
+/// The price index of year `year` (1-based) under the escalation rates; `first_calendar_year`
+/// is the tariff year (year 1), so that the excise follows its published path.
+PriceIndex price_index(const Escalation& escalation, int year, int first_calendar_year = 0);
 
 /// What one connection did in one month, as its meter and the DSO's allocation record it.
 struct MonthUsage {
@@ -48,19 +51,23 @@ struct MonthUsage {
   /// kWh of the connection's own injection that sharing gave to others (several injectors):
   /// the receivers pay the internal price for them to this connection.
   double sold_to_sharing_kwh = 0.0;
+  /// Whether the connection takes part in a sharing group this month (the DSO's fee).
+  bool sharing_participant = false;
 
   double supplier_total_kwh() const;
 };
 
-/// A bill split into its components, €. Components up to `levies_eur` exclude VAT.
+/// A bill split into its components, €. Components up to `certificates_eur` exclude VAT.
 struct BillComponents {
   double energy_eur = 0.0;           ///< supplier energy
   double supplier_fixed_eur = 0.0;   ///< supplier's fixed fee
-  double distribution_eur = 0.0;     ///< distribution kWh tariff
+  double distribution_eur = 0.0;     ///< distribution kWh tariffs (network use, ODV, surcharges)
   double transmission_eur = 0.0;     ///< transmission kWh tariff
-  double capacity_eur = 0.0;         ///< capacity tariff
+  double capacity_eur = 0.0;         ///< capacity tariff (after the maximum kWh tariff)
   double data_management_eur = 0.0;  ///< data management
+  double sharing_fee_eur = 0.0;      ///< the DSO's fee for a participant of a sharing group
   double levies_eur = 0.0;           ///< energy contribution and excise
+  double certificates_eur = 0.0;     ///< green-power and CHP certificate costs
   double vat_eur = 0.0;              ///< VAT on all of the above
   double internal_price_eur = 0.0;   ///< paid for shared kWh (incl. VAT when the agreement adds it)
   double injection_income_eur = 0.0; ///< received for injected kWh (lowers the total)
@@ -77,22 +84,31 @@ struct BillComponents {
   BillComponents& operator+=(const BillComponents& other);
 };
 
-/// The bill of one connection for one month (economics.md §1):
+/// The bill of one connection for month `month` (1..12) of the index's calendar year
+/// (economics.md §1, docs/tariffs.md):
 /// - energy: single price x kWh, day/night prices x kWh per period, or (dynamic)
 ///   factor x supplier_spot_eur + adder x kWh, all x index.energy; fixed fee / 12;
-/// - network kWh tariffs on supplier kWh + rules.network_charges_on_shared x shared kWh;
+/// - network kWh tariffs (distribution total, transmission) on supplier kWh +
+///   rules.network_charges_on_shared x shared kWh;
 /// - capacity: €/kW/year / 12 x max(peak, minimum peak) (Flemish capacity tariff: the yearly
 ///   charge is the rate times the mean of the 12 monthly peaks, each at least 2.5 kW);
-///   data management / 12; all x index.network;
-/// - levies on supplier kWh + rules.levies_on_shared x shared kWh, x index.levies;
+///   data management / 12; sharing participant fee / 12 (participants); all x index.network;
+/// - energy contribution and certificates on supplier kWh + rules.levies_on_shared x shared
+///   kWh, x index.levies; the excise on the same kWh at the path's value for the month
+///   (nominal; a flat excise without path is escalated x index.levies);
 /// - VAT at tariffs.vat_rate on all of the above;
 /// - internal price x shared kWh x index.internal_price (x (1 + VAT) if the agreement says so);
 /// - injection income: price (or formula on the day-ahead price) x injected kWh x
 ///   index.injection, no VAT (residential prosumers are not VAT-registered).
-BillComponents month_bill(const Tariffs& tariffs, const RuleSet& rules, const MonthUsage& usage, const PriceIndex& index);
+BillComponents month_bill(const Tariffs& tariffs, const RuleSet& rules, const MonthUsage& usage, const PriceIndex& index,
+                          int month = 1);
 
 /// A connection's bill over a year: per month and summed.
 struct ConnectionBill {
+  /// kWh that paid the network kWh tariffs (supplier kWh + the rule set's share of shared kWh).
+  double network_kwh = 0.0;
+  /// How much the maximum kWh tariff took off the capacity charge, € excl. VAT (>= 0).
+  double capacity_capped_eur = 0.0;
   std::array<BillComponents, 12> months{};
   BillComponents year;
   std::array<double, 12> peak_kw{};  ///< measured monthly peaks (before the minimum applies)
@@ -105,7 +121,10 @@ struct ConnectionBill {
   double total_eur() const { return year.total_eur(); }
 };
 
-/// The year's bill from the 12 months' usage (January first).
+/// The year's bill from the 12 months' usage (January first). With a maximum kWh tariff the
+/// year's capacity charge is lowered to max(minimum peak x rate, (max tariff - distribution
+/// kWh tariffs) x network kWh) when it exceeds that, spread over the months by their capacity
+/// charge (VAT follows).
 ConnectionBill year_bill(const Tariffs& tariffs, const RuleSet& rules, const std::array<MonthUsage, 12>& usage,
                          const PriceIndex& index);
 

@@ -185,11 +185,14 @@ EconomicsResult evaluate_economics(const EnergyBasis& basis, const std::vector<A
   for (int i = 0; i < n; ++i) no_pv_usage[i] = apartment_usage(basis.base, nullptr, i);
 
   for (int y = 1; y <= horizon; ++y) {
-    const PriceIndex index = price_index(settings.analysis.escalation, y);
+    const PriceIndex index = price_index(settings.analysis.escalation, y, tariffs.year);
     const SettledEnergy energy = basis.year(y);
     const ConnectionBill common_no_pv = year_bill(tariffs, rules, common_no_pv_usage, index);
     const ConnectionBill common_no_sharing = year_bill(tariffs, rules, common_usage(basis.base, &energy, false), index);
-    const ConnectionBill common_sharing = year_bill(tariffs, rules, common_usage(basis.base, &energy, true), index);
+    // With sharing the common connection is a participant of the group (the DSO's fee).
+    std::array<MonthUsage, 12> common_sharing_usage = common_usage(basis.base, &energy, true);
+    for (MonthUsage& month : common_sharing_usage) month.sharing_participant = participants > 0;
+    const ConnectionBill common_sharing = year_bill(tariffs, rules, common_sharing_usage, index);
 
     AssociationYear row;
     row.year = y;
@@ -232,7 +235,9 @@ EconomicsResult evaluate_economics(const EnergyBasis& basis, const std::vector<A
     for (int i = 0; i < n; ++i) {
       ApartmentResult& a = result.apartments[i];
       const ConnectionBill without = year_bill(tariffs, rules, no_pv_usage[i], index);
-      const ConnectionBill with = year_bill(tariffs, rules, apartment_usage(basis.base, &energy, i), index);
+      std::array<MonthUsage, 12> with_usage = apartment_usage(basis.base, &energy, i);
+      for (MonthUsage& month : with_usage) month.sharing_participant = apartments[i].participates;
+      const ConnectionBill with = year_bill(tariffs, rules, with_usage, index);
       ApartmentYear ay;
       ay.year = y;
       ay.shared_kwh = with.shared_kwh;

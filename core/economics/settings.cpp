@@ -40,9 +40,13 @@ void require_price(const std::string& field, double value) { require_at_least(fi
 
 RuleSet flanders_rules() { return RuleSet{}; }
 
-std::optional<RuleSet> rule_set_named(std::string_view name) {
-  if (name == "flanders") return flanders_rules();
-  return std::nullopt;
+double Levies::at(const std::vector<LevyStep>& path, double flat, int calendar_year, int month) {
+  double value = flat;
+  if (calendar_year == 0) return value;
+  for (const LevyStep& step : path) {
+    if (step.year < calendar_year || (step.year == calendar_year && step.month <= month)) value = step.eur_per_kwh;
+  }
+  return value;
 }
 
 void validate_settings(const EconomicsSettings& settings) {
@@ -65,12 +69,21 @@ void validate_settings(const EconomicsSettings& settings) {
   }
   const NetworkTariff& n = t.network;
   require_price("tariffs.network.distribution_eur_per_kwh", n.distribution_eur_per_kwh);
+  require_price("tariffs.network.public_service_eur_per_kwh", n.public_service_eur_per_kwh);
+  require_price("tariffs.network.surcharges_eur_per_kwh", n.surcharges_eur_per_kwh);
+  require_price("tariffs.network.max_kwh_tariff_eur_per_kwh", n.max_kwh_tariff_eur_per_kwh);
+  require_price("tariffs.network.sharing_participant_fee_eur_per_year", n.sharing_participant_fee_eur_per_year);
   require_price("tariffs.network.transmission_eur_per_kwh", n.transmission_eur_per_kwh);
   require_price("tariffs.network.capacity_eur_per_kw_per_year", n.capacity_eur_per_kw_per_year);
   require_price("tariffs.network.capacity_min_peak_kw", n.capacity_min_peak_kw);
   require_price("tariffs.network.data_management_eur_per_year", n.data_management_eur_per_year);
   require_price("tariffs.levies.energy_contribution_eur_per_kwh", t.levies.energy_contribution_eur_per_kwh);
   require_price("tariffs.levies.excise_eur_per_kwh", t.levies.excise_eur_per_kwh);
+  require_price("tariffs.levies.certificates_eur_per_kwh", t.levies.certificates_eur_per_kwh);
+  for (const LevyStep& step : t.levies.excise_path) require_price("tariffs.levies.excise", step.eur_per_kwh);
+  for (const LevyStep& step : t.levies.energy_contribution_path) {
+    require_price("tariffs.levies.energy_contribution", step.eur_per_kwh);
+  }
   // Injection may be negative (contracts that charge for injection), but must be finite.
   if (!std::isfinite(t.injection.price_eur_per_kwh)) {
     reject("tariffs.injection.price_eur_per_kwh", "a finite number", t.injection.price_eur_per_kwh);
@@ -78,6 +91,7 @@ void validate_settings(const EconomicsSettings& settings) {
   require_price("tariffs.sharing.internal_price_eur_per_kwh", t.sharing.internal_price_eur_per_kwh);
 
   require_fraction("rules.network_charges_on_shared", settings.rules.network_charges_on_shared);
+  require_fraction("rules.transmission_on_shared", settings.rules.transmission_on_shared);
   require_fraction("rules.levies_on_shared", settings.rules.levies_on_shared);
 
   const Investment& inv = settings.investment;

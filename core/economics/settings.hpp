@@ -1,11 +1,12 @@
 #pragma once
-// The economic settings of a scenario (economics.md): tariffs, the regional rule set, the
+// The economic settings of a scenario (docs/economics.md): tariffs, the regional rule set, the
 // association's investment and costs, and the horizon of the cash-flow analysis.
 //
-// Every default names its source and the year it holds for (sources.md). Prices are in euro
-// EXCLUDING VAT unless the field name says otherwise; VAT is added by the bill. Values marked
-// "working default, verify" could not be confirmed from a public source while writing this
-// and must be checked before a report is given to a client.
+// Tariffs are data, not code: a scenario takes them from the dated, sourced tariff file of
+// its region and year (profiles/tariffs/<region>_<year>.toml, read by core/tariffs) and may
+// override single fields. The structs below therefore start at zero: a zero tariff is "not
+// loaded", never a silent default. Prices are in euro EXCLUDING VAT unless the field name
+// says otherwise; VAT is added by the bill.
 //
 // Every struct compares equal field by field (exact doubles): a scenario written and read
 // back must give the same settings.
@@ -35,27 +36,24 @@ struct PriceFormula {
 /// The supplier's energy price (economics.md §1, row "energy (supplier)").
 struct EnergyTariff {
   EnergyContract contract = EnergyContract::single;
-  // Supplier energy price 10-15 c€/kWh excl. VAT for 2024-2025 contracts (sources.md);
-  // working default for 2025, verify against the CREG/VREG price comparisons.
-  double price_eur_per_kwh = 0.12;
-  // Day/night: working defaults for 2025 around the single price (verify).
-  double day_price_eur_per_kwh = 0.13;
-  double night_price_eur_per_kwh = 0.10;
+  /// Supplier energy price, €/kWh excl. VAT (single, day and night), from the tariff file.
+  double price_eur_per_kwh = 0.0;
+  double day_price_eur_per_kwh = 0.0;
+  double night_price_eur_per_kwh = 0.0;
   /// Night hours on working days, local wall clock of the meter: [start, end) wrapping over
   /// midnight. 22:00-07:00 is the usual Flemish meter programme (economics.md §1).
   int night_start_hour = 22;
   int night_end_hour = 7;
   /// The whole weekend (Saturday and Sunday) is night (economics.md §1).
   bool weekend_is_night = true;
-  /// Belgian public holidays on working days are night too. Default false: the day/night
-  /// switching of Flemish meters follows a weekly programme that does not know public
-  /// holidays (working default, verify with the DSO for the meter type).
+  /// Belgian public holidays on working days are night too. Default false: the digital
+  /// meter's day/night registers follow the DSO's weekly programme (working days 7-22 h day,
+  /// weekend night), which has no public holidays (docs/tariffs.md).
   bool holidays_are_night = false;
-  /// Fixed supplier fee (vaste vergoeding), €/year excl. VAT: typical 2025 offers are
-  /// €50-100/year (working default, verify).
-  double fixed_eur_per_year = 60.0;
+  /// Fixed supplier fee (vaste vergoeding), €/year excl. VAT, from the tariff file.
+  double fixed_eur_per_year = 0.0;
   /// Dynamic contracts: formula on the day-ahead price, and the price series itself.
-  PriceFormula offtake_formula{1.0, 0.015};
+  PriceFormula offtake_formula{1.0, 0.0};
   /// Where the day-ahead series came from (a CSV file, relative to the scenario); kept for
   /// the scenario's round trip. The series is loaded by the scenario layer.
   std::string day_ahead_file;
@@ -65,51 +63,86 @@ struct EnergyTariff {
   bool operator==(const EnergyTariff&) const = default;
 };
 
-/// Distribution and transmission network tariffs (Fluvius, residential low voltage).
+/// Distribution and transmission network tariffs of one DSO area (residential low voltage,
+/// digital meter), from the tariff file.
 struct NetworkTariff {
-  // Distribution kWh part ("afname"), €/kWh excl. VAT. Together with transmission and levies
-  // roughly 8-12 c€/kWh (sources.md); working default for Fluvius 2025, verify per DSO area
-  // on fluvius.be (tariff sheets "periodieke distributienettarieven").
-  double distribution_eur_per_kwh = 0.050;
-  // Transmission (Elia, passed on by Fluvius), €/kWh excl. VAT: working default 2025, verify.
-  double transmission_eur_per_kwh = 0.015;
-  // Capacity tariff, €/kW/year excl. VAT. Fluvius: "in 2023 ... gemiddeld over Vlaanderen
-  // ongeveer € 40,4 per kW" (Fluvius FAQ capaciteitstarief, 2023); distribution tariffs rose
-  // about 8 % in 2024 (VREG, December 2023) and again in 2025. Working default for 2025 within
-  // the €40-55 range of sources.md; verify per DSO area.
-  double capacity_eur_per_kw_per_year = 50.0;
+  /// Distribution kWh tariffs, €/kWh excl. VAT: network use ("kWh-tarief netgebruik"),
+  /// public-service obligations ("ODV") and surcharges ("toeslagen"). The bill charges their
+  /// sum as the distribution kWh component.
+  double distribution_eur_per_kwh = 0.0;
+  double public_service_eur_per_kwh = 0.0;
+  double surcharges_eur_per_kwh = 0.0;
+  /// Transmission (Elia), €/kWh excl. VAT, where the DSO lists it apart (0 when included).
+  double transmission_eur_per_kwh = 0.0;
+  /// Capacity tariff, €/kW/year excl. VAT, on the mean of the monthly peaks.
+  double capacity_eur_per_kw_per_year = 0.0;
   /// Each monthly peak counts for at least this much (Flemish rule since 2023: 2.5 kW).
-  double capacity_min_peak_kw = 2.5;
-  // Data management (databeheer), €/year excl. VAT: ≈ €15-20 (sources.md); working default
-  // for 2025, verify.
-  double data_management_eur_per_year = 18.0;
+  double capacity_min_peak_kw = 0.0;
+  /// Maximum kWh tariff ("maximumtarief"), €/kWh excl. VAT; 0 = none. Over a year, capacity
+  /// charge + distribution kWh charges may not exceed this rate x the kWh taken, but the
+  /// capacity charge never drops below the minimum peak x the capacity rate (docs/tariffs.md).
+  double max_kwh_tariff_eur_per_kwh = 0.0;
+  /// Data management (databeheer), €/year excl. VAT.
+  double data_management_eur_per_year = 0.0;
+  /// The DSO's yearly fee per participant of a sharing group, €/year excl. VAT (charged to
+  /// every participating connection, the association's included).
+  double sharing_participant_fee_eur_per_year = 0.0;
+
+  /// The distribution kWh tariffs together, €/kWh.
+  double distribution_total_eur_per_kwh() const {
+    return distribution_eur_per_kwh + public_service_eur_per_kwh + surcharges_eur_per_kwh;
+  }
 
   bool operator==(const NetworkTariff&) const = default;
 };
 
-/// Federal levies on every kWh taken from the grid.
-struct Levies {
-  // Energiebijdrage: 1.9261 €/MWh excl. VAT for residential customers (federal energy
-  // contribution, unchanged for years; working default, verify for 2025).
-  double energy_contribution_eur_per_kwh = 0.0019261;
-  // Bijzondere accijns: 47.48 €/MWh excl. VAT from 1 July 2023 (FOD Financiën reform of
-  // 1 April 2023; figure quoted by mijnenergie.be and link2fleet.be). It is indexed; verify
-  // the 2025 rate.
-  double excise_eur_per_kwh = 0.04748;
+/// A step of a published levy path: from the first day of `month` of `year` on, the levy is
+/// `eur_per_kwh`.
+struct LevyStep {
+  int year = 0;
+  int month = 1;
+  double eur_per_kwh = 0.0;
 
-  double total_eur_per_kwh() const { return energy_contribution_eur_per_kwh + excise_eur_per_kwh; }
+  bool operator==(const LevyStep&) const = default;
+};
+
+/// Federal levies and the Flemish certificate costs on every kWh taken from the grid.
+struct Levies {
+  /// Federal energy contribution (energiebijdrage), €/kWh excl. VAT, when no path is given
+  /// or before its first step; with a path: its value on 1 January of the tariff year.
+  double energy_contribution_eur_per_kwh = 0.0;
+  /// Special excise (bijzondere accijns), €/kWh excl. VAT, likewise.
+  double excise_eur_per_kwh = 0.0;
+  /// The published paths (nominal, not escalated); empty = the flat value above, escalated
+  /// like the other levies. After a path's last step its last value holds.
+  std::vector<LevyStep> energy_contribution_path;
+  std::vector<LevyStep> excise_path;
+  /// Green-power and CHP certificate costs billed per kWh (Flanders), €/kWh excl. VAT.
+  double certificates_eur_per_kwh = 0.0;
+
+  /// The value of `path` in force in `month` (1..12) of `calendar_year`; `flat` before the
+  /// first step or for an empty path.
+  static double at(const std::vector<LevyStep>& path, double flat, int calendar_year, int month);
+  double excise_at(int calendar_year, int month) const { return at(excise_path, excise_eur_per_kwh, calendar_year, month); }
+  double energy_contribution_at(int calendar_year, int month) const {
+    return at(energy_contribution_path, energy_contribution_eur_per_kwh, calendar_year, month);
+  }
+  /// Energy contribution + excise (flat) + certificates, €/kWh (for display).
+  double total_eur_per_kwh() const {
+    return energy_contribution_eur_per_kwh + excise_eur_per_kwh + certificates_eur_per_kwh;
+  }
 
   bool operator==(const Levies&) const = default;
 };
 
 /// What the supplier pays for injected kWh (may be negative: some contracts charge for it).
 struct InjectionTariff {
-  // Injection remuneration 2-5 c€/kWh (sources.md): working default for 2025, verify.
-  double price_eur_per_kwh = 0.03;
+  /// Injection remuneration, €/kWh, from the tariff file.
+  double price_eur_per_kwh = 0.0;
   /// With a dynamic energy contract: whether injection is paid by the formula on the
   /// day-ahead price instead of the fixed price.
   bool dynamic = false;
-  PriceFormula formula{1.0, -0.01};
+  PriceFormula formula{1.0, 0.0};
 
   bool operator==(const InjectionTariff&) const = default;
 };
@@ -117,24 +150,28 @@ struct InjectionTariff {
 /// The agreement among the participants (economics.md §1, row "shared energy").
 struct SharingAgreement {
   /// Internal price of shared energy paid by the occupant to the association, €/kWh, as
-  /// agreed; may be 0. Working default: below the supplier price incl. VAT so that sharing
-  /// pays the occupant (a choice of the participants, not a published figure).
-  double internal_price_eur_per_kwh = 0.10;
+  /// agreed; may be 0. Not a published figure but the participants' choice: the tariff file
+  /// proposes a starting value below the supplier price (docs/tariffs.md).
+  double internal_price_eur_per_kwh = 0.0;
   /// Whether VAT is added on top of the internal price. Default false: an owners'
-  /// association that is not VAT-registered charges the agreed price as is (verify with the
-  /// association's accountant).
+  /// association that is not VAT-registered charges the agreed price as is; one that is
+  /// VAT-registered sets this (a question for the association's accountant).
   bool vat_on_internal_price = false;
 
   bool operator==(const SharingAgreement&) const = default;
 };
 
-/// The tariffs of one year (economics.md §1).
+/// The default tariff year of a new scenario (the newest year with files for every region).
+inline constexpr int kDefaultTariffYear = 2026;
+
+/// The tariffs of one year and DSO area (economics.md §1).
 struct Tariffs {
-  /// The year the prices hold for (information for the report; escalation starts from it).
-  int year = 2025;
-  // VAT on residential electricity: 6 % since 1 April 2023, made permanent with the excise
-  // reform (FOD Financiën, "Uw energiefactuur").
-  double vat_rate = 0.06;
+  /// The year the prices hold for (the tariff file's year; year 1 of the horizon).
+  int year = kDefaultTariffYear;
+  /// The DSO network area (an area id of the tariff file; empty = the file's default area).
+  std::string dso_area;
+  /// VAT on residential electricity, from the tariff file.
+  double vat_rate = 0.0;
   EnergyTariff energy;
   NetworkTariff network;
   Levies levies;
@@ -144,29 +181,25 @@ struct Tariffs {
   bool operator==(const Tariffs&) const = default;
 };
 
-/// Regional rules that change the economics of sharing (energy-sharing.md §4).
+/// Regional rules that change the economics of sharing (energy-sharing.md §4), read from
+/// the [sharing] and [network] sections of the region's tariff file.
 struct RuleSet {
   std::string name = "flanders";
-  /// Fraction 0..1 of the network kWh tariffs (distribution + transmission) that shared kWh
-  /// pay. Flanders: 1.0 — shared energy pays network charges in full, no local-sharing
-  /// discount (sources.md; a VITO cost-benefit analysis for the regulator found no grid
-  /// benefit, REScoop transposition tracker, Belgium-Flanders, 2024).
+  /// Fraction 0..1 of the distribution kWh tariffs that shared kWh pay (Flanders 1.0: no
+  /// local-sharing discount; Wallonia and Brussels: reduced within one building).
   double network_charges_on_shared = 1.0;
-  /// Fraction 0..1 of the kWh levies that shared kWh pay. Flanders: 1.0 (levies are due on
-  /// all offtake, economics.md §1; verify).
+  /// Fraction 0..1 of the transmission kWh tariff that shared kWh pay.
+  double transmission_on_shared = 1.0;
+  /// Fraction 0..1 of the kWh levies and certificate costs that shared kWh pay.
   double levies_on_shared = 1.0;
-  /// Whether the capacity tariff applies (Flanders since 2023; Brussels and Wallonia have
-  /// none in 2025).
+  /// Whether the capacity tariff applies (Flanders since 2023).
   bool capacity_tariff = true;
 
   bool operator==(const RuleSet&) const = default;
 };
 
-/// The Flemish rule set (the default).
+/// The Flemish rule set as a starting point (every fraction 1, capacity tariff on).
 RuleSet flanders_rules();
-/// A rule set by name ("flanders"); nullopt when unknown. Other regions are left to be added
-/// with their sources (see sources.md for what is known).
-std::optional<RuleSet> rule_set_named(std::string_view name);
 
 /// A loan that finances part of the investment (annuity, yearly instalments).
 struct Loan {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/common/error.hpp"
+#include "core/tariffs/tariff_file.hpp"
 
 namespace deelstroom::scenario {
 
@@ -45,22 +46,38 @@ void read_energy(TableReader& t, EnergyTariff& e) {
 
 void read_network(TableReader& t, NetworkTariff& n) {
   n.distribution_eur_per_kwh = t.number("distribution_eur_per_kwh", n.distribution_eur_per_kwh, 0.0, kMaxPrice);
+  n.public_service_eur_per_kwh = t.number("public_service_eur_per_kwh", n.public_service_eur_per_kwh, 0.0, kMaxPrice);
+  n.surcharges_eur_per_kwh = t.number("surcharges_eur_per_kwh", n.surcharges_eur_per_kwh, 0.0, kMaxPrice);
   n.transmission_eur_per_kwh = t.number("transmission_eur_per_kwh", n.transmission_eur_per_kwh, 0.0, kMaxPrice);
   n.capacity_eur_per_kw_per_year = t.number("capacity_eur_per_kw_per_year", n.capacity_eur_per_kw_per_year, 0.0, 1e4);
   n.capacity_min_peak_kw = t.number("capacity_min_peak_kw", n.capacity_min_peak_kw, 0.0, 1e3);
+  n.max_kwh_tariff_eur_per_kwh = t.number("max_kwh_tariff_eur_per_kwh", n.max_kwh_tariff_eur_per_kwh, 0.0, kMaxPrice);
   n.data_management_eur_per_year = t.number("data_management_eur_per_year", n.data_management_eur_per_year, 0.0, 1e5);
+  n.sharing_participant_fee_eur_per_year =
+      t.number("sharing_participant_fee_eur_per_year", n.sharing_participant_fee_eur_per_year, 0.0, 1e5);
   t.reject_unknown_fields();
 }
 
+/// The overrides of a scenario's [tariffs] on top of the tariff file (year and area are read
+/// before, to choose the file).
 void read_tariffs(TableReader& t, Tariffs& tariffs) {
-  tariffs.year = static_cast<int>(t.integer("year", tariffs.year, 2000, 2100));
+  t.integer("year", tariffs.year, 2000, 2100);
+  t.string("dso_area", "");
   tariffs.vat_rate = t.number("vat_rate", tariffs.vat_rate, 0.0, 1.0);
   if (auto energy = t.optional_table("energy")) read_energy(*energy, tariffs.energy);
   if (auto network = t.optional_table("network")) read_network(*network, tariffs.network);
   if (auto levies = t.optional_table("levies")) {
     Levies& l = tariffs.levies;
-    l.energy_contribution_eur_per_kwh = levies->number("energy_contribution_eur_per_kwh", l.energy_contribution_eur_per_kwh, 0.0, kMaxPrice);
-    l.excise_eur_per_kwh = levies->number("excise_eur_per_kwh", l.excise_eur_per_kwh, 0.0, kMaxPrice);
+    // A flat value given in the scenario replaces the file's published path.
+    if (auto contribution = levies->optional_number("energy_contribution_eur_per_kwh", 0.0, kMaxPrice)) {
+      l.energy_contribution_eur_per_kwh = *contribution;
+      l.energy_contribution_path.clear();
+    }
+    if (auto excise = levies->optional_number("excise_eur_per_kwh", 0.0, kMaxPrice)) {
+      l.excise_eur_per_kwh = *excise;
+      l.excise_path.clear();
+    }
+    l.certificates_eur_per_kwh = levies->number("certificates_eur_per_kwh", l.certificates_eur_per_kwh, 0.0, kMaxPrice);
     levies->reject_unknown_fields();
   }
   if (auto injection = t.optional_table("injection")) {
@@ -130,17 +147,53 @@ void read_analysis(TableReader& t, Analysis& a) {
 
 }  // namespace economics_fields
 
-economics::EconomicsSettings read_economics_settings(TableReader& root) {
+economics::EconomicsSettings default_economics_settings(const std::string& region, int year, const std::string& dso_area) {
+  const auto data = tariffs::load_tariffs(region, year, dso_area);
   economics::EconomicsSettings settings;
-  if (auto tariffs = root.optional_table("tariffs")) economics_fields::read_tariffs(*tariffs, settings.tariffs);
+  settings.tariffs = data->tariffs;
+  settings.rules = data->rules;
+  return settings;
+}
+
+economics::EconomicsSettings read_economics_settings(TableReader& root, const std::string& region,
+                                                     std::vector<std::string>& warnings) {
+  auto table = root.optional_table("tariffs");
+  int year = economics::kDefaultTariffYear;
+  std::string area;
+  if (table) {
+    year = static_cast<int>(table->integer("year", year, 2000, 2100));
+    area = table->string("dso_area", "");
+  }
+  economics::EconomicsSettings settings;
+  try {
+    settings = default_economics_settings(region, year, area);
+  } catch (const InputError& error) {
+    // A missing year or an unknown area is the scenario's field; a broken tariff file is
+    // reported at its own file and line.
+    const std::string& field = error.where().field;
+    if (error.where().file.empty() && field == "tariffs.year") {
+      if (table && table->has("year")) table->fail("year", error.message());
+      root.fail("tariffs", error.message());
+    }
+    if (field == "dso_area" && table) table->fail("dso_area", error.message());
+    throw;
+  }
+  if (area.empty() && tariffs::load_tariffs(region, year, "")->areas.size() > 1) {
+    const auto data = tariffs::load_tariffs(region, year, "");
+    warnings.push_back("[tariffs] dso_area not given: the tariffs of " + data->area_name +
+                       " (the file's default) are used; set dso_area to the building's network area");
+  }
+  if (table) economics_fields::read_tariffs(*table, settings.tariffs);
   if (auto investment = root.optional_table("investment")) economics_fields::read_investment(*investment, settings.investment);
   if (auto analysis = root.optional_table("economics")) economics_fields::read_analysis(*analysis, settings.analysis);
   return settings;
 }
 
-void write_economics_settings(toml::table& root, const economics::EconomicsSettings& settings) {
+namespace {
+
+/// Every [tariffs] field of `t`, as the scenario reader takes them.
+toml::table tariff_fields(const economics::Tariffs& t) {
   using namespace deelstroom::economics;
-  const Tariffs& t = settings.tariffs;
   const EnergyTariff& e = t.energy;
   toml::table energy{{"contract", std::string(contract_name(e.contract))},
                      {"price_eur_per_kwh", e.price_eur_per_kwh},
@@ -156,21 +209,74 @@ void write_economics_settings(toml::table& root, const economics::EconomicsSetti
   if (!e.day_ahead_file.empty()) energy.insert_or_assign("day_ahead_file", e.day_ahead_file);
   const NetworkTariff& n = t.network;
   toml::table network{{"distribution_eur_per_kwh", n.distribution_eur_per_kwh},
+                      {"public_service_eur_per_kwh", n.public_service_eur_per_kwh},
+                      {"surcharges_eur_per_kwh", n.surcharges_eur_per_kwh},
                       {"transmission_eur_per_kwh", n.transmission_eur_per_kwh},
                       {"capacity_eur_per_kw_per_year", n.capacity_eur_per_kw_per_year},
                       {"capacity_min_peak_kw", n.capacity_min_peak_kw},
-                      {"data_management_eur_per_year", n.data_management_eur_per_year}};
-  toml::table levies{{"energy_contribution_eur_per_kwh", t.levies.energy_contribution_eur_per_kwh},
-                     {"excise_eur_per_kwh", t.levies.excise_eur_per_kwh}};
+                      {"max_kwh_tariff_eur_per_kwh", n.max_kwh_tariff_eur_per_kwh},
+                      {"data_management_eur_per_year", n.data_management_eur_per_year},
+                      {"sharing_participant_fee_eur_per_year", n.sharing_participant_fee_eur_per_year}};
+  // A levy with a published path is the file's; a flat levy is written (it replaces the path).
+  toml::table levies{{"certificates_eur_per_kwh", t.levies.certificates_eur_per_kwh}};
+  if (t.levies.energy_contribution_path.empty()) {
+    levies.insert_or_assign("energy_contribution_eur_per_kwh", t.levies.energy_contribution_eur_per_kwh);
+  }
+  if (t.levies.excise_path.empty()) levies.insert_or_assign("excise_eur_per_kwh", t.levies.excise_eur_per_kwh);
   toml::table injection{{"price_eur_per_kwh", t.injection.price_eur_per_kwh},
                         {"dynamic", t.injection.dynamic},
                         {"factor", t.injection.formula.factor},
                         {"adder_eur_per_kwh", t.injection.formula.adder_eur_per_kwh}};
   toml::table sharing{{"internal_price_eur_per_kwh", t.sharing.internal_price_eur_per_kwh},
                       {"vat_on_internal_price", t.sharing.vat_on_internal_price}};
-  toml::table tariffs{{"year", t.year},          {"vat_rate", t.vat_rate},   {"energy", std::move(energy)},
-                      {"network", std::move(network)}, {"levies", std::move(levies)}, {"injection", std::move(injection)},
-                      {"sharing", std::move(sharing)}};
+  return toml::table{{"vat_rate", t.vat_rate},           {"energy", std::move(energy)},
+                     {"network", std::move(network)}, {"levies", std::move(levies)},
+                     {"injection", std::move(injection)}, {"sharing", std::move(sharing)}};
+}
+
+/// Whether two scalar TOML values are equal (same type and value).
+bool same_value(const toml::node& a, const toml::node& b) {
+  if (a.type() != b.type()) return false;
+  if (auto x = a.as_floating_point()) return x->get() == b.as_floating_point()->get();
+  if (auto x = a.as_integer()) return x->get() == b.as_integer()->get();
+  if (auto x = a.as_boolean()) return x->get() == b.as_boolean()->get();
+  if (auto x = a.as_string()) return x->get() == b.as_string()->get();
+  return false;
+}
+
+/// Removes from `fields` every value equal to the one in `defaults` (recursively), so that a
+/// saved scenario holds only what differs from its tariff file.
+void remove_defaults(toml::table& fields, const toml::table& defaults) {
+  std::vector<std::string> same;
+  for (auto& [key, node] : fields) {
+    const toml::node* base = defaults.get(key.str());
+    if (base == nullptr) continue;
+    if (auto* sub = node.as_table(); sub != nullptr && base->is_table()) {
+      remove_defaults(*sub, *base->as_table());
+      if (sub->empty()) same.emplace_back(key.str());
+    } else if (same_value(node, *base)) {
+      same.emplace_back(key.str());
+    }
+  }
+  for (const std::string& key : same) fields.erase(key);
+}
+
+}  // namespace
+
+void write_economics_settings(toml::table& root, const economics::EconomicsSettings& settings) {
+  using namespace deelstroom::economics;
+  const Tariffs& t = settings.tariffs;
+  toml::table tariffs = tariff_fields(t);
+  try {
+    // The file the reader will start from; a levy whose path was replaced stays written.
+    const Tariffs defaults = default_economics_settings(settings.rules.name, t.year, t.dso_area).tariffs;
+    toml::table base = tariff_fields(defaults);
+    remove_defaults(tariffs, base);
+  } catch (const InputError&) {
+    // No tariff file for this region and year: every field is written.
+  }
+  tariffs.insert("year", t.year);
+  if (!t.dso_area.empty()) tariffs.insert("dso_area", t.dso_area);
   root.insert_or_assign("tariffs", std::move(tariffs));
 
   const Investment& inv = settings.investment;

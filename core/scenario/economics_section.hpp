@@ -1,9 +1,12 @@
 #pragma once
 // The economic sections of a scenario file: [tariffs], [investment] and [economics]
-// (economics.md). Every field is optional; an absent field keeps its documented default
-// (core/economics/settings.hpp). Unknown fields are errors.
+// (docs/economics.md). Every field is optional. The tariffs start from the tariff file of the
+// region ([rules] set) and year (profiles/tariffs/<region>_<year>.toml, docs/tariffs.md); a
+// field given here overrides the file's value. Unknown fields are errors.
 //
-// [tariffs]                     year (the year the prices hold for), vat_rate
+// [tariffs]                     year (the tariff file's year, default 2026), dso_area (a
+//                               network area of that file; default: the file's default
+//                               area, with a warning), vat_rate
 // [tariffs.energy]              contract = "single" | "day_night" | "dynamic",
 //                               price_eur_per_kwh (single), day_price_eur_per_kwh,
 //                               night_price_eur_per_kwh, night_start_hour, night_end_hour
@@ -11,10 +14,13 @@
 //                               weekend_is_night, holidays_are_night, fixed_eur_per_year,
 //                               dynamic: day_ahead_file (CSV, €/MWh per quarter-hour or hour),
 //                               factor, adder_eur_per_kwh (price = factor x day-ahead + adder)
-// [tariffs.network]             distribution_eur_per_kwh, transmission_eur_per_kwh,
+// [tariffs.network]             distribution_eur_per_kwh, public_service_eur_per_kwh,
+//                               surcharges_eur_per_kwh, transmission_eur_per_kwh,
 //                               capacity_eur_per_kw_per_year, capacity_min_peak_kw,
-//                               data_management_eur_per_year
-// [tariffs.levies]              energy_contribution_eur_per_kwh, excise_eur_per_kwh
+//                               max_kwh_tariff_eur_per_kwh, data_management_eur_per_year,
+//                               sharing_participant_fee_eur_per_year
+// [tariffs.levies]              certificates_eur_per_kwh; energy_contribution_eur_per_kwh and
+//                               excise_eur_per_kwh (a flat value replaces the published path)
 // [tariffs.injection]           price_eur_per_kwh (may be negative), dynamic (true: use the
 //                               formula on the day-ahead price), factor, adder_eur_per_kwh
 // [tariffs.sharing]             internal_price_eur_per_kwh, vat_on_internal_price
@@ -45,13 +51,21 @@
 
 namespace deelstroom::scenario {
 
-/// Reads [tariffs], [investment] and [economics] from the scenario's root table (each
-/// optional; defaults otherwise). Throws InputError with file, line, column and field path.
-economics::EconomicsSettings read_economics_settings(TableReader& root);
+/// The settings a scenario starts from: the tariffs and rule fractions of the tariff file of
+/// `region` in `year` for `dso_area` (empty = the file's default), the other sections at their
+/// defaults. Throws InputError when there is no such file or area.
+economics::EconomicsSettings default_economics_settings(const std::string& region, int year, const std::string& dso_area);
 
-/// Writes the three sections into a root table (all fields, so a saved file documents the
-/// values used). Reading what was written gives the same settings (the day-ahead series
-/// itself is not written: only its file name).
+/// Reads [tariffs], [investment] and [economics] from the scenario's root table (each
+/// optional) on top of default_economics_settings(region, year, dso_area). Throws InputError
+/// with file, line, column and field path; adds a warning when no dso_area was given.
+economics::EconomicsSettings read_economics_settings(TableReader& root, const std::string& region,
+                                                     std::vector<std::string>& warnings);
+
+/// Writes the three sections into a root table: [tariffs] with its year, area and the fields
+/// that differ from the tariff file; [investment] and [economics] in full. Reading what was
+/// written gives the same settings (the day-ahead series itself is not written: only its
+/// file name).
 void write_economics_settings(toml::table& root, const economics::EconomicsSettings& settings);
 
 /// Parses a day-ahead price file: one price in €/MWh per line (the last field of a line

@@ -1,5 +1,7 @@
 #include "core/scenario/scenario.hpp"
 
+#include "core/common/error.hpp"
+#include "core/scenario/economics_section.hpp"
 #include "core/sharing/rule_set.hpp"
 
 namespace deelstroom::scenario {
@@ -23,19 +25,36 @@ int Scenario::apartment_index(const std::string& id) const {
 }
 
 void sync_economics(Scenario& scenario) {
-  economics::RuleSet& rules = scenario.economics.rules;
-  rules.name = scenario.rules.set;
-  // Network charges on shared kWh by region (the tariff data files refine these).
-  rules.network_charges_on_shared = scenario.rules.set == "brussels"   ? 0.5
-                                    : scenario.rules.set == "wallonia" ? 0.75
-                                                                       : 1.0;
-  // The capacity tariff on the monthly peak exists in Flanders only (since 2023).
-  rules.capacity_tariff = scenario.rules.set == "flanders";
-  scenario.economics.analysis.degradation_per_year = scenario.pv.degradation_pct_per_year / 100.0;
+  economics::EconomicsSettings& money = scenario.economics;
+  if (money.rules.name != scenario.rules.set) {
+    // Another region (an editor changed [rules] set): its tariff file for the same year, at
+    // its default area, with the agreement kept. Without such a file the tariffs stay.
+    try {
+      economics::EconomicsSettings region = default_economics_settings(scenario.rules.set, money.tariffs.year, "");
+      region.tariffs.sharing = money.tariffs.sharing;
+      money.tariffs = region.tariffs;
+      money.rules = region.rules;
+    } catch (const InputError& error) {
+      scenario.warnings.push_back(error.message() + "; the tariffs of " + money.rules.name + " are kept");
+      money.rules.name = scenario.rules.set;
+    }
+  }
+  money.analysis.degradation_per_year = scenario.pv.degradation_pct_per_year / 100.0;
+}
+
+void set_tariff_year_and_area(Scenario& scenario, int year, const std::string& dso_area) {
+  economics::EconomicsSettings region = default_economics_settings(scenario.rules.set, year, dso_area);
+  region.tariffs.sharing = scenario.economics.tariffs.sharing;
+  region.tariffs.energy.contract = scenario.economics.tariffs.energy.contract;
+  region.tariffs.energy.day_ahead_file = scenario.economics.tariffs.energy.day_ahead_file;
+  region.tariffs.energy.day_ahead_eur_per_mwh = scenario.economics.tariffs.energy.day_ahead_eur_per_mwh;
+  scenario.economics.tariffs = region.tariffs;
+  scenario.economics.rules = region.rules;
 }
 
 Scenario default_scenario() {
   Scenario s;
+  s.economics = default_economics_settings(s.rules.set, economics::kDefaultTariffYear, "");
   s.site.name = "Nieuw gebouw";
   PvArraySettings roof;
   roof.name = "Dak zuid";

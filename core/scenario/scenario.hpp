@@ -164,10 +164,15 @@ struct Scenario {
   int apartment_index(const std::string& id) const;  ///< -1 when unknown
 };
 
-/// Makes the economic settings follow the rest of the scenario: the rule set's charges on
-/// shared energy and capacity tariff from [rules], degradation from [pv]. Called after reading
-/// and by editors (GUI) after changing those fields.
+/// Makes the economic settings follow the rest of the scenario: a changed [rules] set loads
+/// that region's tariff file (same year, default area; the sharing agreement kept),
+/// degradation follows [pv]. Called after reading and by editors (GUI) after changing those.
 void sync_economics(Scenario& scenario);
+
+/// Reloads the tariffs from the file of `year` and `dso_area` (empty = default area) of the
+/// scenario's region, keeping the sharing agreement and the contract type (editors).
+/// Throws InputError when there is no such file or area.
+void set_tariff_year_and_area(Scenario& scenario, int year, const std::string& dso_area);
 
 /// A small, valid building (used by the GUI's "new building" and as test base).
 Scenario default_scenario();

@@ -497,7 +497,7 @@ Scenario parse_scenario_document(const toml::table& document, const std::filesys
   read_apartments(root, s);
   read_pv(root, s);  // after the apartments: an array may sit behind an apartment's meter
   read_key_and_rules(root, s);
-  s.economics = read_economics_settings(root);
+  s.economics = read_economics_settings(root, s.rules.set, s.warnings);
   root.reject_unknown_fields();
   sync_economics(s);
   load_day_ahead_prices(s);

@@ -176,6 +176,12 @@ std::optional<std::vector<std::string>> TableReader::optional_strings(std::strin
   return values;
 }
 
+std::vector<std::string> TableReader::keys() const {
+  std::vector<std::string> names;
+  for (const auto& [key, node] : *table_) names.emplace_back(key.str());
+  return names;
+}
+
 std::optional<TableReader> TableReader::optional_table(std::string_view key) {
   const toml::node* node = find(key);
   if (node == nullptr) return std::nullopt;

@@ -40,6 +40,9 @@ class TableReader {
   /// An array of tables ([[name]]); empty when absent.
   std::vector<TableReader> tables(std::string_view key);
 
+  /// The names of this table's fields, in file order (none is marked as read).
+  std::vector<std::string> keys() const;
+
   /// The raw node (for fields with several accepted shapes), marked as read.
   const toml::node* raw(std::string_view key);
 

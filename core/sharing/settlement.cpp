@@ -28,6 +28,10 @@ constexpr double kRoundingRestKwh = 1e-12;
 
 struct CompiledKey {
   std::vector<CompiledGroup> groups;
+  /// 1 for an apartment the key can give energy to (a positive weight in some round, or a
+  /// member of a proportional group), 0 otherwise (e.g. a non-participant): only their unmet
+  /// offtake is energy "left unshared while someone could have taken it".
+  std::vector<double> eligible;
 };
 
 CompiledKey compile_key(const AllocationKey& key, int apartment_count) {
@@ -53,6 +57,15 @@ CompiledKey compile_key(const AllocationKey& key, int apartment_count) {
       c.dense_member[static_cast<std::size_t>(i)] = 1.0;
     }
     compiled.groups.push_back(std::move(c));
+  }
+  compiled.eligible.assign(static_cast<std::size_t>(apartment_count), 0.0);
+  for (const CompiledGroup& c : compiled.groups) {
+    for (std::size_t i = 0; i < compiled.eligible.size(); ++i) {
+      const bool receives = c.method == Method::proportional ? c.dense_member[i] > 0.0
+                                                             : c.dense_weights[i] > 0.0 || c.dense_later_weights[i] > 0.0 ||
+                                                                   (c.fixed_fraction < 1.0 && c.dense_member[i] > 0.0);
+      if (receives) compiled.eligible[i] = 1.0;
+    }
   }
   return compiled;
 }
@@ -477,7 +490,8 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     for (int i = 0; i < n; ++i) shared_bucket[i] += allocated[i];
     if (pool - shared > 1e-12) {
       double unmet = 0.0;
-      for (double need : allocator.remaining_need()) unmet += need;
+      const std::vector<double>& need = allocator.remaining_need();
+      for (int i = 0; i < n; ++i) unmet += need[static_cast<std::size_t>(i)] * key.eligible[static_cast<std::size_t>(i)];
       if (unmet > 1e-12) {
         ++result.unshared_with_demand_intervals;
         result.unshared_with_demand_kwh += std::min(pool - shared, unmet);

@@ -120,7 +120,7 @@ TEST_CASE("run --json holds the contract's fields, consistent with each other", 
   CHECK(result.out.find("\"owner_investment_eur\": 6360") != std::string::npos);
 }
 
-TEST_CASE("--out writes whole files, an unusable directory is an error and leaves nothing behind", "[cli][files]") {
+TEST_CASE("run with --out writes whole files, an unusable directory is an error and leaves nothing behind", "[cli][files]") {
   const auto dir = fresh_directory("cli_out");
   const auto file = write_text(dir / "small.toml", kSmallScenario);
   const auto out = dir / "results";

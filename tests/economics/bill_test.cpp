@@ -100,10 +100,11 @@ TEST_CASE("shared kWh pay network charges and levies by the rule set's fractions
   RuleSet rules = flanders_rules();
   CHECK(month_bill(simple_tariffs(), rules, usage, PriceIndex{}).distribution_eur == Approx(1.5));  // 30 x 0.05
   rules.network_charges_on_shared = 0.5;
+  rules.transmission_on_shared = 0.2;
   rules.levies_on_shared = 0.0;
   const BillComponents reduced = month_bill(simple_tariffs(), rules, usage, PriceIndex{});
   CHECK(reduced.distribution_eur == Approx(1.25));  // (20 + 5) x 0.05
-  CHECK(reduced.transmission_eur == Approx(0.25));  // 25 x 0.01
+  CHECK(reduced.transmission_eur == Approx(0.22));  // (20 + 2) x 0.01
   CHECK(reduced.levies_eur == Approx(0.8));         // 20 x 0.04
 }
 

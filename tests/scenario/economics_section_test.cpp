@@ -10,6 +10,7 @@
 
 #include "core/common/error.hpp"
 #include "core/economics/settings.hpp"
+#include "core/scenario/economics_section.hpp"
 #include "core/scenario/scenario_io.hpp"
 
 using namespace deelstroom;
@@ -228,12 +229,14 @@ TEST_CASE("settings built in code are checked with the same field names", "[scen
 
 namespace {
 
-/// Every economic field away from its default, with values whose decimal form is long.
+/// Every economic field away from the tariff file's value, with values whose decimal form is
+/// long (on the Flemish 2025 file, area West).
 economics::EconomicsSettings unusual_settings() {
   using namespace deelstroom::economics;
-  EconomicsSettings s;
+  EconomicsSettings s = scenario::default_economics_settings("flanders", 2025, "west");
   Tariffs& t = s.tariffs;
-  t.year = 2027;
+  REQUIRE(t.year == 2025);
+  REQUIRE(t.dso_area == "west");
   t.vat_rate = 0.21;
   t.energy.contract = EnergyContract::day_night;
   t.energy.price_eur_per_kwh = 0.1234567890123;
@@ -245,8 +248,8 @@ economics::EconomicsSettings unusual_settings() {
   t.energy.holidays_are_night = true;
   t.energy.fixed_eur_per_year = 99.99;
   t.energy.offtake_formula = {1.07, 0.0123};
-  t.network = {0.0612, 0.0171, 53.25, 2.0, 19.5};
-  t.levies = {0.0020417, 0.050329};
+  t.network = {0.0612, 0.0031, 0.0042, 0.0171, 53.25, 2.0, 0.41, 19.5, 3.5};
+  t.levies = {0.0020417, 0.050329, {}, {}, 0.0161};
   t.injection.price_eur_per_kwh = -0.004;
   t.injection.dynamic = false;
   t.injection.formula = {0.95, -0.012};

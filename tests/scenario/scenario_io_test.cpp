@@ -56,7 +56,12 @@ TEST_CASE("A small scenario gets sensible defaults", "[scenario]") {
   CHECK(s.key.preset == "equal");
   CHECK(s.key.rounds == 1);
   CHECK(s.rules.set == "flanders");
-  CHECK(s.warnings.empty());
+  // Tariffs: the Flemish 2026 file at its default area, and a warning that says so.
+  CHECK(s.economics.tariffs.year == 2026);
+  CHECK(s.economics.tariffs.dso_area == "antwerpen");
+  REQUIRE(s.warnings.size() == 1);
+  CHECK(s.warnings[0].find("dso_area") != std::string::npos);
+  CHECK(s.warnings[0].find("Fluvius Antwerpen") != std::string::npos);
 }
 
 TEST_CASE("The bundled example scenario reads", "[scenario]") {
@@ -136,7 +141,7 @@ TEST_CASE("Errors name the file, line, column and field", "[scenario][errors]") 
 TEST_CASE("Shares not adding to 1000 only warn when nothing depends on them", "[scenario]") {
   std::string text = kSmall;
   text.replace(text.find("shares = 500"), 12, "shares = 400");
-  const Scenario s = parse_scenario(text, "warn.toml");
+  const Scenario s = parse_scenario(text + "\n[tariffs]\ndso_area = \"west\"\n", "warn.toml");
   REQUIRE(s.warnings.size() == 1);
   CHECK(s.warnings[0].find("900/1000") != std::string::npos);
 }

@@ -172,6 +172,26 @@ TEST_CASE("A small series settled by hand: months, rounds, unshared quarter-hour
   CHECK(two.building_round_by_month(1, 6) == Approx(0.5));
 }
 
+TEST_CASE("a non-participant's offtake is not energy left unshared while someone could take it", "[sharing][settlement]") {
+  // One quarter-hour: 2 kWh shareable, apartment 1 takes 0.5 and has key weight 1, apartment 2
+  // (not in the agreement) takes 3 with weight 0. Apartment 1 is covered (0.5); the 1.5 kWh
+  // rest goes to the grid with nobody eligible left, so the note must not count it.
+  Eigen::ArrayXd production(1);
+  Eigen::ArrayXd common(1);
+  production << 2.0;
+  common << 0.0;
+  Eigen::MatrixXd offtake(2, 1);
+  offtake << 0.5, 3.0;
+  BuildingSeries series = series_of(production, common, offtake);
+  series.month = {1};
+  Eigen::ArrayXd weights(2);
+  weights << 1.0, 0.0;
+  const SettlementResult r = settle_year(series, {{fixed_key(weights, 1)}, {}});
+  CHECK(r.year.shared_kwh == Approx(0.5));
+  CHECK(r.unshared_with_demand_intervals == 0);
+  CHECK(r.unshared_with_demand_kwh == 0.0);
+}
+
 TEST_CASE("Tariff periods split the totals without changing them", "[sharing][settlement]") {
   Eigen::ArrayXd production(3), common = Eigen::ArrayXd::Zero(3);
   production << 1.0, 2.0, 0.0;

@@ -141,12 +141,16 @@ TEST_CASE("Engine economics: owners' parts add up to the association, year by ye
   }
   // Year 1: the association's shared kWh is the settlement's, and each occupant saves
   // (supplier price incl. VAT - internal price) x shared kWh with the default single contract
-  // (shared kWh pay network charges and levies in Flanders, so only the energy part is saved).
+  // (shared kWh pay network charges and levies in Flanders, so only the energy part is saved),
+  // minus the DSO's yearly fee per participant (+ VAT).
   const auto& t = s.economics.tariffs;
+  REQUIRE(t.network.sharing_participant_fee_eur_per_year == 1.0);  // Fluvius, profiles/tariffs/flanders_2026.toml
   CHECK(money.association.years[1].shared_kwh == Approx(run.settlement.year.shared_kwh).epsilon(1e-12));
   for (std::size_t i = 0; i < money.apartments.size(); ++i) {
     const double shared = run.settlement.apartment_shared_kwh(static_cast<int>(i));
-    const double expected = (t.energy.price_eur_per_kwh * (1.0 + t.vat_rate) - t.sharing.internal_price_eur_per_kwh) * shared;
+    const double fee = s.apartments[i].participates ? t.network.sharing_participant_fee_eur_per_year * (1.0 + t.vat_rate) : 0.0;
+    const double expected =
+        (t.energy.price_eur_per_kwh * (1.0 + t.vat_rate) - t.sharing.internal_price_eur_per_kwh) * shared - fee;
     INFO(money.apartments[i].id);
     CHECK(money.apartments[i].occupant_saving_eur_per_year == Approx(expected).margin(1e-6));
   }
