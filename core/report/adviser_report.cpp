@@ -3,6 +3,8 @@
 #include <xlsxwriter.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <memory>
 #include <string>
 
 #include <unistd.h>
@@ -14,9 +16,11 @@
 #include "core/report/economics_report.hpp"
 #include "core/report/run_report.hpp"
 #include "core/report/svg_chart.hpp"
+#include "core/report/tariff_listing.hpp"
 #include "core/report/text_table.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "core/simulation/economics_run.hpp"
+#include "core/tariffs/tariff_file.hpp"
 #include "core/time/civil.hpp"
 #include "core/time/time_zone.hpp"
 
@@ -87,24 +91,56 @@ th { background: #f0f0f0; } td.num { text-align: right; white-space: nowrap; } t
 #apartments, #keys { font-size: 9.5pt; }
 .muted { color: #666; font-size: 9pt; } .key { background: #fff6d5; }
 dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin-left: 0; }
+.small { font-size: 85%; color: #444; }
 @page { size: A4; margin: 15mm 12mm; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } table, svg { page-break-inside: avoid; } }
 )";
 
+/// The tariffs used, each with the source it comes from (or "scenario" when the scenario set
+/// it), the contract, and the documents cited.
+void tariffs_table(std::ostream& out, const scenario::Scenario& s, Language language) {
+  const economics::Tariffs& t = s.economics.tariffs;
+  std::shared_ptr<const tariffs::TariffData> file;
+  try {
+    file = tariffs::load_tariffs(s.economics.rules.name, t.year, t.dso_area);
+  } catch (const InputError&) {
+    file.reset();  // tariffs built in code without a file: listed without sources
+  }
+  out << "<h3>" << text(language, "Tarieven ", "Tariffs ") << t.year << text(language, " (excl. btw)", " (excl. VAT)");
+  if (file) out << ", " << html_escape(file->area_name);
+  out << "</h3><table id='tariffs'><tr><th>" << text(language, "Onderdeel", "Component") << "</th><th>"
+      << text(language, "Waarde", "Value") << "</th><th>" << text(language, "Bron", "Source") << "</th></tr>";
+  out << "<tr><th>" << text(language, "Contract", "Contract") << "</th><td>" << contract_text(t.energy.contract, language)
+      << "</td><td>" << text(language, "scenario", "scenario") << "</td></tr>";
+  if (!file) {
+    out << "</table>";
+    return;
+  }
+  const auto lines = report::tariff_lines(t, s.economics.rules, *file, language);
+  for (const report::TariffLine& line : lines) {
+    std::string sources;
+    for (const std::string& id : line.source_ids) sources += (sources.empty() ? "" : ", ") + html_escape(id);
+    out << "<tr><th>" << html_escape(line.label) << "</th><td>" << html_escape(line.value) << "</td><td>"
+        << (line.from_scenario ? std::string(text(language, "scenario", "scenario")) : sources) << "</td></tr>";
+  }
+  out << "</table><p class='small'>" << text(language, "Tariefbestand: ", "Tariff file: ")
+      << html_escape(std::filesystem::path(file->file).filename().string()) << text(language, ". Bronnen:", ". Sources:")
+      << "</p><ul class='small' id='tariff-sources'>";
+  for (const tariffs::TariffSource& source : report::cited_sources(lines, *file)) {
+    out << "<li>[" << html_escape(source.id) << "] " << html_escape(source.title) << " (" << html_escape(source.date) << ")";
+    if (!source.url.empty()) out << ", " << html_escape(source.url);
+    out << "</li>";
+  }
+  out << "</ul>";
+}
+
 void assumptions_section(std::ostream& out, const AdviserReport& r, Language language) {
   const bool nl = language == Language::dutch;
   const scenario::Scenario& s = r.scenario;
-  const economics::Tariffs& t = s.economics.tariffs;
   const economics::Investment& inv = s.economics.investment;
   const economics::Analysis& a = s.economics.analysis;
   auto row = [&](std::string_view label, const std::string& value) {
     out << "<tr><th>" << html_escape(std::string(label)) << "</th><td>" << value << "</td></tr>";
-  };
-  auto eur_kwh = [&](double value) { return number(value, 4, nl) + " €/kWh"; };
-  // Tariff rows carry the year their price holds for: the escalation starts from it, and an
-  // adviser must be able to see which year's prices a result assumes.
-  auto tariff_row = [&](std::string_view label, const std::string& value) {
-    out << "<tr><th>" << html_escape(std::string(label)) << "</th><td>" << value << "</td><td class='num'>" << t.year << "</td></tr>";
   };
   auto percent_per_year = [&](double fraction) { return number(fraction * 100.0, 1, nl) + "&nbsp;%/" + text(language, "jaar", "year"); };
   out << "<h2>" << text(language, "Gebouw en aannames", "Building and assumptions") << "</h2><table>";
@@ -134,33 +170,9 @@ void assumptions_section(std::ostream& out, const AdviserReport& r, Language lan
   }
   row(text(language, "Appartementen", "Apartments"), std::to_string(s.apartments.size()));
   row(text(language, "Regels", "Rules"), rule_set_text(s.rules.set, language));
-  out << "</table><h3>" << text(language, "Tarieven ", "Tariffs ") << t.year << text(language, " (excl. btw)", " (excl. VAT)")
-      << "</h3><table id='tariffs'><tr><th>" << text(language, "Onderdeel", "Component") << "</th><th>"
-      << text(language, "Prijs", "Price") << "</th><th class='num'>" << text(language, "Geldig in", "Holds for") << "</th></tr>";
-  tariff_row(text(language, "Contract", "Contract"), contract_text(t.energy.contract, language));
-  if (t.energy.contract == economics::EnergyContract::day_night) {
-    tariff_row(text(language, "Energie dag / nacht", "Energy day / night"),
-        eur_kwh(t.energy.day_price_eur_per_kwh) + " / " + eur_kwh(t.energy.night_price_eur_per_kwh));
-  } else if (t.energy.contract == economics::EnergyContract::dynamic) {
-    tariff_row(text(language, "Energie (dynamisch)", "Energy (dynamic)"),
-        number(t.energy.offtake_formula.factor, 3, nl) + " × day-ahead + " + eur_kwh(t.energy.offtake_formula.adder_eur_per_kwh));
-  } else {
-    tariff_row(text(language, "Energieprijs leverancier", "Supplier energy price"), eur_kwh(t.energy.price_eur_per_kwh));
-  }
-  tariff_row(text(language, "Vaste vergoeding leverancier", "Supplier fixed fee"), number(t.energy.fixed_eur_per_year, 2, nl) + " €/" + text(language, "jaar", "year"));
-  tariff_row(text(language, "Distributie", "Distribution"), eur_kwh(t.network.distribution_eur_per_kwh));
-  tariff_row(text(language, "Transmissie", "Transmission"), eur_kwh(t.network.transmission_eur_per_kwh));
-  tariff_row(text(language, "Capaciteitstarief", "Capacity tariff"),
-      number(t.network.capacity_eur_per_kw_per_year, 2, nl) + " €/kW/" + text(language, "jaar", "year") + text(language, ", minimum ", ", minimum ") +
-          number(t.network.capacity_min_peak_kw, 1, nl) + " kW");
-  tariff_row(text(language, "Databeheer", "Data management"), number(t.network.data_management_eur_per_year, 2, nl) + " €/" + text(language, "jaar", "year"));
-  tariff_row(text(language, "Heffingen (energiebijdrage + accijns)", "Levies (energy contribution + excise)"), eur_kwh(t.levies.total_eur_per_kwh()));
-  tariff_row(text(language, "Btw", "VAT"), number(t.vat_rate * 100.0, 0, nl) + " %");
-  tariff_row(text(language, "Injectievergoeding", "Injection price"), eur_kwh(t.injection.price_eur_per_kwh));
-  tariff_row(text(language, "Interne prijs gedeelde stroom", "Internal price of shared energy"), eur_kwh(t.sharing.internal_price_eur_per_kwh));
-  tariff_row(text(language, "Netkosten op gedeelde stroom", "Network charges on shared energy"),
-      number(s.economics.rules.network_charges_on_shared * 100.0, 0, nl) + " %");
-  out << "</table><h3>" << text(language, "Investering en analyse", "Investment and analysis") << "</h3><table>";
+  out << "</table>";
+  tariffs_table(out, s, language);
+  out << "<h3>" << text(language, "Investering en analyse", "Investment and analysis") << "</h3><table>";
   row(text(language, "Investering", "Investment"),
       (inv.quote_eur ? number(*inv.quote_eur, 0, nl) + text(language, " € (offerte)", " € (quote)")
                      : number(inv.eur_per_kwp, 0, nl) + " €/kWp") +

@@ -186,3 +186,81 @@ TEST_CASE("monthly peaks fall in the meter's local month", "[economics][bill]") 
   CHECK(bill.months[1].capacity_eur == Approx(24.0));
   CHECK(bill.year.capacity_eur == Approx(10.0 * 11 + 24.0));
 }
+
+TEST_CASE("the maximum kWh tariff caps capacity + distribution kWh charges over the year", "[economics][bill][tariffs]") {
+  // simple_tariffs: capacity 48 €/kW/year, distribution 0.05 €/kWh, minimum peak 2.5 kW; a
+  // maximum kWh tariff of 0.30 €/kWh leaves 0.25 €/kWh for the capacity charge.
+  Tariffs t = simple_tariffs();
+  t.network.max_kwh_tariff_eur_per_kwh = 0.30;
+  auto year_of = [&](double kwh_per_month, double peak_kw) {
+    std::array<MonthUsage, 12> usage{};
+    for (MonthUsage& m : usage) {
+      m.supplier_kwh = {kwh_per_month, 0.0};
+      m.peak_kw = peak_kw;
+    }
+    return year_bill(t, flanders_rules(), usage, PriceIndex{});
+  };
+  // 600 kWh, 5 kW every month: capacity 48 x 5 = 240 €; cap max(2.5 x 48 = 120, 0.25 x 600 = 150) = 150.
+  const ConnectionBill low = year_of(50.0, 5.0);
+  CHECK(low.year.capacity_eur == Approx(150.0));
+  CHECK(low.capacity_capped_eur == Approx(90.0));
+  CHECK(low.months[0].capacity_eur == Approx(12.5));  // spread by the months' charges: 150 / 12
+  CHECK(low.year.vat_eur == Approx(0.06 * low.year.excl_vat_eur()));
+  // 300 kWh: 0.25 x 300 = 75 is below the minimum-peak charge 120, which holds.
+  const ConnectionBill tiny = year_of(25.0, 5.0);
+  CHECK(tiny.year.capacity_eur == Approx(120.0));
+  // 3000 kWh: the cap (750 €) is far above 240 €: nothing changes.
+  const ConnectionBill normal = year_of(250.0, 5.0);
+  CHECK(normal.year.capacity_eur == Approx(240.0));
+  CHECK(normal.capacity_capped_eur == 0.0);
+  // No maximum tariff (0): no cap.
+  t.network.max_kwh_tariff_eur_per_kwh = 0.0;
+  CHECK(year_of(50.0, 5.0).year.capacity_eur == Approx(240.0));
+}
+
+TEST_CASE("levies follow their published path by month, nominal, while a flat levy escalates", "[economics][bill][tariffs]") {
+  Tariffs t = simple_tariffs();
+  t.levies.energy_contribution_eur_per_kwh = 0.0019261;
+  t.levies.energy_contribution_path = {{2023, 7, 0.0019261}, {2026, 8, 0.0}};
+  t.levies.excise_eur_per_kwh = 0.04748;
+  t.levies.excise_path = {{2023, 7, 0.04748}, {2026, 8, 0.046}, {2027, 1, 0.043}, {2028, 1, 0.040}, {2029, 1, 0.038}};
+  t.levies.certificates_eur_per_kwh = 0.015;
+  MonthUsage usage;
+  usage.supplier_kwh = {100.0, 0.0};
+  PriceIndex index;
+  index.calendar_year = 2026;
+  CHECK(month_bill(t, flanders_rules(), usage, index, 7).levies_eur == Approx(100.0 * (0.0019261 + 0.04748)));
+  CHECK(month_bill(t, flanders_rules(), usage, index, 8).levies_eur == Approx(100.0 * 0.046));
+  CHECK(month_bill(t, flanders_rules(), usage, index, 8).certificates_eur == Approx(1.5));
+  // 2031 (after the path): 38 €/MWh nominal even with a 10 % levy index; certificates escalate.
+  index.calendar_year = 2031;
+  index.levies = 1.1;
+  CHECK(month_bill(t, flanders_rules(), usage, index, 3).levies_eur == Approx(100.0 * 0.038));
+  CHECK(month_bill(t, flanders_rules(), usage, index, 3).certificates_eur == Approx(1.65));
+  // Without a calendar year (or without a path) the flat values escalate.
+  index.calendar_year = 0;
+  CHECK(month_bill(t, flanders_rules(), usage, index, 3).levies_eur == Approx(100.0 * (0.0019261 + 0.04748) * 1.1));
+  // The price index of a horizon year carries its calendar year.
+  CHECK(price_index(Escalation{}, 3, 2026).calendar_year == 2028);
+  CHECK(price_index(Escalation{}, 3).calendar_year == 0);
+}
+
+TEST_CASE("the DSO's sharing fee is charged to participants only, and shared kWh pay certificates", "[economics][bill][tariffs]") {
+  Tariffs t = simple_tariffs();
+  t.network.sharing_participant_fee_eur_per_year = 12.0;
+  t.levies.certificates_eur_per_kwh = 0.015;
+  MonthUsage usage;
+  usage.supplier_kwh = {20.0, 0.0};
+  usage.shared_kwh = 10.0;
+  CHECK(month_bill(t, flanders_rules(), usage, PriceIndex{}).sharing_fee_eur == 0.0);
+  usage.sharing_participant = true;
+  PriceIndex index;
+  index.network = 1.5;
+  const BillComponents bill = month_bill(t, flanders_rules(), usage, index);
+  CHECK(bill.sharing_fee_eur == Approx(1.5));             // 12 / 12 x 1.5
+  CHECK(bill.certificates_eur == Approx(30.0 * 0.015));   // Flanders: shared kWh pay them too
+  RuleSet no_levies = flanders_rules();
+  no_levies.levies_on_shared = 0.0;
+  CHECK(month_bill(t, no_levies, usage, index).certificates_eur == Approx(20.0 * 0.015));
+  CHECK(bill.vat_eur == Approx(0.06 * bill.excl_vat_eur()));
+}
