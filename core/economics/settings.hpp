@@ -204,7 +204,7 @@ RuleSet flanders_rules();
 /// A loan that finances part of the investment (annuity, yearly instalments).
 struct Loan {
   double fraction = 0.0;  ///< part of the investment (after subsidy) financed, 0..1
-  double rate = 0.04;     ///< yearly interest rate (working default, verify with the bank)
+  double rate = 0.04;     ///< yearly interest rate: an assumption of the tool; enter the bank's offer
   int years = 10;
 
   bool operator==(const Loan&) const = default;
@@ -213,8 +213,8 @@ struct Loan {
 /// The association's investment and yearly costs (economics.md §2). Investment amounts are
 /// excl. VAT (VAT is added at `vat_rate`); yearly costs are as paid (VAT included).
 struct Investment {
-  // PV for an apartment roof: €1,000-1,400/kWp excl. VAT (sources.md); working default 2025,
-  // verify with quotes.
+  /// PV for an apartment roof, €/kWp excl. VAT: the middle of the usual €1,000-1,400/kWp of
+  /// Flemish rooftop quotes (docs/tariffs.md, "Assumptions"); a quote replaces it (quote_eur).
   double eur_per_kwp = 1200.0;
   /// A quote for the whole installation (excl. VAT) replaces eur_per_kwp * kWp when given.
   std::optional<double> quote_eur;
@@ -222,22 +222,24 @@ struct Investment {
   double extra_eur = 0.0;
   /// Subsidies received, € (subtracted after VAT).
   double subsidy_eur = 0.0;
-  // VAT on the investment: 6 % for work on dwellings older than 10 years (sources.md,
-  // verify for the building); 21 % otherwise.
+  /// VAT on the investment: 6 % for work on dwellings older than 10 years (the reduced rate
+  /// for renovation of private dwellings), 21 % otherwise; the building decides.
   double vat_rate = 0.06;
-  // O&M (cleaning, monitoring, inspections), €/kWp/year: working default, verify.
+  /// O&M (cleaning, monitoring, inspections), €/kWp/year: an assumption of the tool
+  /// (docs/tariffs.md, "Assumptions"); enter the maintenance contract.
   double om_eur_per_kwp_per_year = 10.0;
-  // Insurance of the installation, €/year: working default, verify.
+  /// Insurance of the installation, €/year: an assumption; enter the policy's premium.
   double insurance_eur_per_year = 50.0;
-  /// Sharing administration (platform or syndic's fee), €/year and €/participant/year.
-  /// Working defaults (a syndic's extra work); Fluvius charges no fee for sharing in a
-  /// building (verify).
+  /// Sharing administration (platform or syndic's fee), €/year and €/participant/year: an
+  /// assumption for a syndic's extra work. The DSO's own fee per participant is a tariff
+  /// (NetworkTariff::sharing_participant_fee_eur_per_year, from the tariff file).
   double administration_eur_per_year = 100.0;
   double administration_eur_per_participant_per_year = 0.0;
   /// Inverter replacement: every `inverter_lifetime_years` (while before the horizon's last
-  /// year), at eur_per_kwp excl. VAT. Around year 12-15 (sources.md); 0 = never.
+  /// year), at eur_per_kwp excl. VAT. String inverters last about 12-15 years; 0 = never.
   int inverter_lifetime_years = 13;
-  double inverter_replacement_eur_per_kwp = 150.0;  // working default, verify
+  /// Replacement price, €/kWp excl. VAT: an assumption (docs/tariffs.md, "Assumptions").
+  double inverter_replacement_eur_per_kwp = 150.0;
   Loan loan;
 
   bool operator==(const Investment&) const = default;
@@ -271,9 +273,9 @@ enum class YearEvaluation {
 
 /// The cash-flow analysis (economics.md §2-4).
 struct Analysis {
-  int horizon_years = 25;      ///< lifetime 25-30 years (sources.md)
+  int horizon_years = 25;      ///< PV lifetime 25-30 years (docs/tariffs.md, "Assumptions")
   double discount_rate = 0.03; ///< real-terms working default; choose per study
-  /// Production degradation per year: 0.4-0.5 %/year (sources.md).
+  /// Production degradation per year: 0.4-0.5 %/year (docs/tariffs.md, "Assumptions").
   double degradation_per_year = 0.005;
   Escalation escalation;
   CostSplit cost_split = CostSplit::shares;

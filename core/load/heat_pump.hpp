@@ -21,8 +21,8 @@ struct HeatPumpOption {
 /// Coefficient of performance at an outdoor temperature: a fixed share (0.45) of the Carnot
 /// COP between the supply temperature and outdoors, with at least 10 K of lift, clamped to
 /// [1.5, 6]. A fixed fraction of the Carnot COP is a common simplification; 0.4-0.5 is the
-/// usual range for air-to-water units, 0.45 is a working default (verify against the unit's
-/// datasheet: it gives COP 4.0 at 0 C outdoors with 35 C supply).
+/// usual range for air-to-water units, 0.45 its middle (an assumption: a unit's datasheet
+/// gives its own; 0.45 gives COP 4.0 at 0 C outdoors with 35 C supply).
 double heat_pump_cop(double outdoor_temp_c, double supply_temp_c);
 
 /// The heat pump's electricity per interval (kWh), summing to option.annual_kwh. Space heating

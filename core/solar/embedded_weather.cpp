@@ -17,11 +17,11 @@ const MonthlyClimate& uccle_climate() {
   // atlas normals 1991–2020 give a Belgian mean of 5270 Wh/m²/day in June (158 kWh/m²),
   // 545 Wh/m²/day in December (16.9 kWh/m²) and 2880 Wh/m²/day over the year (1051 kWh/m²);
   // KMI's Uccle May totals 2013–2023 average 158 kWh/m² (published by Futech, 2023). The other
-  // months follow the usual seasonal shape at 50.8 N (verify against the KMI Uccle monthly
-  // normals table). Year total 1044 kWh/m².
+  // months follow the usual seasonal shape at 50.8 N (approximate: not read from the KMI Uccle
+  // monthly normals table; a PVGIS file gives measured hours). Year total 1044 kWh/m².
   // Mean air temperature (°C): KMI Uccle normals 1991–2020 (January 3.7 °C as KMI's monthly
-  // bulletins quote; other months verify). Wind speed at 10 m (m/s): approximate Uccle monthly
-  // means (verify); it only enters the module temperature.
+  // bulletins quote; other months approximate). Wind speed at 10 m (m/s): approximate Uccle
+  // monthly means; it only enters the module temperature.
   static const MonthlyClimate climate = {
       {21.5, 37.0, 75.0, 118.0, 155.0, 158.0, 156.0, 133.0, 92.0, 56.0, 25.5, 17.0},
       {3.7, 4.2, 7.1, 10.4, 14.0, 17.0, 19.0, 18.6, 15.3, 11.4, 7.1, 4.2},

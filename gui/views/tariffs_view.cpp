@@ -2,6 +2,11 @@
 // the money is re-evaluated in the same frame.
 #include <imgui.h>
 
+#include <string>
+
+#include "core/common/error.hpp"
+#include "core/scenario/scenario.hpp"
+#include "core/tariffs/tariff_file.hpp"
 #include "gui/views/views.hpp"
 #include "gui/widgets.hpp"
 
@@ -9,10 +14,55 @@ namespace deelstroom::gui {
 
 namespace {
 
+/// The tariff year and network area: choosing one reloads the region's tariff file (the
+/// sharing agreement and contract type stay). Values come from profiles/tariffs/.
+void tariff_file_section(ViewContext& c) {
+  scenario::Scenario& s = c.state.scenario;
+  const Language l = c.language;
+  economics::Tariffs& t = s.economics.tariffs;
+  std::vector<std::pair<std::string, std::string>> years;
+  const std::string prefix = s.rules.set + "_";
+  for (const std::string& name : tariffs::tariff_file_names()) {
+    if (name.rfind(prefix, 0) == 0) {
+      const std::string year = name.substr(prefix.size(), 4);
+      years.emplace_back(year, year);
+    }
+  }
+  std::shared_ptr<const tariffs::TariffData> file;
+  try {
+    file = tariffs::load_tariffs(s.rules.set, t.year, t.dso_area);
+  } catch (const InputError& error) {
+    ImGui::TextWrapped("%s", error.what());
+  }
+  std::string year = std::to_string(t.year);
+  std::string area = file ? file->area_id : t.dso_area;
+  bool changed = false;
+  if (!years.empty()) {
+    changed |= edit_choice(c.state, L(l, "Tariefjaar", "Tariff year"), year, years, ChangeKind::money, "tariffs.year");
+  }
+  if (file) {
+    std::vector<std::pair<std::string, std::string>> areas;
+    for (const tariffs::TariffArea& a : file->areas) areas.emplace_back(a.id, a.name);
+    changed |= edit_choice(c.state, L(l, "Netgebied", "Network area"), area, areas, ChangeKind::money, "tariffs.dso_area");
+    help_marker(L(l, "De tarieven komen uit profiles/tariffs/ (elke waarde met bron; 'deelstroom tariffs' toont ze). "
+                     "Een ander jaar of netgebied laadt die tarieven opnieuw; velden hieronder overschrijven ze.",
+                  "Tariffs come from profiles/tariffs/ (every value with its source; 'deelstroom tariffs' lists them). "
+                  "Another year or area reloads them; the fields below override them."));
+  }
+  if (changed) {
+    try {
+      scenario::set_tariff_year_and_area(s, std::stoi(year), area);
+    } catch (const InputError& error) {
+      s.warnings.push_back(error.message());
+    }
+  }
+}
+
 void energy_section(ViewContext& c) {
   economics::Tariffs& t = c.state.scenario.economics.tariffs;
   const Language l = c.language;
   if (!ImGui::CollapsingHeader(L(l, "Tarieven (excl. btw)", "Tariffs (excl. VAT)"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  tariff_file_section(c);
   if (t.energy.contract == economics::EnergyContract::dynamic) {
     ImGui::TextWrapped("%s", L(l, "Dynamisch contract (uit het bestand, met day-aheadprijzen).",
                                "Dynamic contract (from the file, with day-ahead prices)."));
