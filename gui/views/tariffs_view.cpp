@@ -83,7 +83,7 @@ void energy_section(ViewContext& c) {
     edit_number(c.state, L(l, "Energieprijs (€/kWh)", "Energy price (€/kWh)"), t.energy.price_eur_per_kwh,
                 ChangeKind::money, "tariffs.energy.price_eur_per_kwh", 0.005, "%.4f");
   }
-  edit_number(c.state, L(l, "Distributie (€/kWh)", "Distribution (€/kWh)"), t.network.distribution_eur_per_kwh,
+  edit_number(c.state, L(l, "Distributie: netgebruik (€/kWh)", "Distribution: network use (€/kWh)"), t.network.distribution_eur_per_kwh,
               ChangeKind::money, "tariffs.network.distribution_eur_per_kwh", 0.005, "%.4f");
   edit_number(c.state, L(l, "Capaciteitstarief (€/kW/jaar)", "Capacity tariff (€/kW/year)"),
               t.network.capacity_eur_per_kw_per_year, ChangeKind::money, "tariffs.network.capacity_eur_per_kw_per_year",
