@@ -31,7 +31,8 @@ void print_economics_tables(std::ostream& out, const scenario::Scenario& scenari
   out << "\n"
       << tr(language, "Vereniging van mede-eigenaars (VME), ", "Owners' association, ") << result.horizon_years
       << tr(language, " jaar, discontovoet ", " years, discount rate ") << format_percent(result.discount_rate, 1, nl)
-      << tr(language, ", tarieven ", ", tariffs of ") << scenario.economics.tariffs.year << "\n";
+      << tr(language, ", tarieven ", ", tariffs of ") << scenario.economics.tariffs.year
+      << (scenario.economics.tariffs.dso_area.empty() ? "" : " (" + scenario.economics.tariffs.dso_area + ")") << "\n";
   TextTable association;
   association.add_column(std::string(tr(language, "Post", "Item")), TA::left);
   association.add_column(std::string(tr(language, "Bedrag", "Amount")));

@@ -160,6 +160,9 @@ void write_run_json(std::ostream& out, const RunView& view) {
       .value("key_name_nl", simulation::describe_key(s.key, true))
       .value("key_offered_by_dso", simulation::key_offered(
                                        s.key, sharing::rule_set_by_name(s.rules.set).value_or(*sharing::rule_set_by_name("flanders"))))
+      .value("tariff_region", s.economics.rules.name)
+      .value("tariff_year", s.economics.tariffs.year)
+      .value("tariff_dso_area", s.economics.tariffs.dso_area)
       .end_object();
   auto flows = [&](std::string_view key, const sharing::FlowTotals& f) {
     json.begin_object(key)

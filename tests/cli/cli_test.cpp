@@ -118,6 +118,10 @@ TEST_CASE("run --json holds the contract's fields, consistent with each other", 
   // A and B own half each: 6,360 EUR.
   CHECK(result.out.find("\"investment_eur\": 12720") != std::string::npos);
   CHECK(result.out.find("\"owner_investment_eur\": 6360") != std::string::npos);
+  // Which tariffs: the Flemish 2026 file at its default area (no dso_area in the file).
+  CHECK(result.out.find("\"tariff_region\": \"flanders\"") != std::string::npos);
+  CHECK(result.out.find("\"tariff_year\": 2026") != std::string::npos);
+  CHECK(result.out.find("\"tariff_dso_area\": \"antwerpen\"") != std::string::npos);
 }
 
 TEST_CASE("run with --out writes whole files, an unusable directory is an error and leaves nothing behind", "[cli][files]") {
