@@ -19,7 +19,9 @@
 #include "core/report/tariff_listing.hpp"
 #include "core/report/text_table.hpp"
 #include "core/scenario/scenario_io.hpp"
+#include "core/sharing/rule_set.hpp"
 #include "core/simulation/economics_run.hpp"
+#include "core/simulation/key_recommendation.hpp"
 #include "core/tariffs/tariff_file.hpp"
 #include "core/time/civil.hpp"
 #include "core/time/time_zone.hpp"
@@ -132,6 +134,92 @@ void tariffs_table(std::ostream& out, const scenario::Scenario& s, Language lang
     out << "</li>";
   }
   out << "</ul>";
+}
+
+/// Page one (issue 14): whether the investment pays for the association and for every
+/// participating apartment, the key recommended by a stated rule, and the internal price.
+void conclusion_section(std::ostream& out, const AdviserReport& r, Language language) {
+  const bool nl = language == Language::dutch;
+  const economics::EconomicsResult& money = r.economics;
+  const economics::AssociationResult& vme = money.association;
+  const std::string horizon = std::to_string(money.horizon_years);
+  out << "<section id='conclusion'><h2>" << text(language, "Conclusie", "Conclusion") << "</h2><p><b>"
+      << text(language, "Voor de VME: ", "For the association: ") << "</b>";
+  const std::string investment = number(vme.investment.total_eur, 0, nl) + " €";
+  if (vme.indicators.simple_payback_years) {
+    out << text(language, "de investering van ", "the investment of ") << investment
+        << text(language, " (incl. btw) verdient zich terug in ", " (incl. VAT) pays back in ")
+        << number(*vme.indicators.simple_payback_years, 1, nl) << text(language, " jaar", " years");
+  } else {
+    out << text(language, "de investering van ", "the investment of ") << investment
+        << text(language, " (incl. btw) verdient zich binnen ", " (incl. VAT) does not pay back within ") << horizon
+        << text(language, " jaar niet terug uit de inkomsten van de VME alleen", " years from the association's income alone");
+  }
+  out << text(language, "; netto contante waarde ", "; net present value ") << number(vme.indicators.npv_eur, 0, nl)
+      << text(language, " € over ", " € over ") << horizon << text(language, " jaar.</p>", " years.</p>");
+
+  const int losing = simulation::losing_participants(money);
+  int participants = 0;
+  for (const economics::ApartmentResult& a : money.apartments) participants += a.participates ? 1 : 0;
+  out << "<p><b>" << text(language, "Voor de appartementen", "For the apartments") << "</b> ("
+      << html_escape(simulation::describe_key(r.scenario.key, nl)) << "): ";
+  if (losing == 0) {
+    out << text(language, "alle ", "all ") << participants
+        << text(language, " deelnemende appartementen winnen, bewoner en eigenaar samen.",
+                " participating apartments gain, occupant and owner together.");
+  } else {
+    out << losing << text(language, " van de ", " of the ") << participants
+        << text(language, " deelnemende appartementen verliezen, bewoner en eigenaar samen.",
+                " participating apartments lose, occupant and owner together.");
+  }
+  out << "</p>";
+
+  const simulation::KeyRecommendation advice = simulation::recommend_key(r.keys);
+  const auto rules = sharing::rule_set_by_name(r.scenario.rules.set);
+  const std::string operator_name = rules ? rules->operator_name : std::string("DSO");
+  out << "<p id='recommended-key'><b>" << text(language, "Aanbevolen sleutel: ", "Recommended key: ") << "</b>";
+  if (advice.index < 0) {
+    out << text(language, "geen (geen sleutel van ", "none (no key of ") << html_escape(operator_name)
+        << text(language, " werd doorgerekend).", " was computed).");
+  } else {
+    const simulation::ComparedKey& key = r.keys[static_cast<std::size_t>(advice.index)];
+    out << html_escape(simulation::describe_key(key.key, nl)) << ". "
+        << text(language, "Regel: van de sleutels die ", "Rule: of the keys ") << html_escape(operator_name)
+        << text(language, " aanbiedt, de sleutel waarmee elk deelnemend appartement wint en die het meest deelt; "
+                          "lukt dat met geen enkele, de sleutel met het minst verliezende deelnemers. ",
+                " offers, the key under which every participating apartment gains and that shares the most; "
+                "when none does, the key with the fewest losing participants. ");
+    if (advice.every_participant_gains) {
+      out << text(language, "Met deze sleutel wint elk deelnemend appartement; hij deelt ",
+                  "Under this key every participating apartment gains; it shares ");
+    } else {
+      out << text(language, "Geen aangeboden sleutel laat iedereen winnen: met deze verliezen er ",
+                  "No offered key lets everyone gain: under this one ")
+          << advice.losing_participants << text(language, " van ", " of ") << advice.participants
+          << text(language, "; hij deelt ", " lose; it shares ");
+    }
+    out << number(key.run.settlement.year.shared_kwh, 0, nl) << " kWh"
+        << text(language, " per jaar.", " a year.");
+    if (advice.index != 0) {
+      out << text(language, " Het scenario rekent met ", " The scenario uses ")
+          << html_escape(simulation::describe_key(r.scenario.key, nl)) << ".";
+    }
+  }
+  out << "</p><p><b>" << text(language, "Interne prijs: ", "Internal price: ") << "</b>"
+      << html_escape(economics::explain(r.fair_price, language)) << "</p>";
+  if (!r.fair_price.price_eur_per_kwh) {
+    out << "<p><b>" << text(language, "Wat nu? ", "What now? ") << "</b>"
+        << text(language,
+                "Een hogere interne prijs helpt de VME, een lagere de bewoners. Mogelijke stappen: de kosten alleen over de "
+                "deelnemers verdelen, een kleinere installatie of een scherpere offerte, een subsidie, of met de eigenaars van "
+                "verhuurde appartementen afspreken hoe de huurder bijdraagt (de eigenaar betaalt zijn aandeel in de investering, "
+                "de huurder wint op de factuur).",
+                "A higher internal price helps the association, a lower one the occupants. Possible steps: split the costs over "
+                "the participants only, a smaller installation or a sharper quote, a subsidy, or agree with the owners of rented "
+                "apartments how the tenant contributes (the owner pays his share of the investment, the tenant gains on the bill).")
+        << "</p>";
+  }
+  out << "</section>";
 }
 
 void assumptions_section(std::ostream& out, const AdviserReport& r, Language language) {
@@ -458,6 +546,7 @@ void write_html_report(std::ostream& out, const AdviserReport& r, Language langu
             "Energy sharing in the building: what the association's PV produces and what each apartment gains.")
       << "</p>";
   if (!s.description.empty()) out << "<p class='muted'>" << html_escape(s.description) << "</p>";
+  conclusion_section(out, r, language);
   assumptions_section(out, r, language);
   production_section(out, r, language);
   keys_section(out, r, language);

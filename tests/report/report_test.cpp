@@ -118,6 +118,13 @@ TEST_CASE("The report is one self-contained HTML document in the asked language"
     CHECK(dutch.find(part) != std::string::npos);
   }
   CHECK(english.find("Glossary") != std::string::npos);
+  // The conclusion comes first, before the assumptions, and names the recommended key.
+  const auto conclusion = dutch.find("<section id='conclusion'>");
+  REQUIRE(conclusion != std::string::npos);
+  CHECK(conclusion < dutch.find("Gebouw en aannames"));
+  CHECK(dutch.find("Aanbevolen sleutel", conclusion) != std::string::npos);
+  CHECK(dutch.find("Interne prijs", conclusion) != std::string::npos);
+  CHECK(english.find("Recommended key") != std::string::npos);
   CHECK(english.find("Verklarende woordenlijst") == std::string::npos);
   // Nothing fetched from elsewhere: no scripts, no external links, stylesheets or images (the
   // tariff sources' addresses are printed as text, for the reader to look up).
