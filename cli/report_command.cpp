@@ -1,4 +1,5 @@
 // deelstroom report SCENARIO --out report.html [--xlsx FILE]: the adviser's report.
+#include <ctime>
 #include <iostream>
 #include <sstream>
 
@@ -11,13 +12,30 @@
 
 namespace deelstroom::cli {
 
+namespace {
+
+/// Today's local date as YYYY-MM-DD.
+std::string today_iso_date() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
+}
+
+}  // namespace
+
 int report_command(const Arguments& args, std::ostream& out, std::ostream& err) {
   return guarded(err, "report", [&]() {
     po::options_description options("Options / opties");
     add_common_options(options);
     options.add_options()("scenario", po::value<std::string>(), "scenario file (TOML); default: the example building")(
         "out", po::value<std::string>(), "the HTML report to write (e.g. rapport.html)")(
-        "xlsx", po::value<std::string>(), "also write the Excel workbook (summary, apartments, months, cash flows, quarter-hours)");
+        "xlsx", po::value<std::string>(), "also write the Excel workbook (summary, apartments, months, cash flows, quarter-hours)")(
+        "adviser", po::value<std::string>()->default_value(""), "the adviser's name, on the cover")(
+        "organisation", po::value<std::string>()->default_value(""), "the adviser's organisation (e.g. the energy house)")(
+        "date", po::value<std::string>(), "the report's date as printed (default: today, YYYY-MM-DD)");
     po::positional_options_description positional;
     positional.add("scenario", 1);
     const po::variables_map values = parse_arguments(args, options, positional);
@@ -38,7 +56,9 @@ int report_command(const Arguments& args, std::ostream& out, std::ostream& err) 
     const economics::EconomicsResult money = simulation::run_economics(scenario, building, run);
     const std::string html = values.count("out") != 0 ? values["out"].as<std::string>() : std::string();
     const std::string xlsx = values.count("xlsx") != 0 ? values["xlsx"].as<std::string>() : std::string();
-    report::write_adviser_report(scenario, building, run, money, html, xlsx, language);
+    report::ReportCover cover{values["adviser"].as<std::string>(), values["organisation"].as<std::string>(),
+                              values.count("date") != 0 ? values["date"].as<std::string>() : today_iso_date()};
+    report::write_adviser_report(scenario, building, run, money, html, xlsx, language, cover);
     for (const std::string& path : {html, xlsx}) {
       if (!path.empty()) err << tr(language, "geschreven: ", "written: ") << path << "\n";
     }

@@ -75,6 +75,9 @@ std::string cost_split_text(economics::CostSplit split, Language language) {
 
 std::string rule_set_text(const std::string& name, Language language) {
   if (name == "flanders") return text(language, "Vlaanderen", "Flanders");
+  if (name == "brussels") return text(language, "Brussel", "Brussels");
+  if (name == "wallonia") return text(language, "Wallonië", "Wallonia");
+  if (name == "france") return text(language, "Frankrijk", "France");
   return html_escape(name);
 }
 
@@ -134,6 +137,75 @@ void tariffs_table(std::ostream& out, const scenario::Scenario& s, Language lang
     out << "</li>";
   }
   out << "</ul>";
+}
+
+/// The cover block: building, adviser, date; where the consumption data come from and how good
+/// they are; the tariffs and weather used; every warning of the run.
+void cover_section(std::ostream& out, const AdviserReport& r, Language language) {
+  const scenario::Scenario& s = r.scenario;
+  auto row = [&](std::string_view label, const std::string& value) {
+    if (!value.empty()) out << "<tr><th>" << html_escape(std::string(label)) << "</th><td>" << value << "</td></tr>";
+  };
+  out << "<table id='cover'>";
+  row(text(language, "Gebouw", "Building"), html_escape(s.site.name));
+  row(text(language, "Adviseur", "Adviser"), html_escape(r.cover.adviser));
+  row(text(language, "Organisatie", "Organisation"), html_escape(r.cover.organisation));
+  row(text(language, "Datum", "Date"), html_escape(r.cover.date));
+  int measured = 0;
+  std::vector<std::string> files;
+  for (const scenario::ApartmentSettings& a : s.apartments) {
+    if (a.consumption.measured()) {
+      ++measured;
+      files.push_back(a.id + ": " + std::filesystem::path(a.consumption.file).filename().string());
+    }
+  }
+  const int generated = static_cast<int>(s.apartments.size()) - measured;
+  std::string consumption;
+  if (measured > 0) {
+    consumption += std::to_string(measured) + text(language, " appartementen op gemeten kwartierwaarden (", " apartments on measured quarter-hours (");
+    for (std::size_t i = 0; i < files.size(); ++i) consumption += (i ? ", " : "") + html_escape(files[i]);
+    consumption += ")";
+  }
+  if (generated > 0) {
+    consumption += std::string(measured > 0 ? "; " : "") + std::to_string(generated) +
+                   (measured > 0 ? std::string() : text(language, " appartementen", " apartments")) +
+                   text(language, " op gegenereerde profielen (huishoudtype en jaarverbruik, geen metingen)",
+                        " on generated profiles (household type and yearly kWh, not measurements)");
+  }
+  row(text(language, "Verbruiksgegevens", "Consumption data"), consumption);
+  row(text(language, "Gesimuleerd jaar, weer", "Simulated year, weather"),
+      std::to_string(s.site.year) + ", " +
+          (s.weather.source == scenario::WeatherSource::embedded
+               ? text(language, "ingebouwd referentiejaar Ukkel", "embedded reference year Uccle")
+               : html_escape(r.building.weather ? r.building.weather->source : std::string("-"))));
+  std::string area = s.economics.tariffs.dso_area;
+  try {
+    area = tariffs::load_tariffs(s.economics.rules.name, s.economics.tariffs.year, s.economics.tariffs.dso_area)->area_name;
+  } catch (const InputError&) {
+    // tariffs built in code: the area id as it is
+  }
+  row(text(language, "Tarieven", "Tariffs"), std::to_string(s.economics.tariffs.year) + ", " +
+                                                 rule_set_text(s.rules.set, language) + (area.empty() ? "" : ", " + html_escape(area)));
+  // Data quality: what was filled or estimated in the meter files, and every warning.
+  std::vector<std::string> notes;
+  for (std::size_t i = 0; i < r.building.apartment_origins.size(); ++i) {
+    for (const std::string& note : r.building.apartment_origins[i].notes) {
+      notes.push_back((i < s.apartments.size() ? s.apartments[i].id + ": " : std::string()) + note);
+    }
+  }
+  for (const std::string& note : r.building.common_origin.notes) notes.push_back(text(language, "gemeenschappelijke delen: ", "common parts: ") + note);
+  for (const std::string& warning : r.building.warnings) notes.push_back(warning);
+  for (const std::string& warning : s.warnings) notes.push_back(warning);
+  std::string quality;
+  if (notes.empty()) {
+    quality = text(language, "geen opmerkingen", "nothing to note");
+  } else {
+    quality = "<ul id='data-notes'>";
+    for (const std::string& note : notes) quality += "<li>" + html_escape(note) + "</li>";
+    quality += "</ul>";
+  }
+  row(text(language, "Kwaliteit van de gegevens, waarschuwingen", "Data quality, warnings"), quality);
+  out << "</table>";
 }
 
 /// Page one (issue 14): whether the investment pays for the association and for every
@@ -546,6 +618,7 @@ void write_html_report(std::ostream& out, const AdviserReport& r, Language langu
             "Energy sharing in the building: what the association's PV produces and what each apartment gains.")
       << "</p>";
   if (!s.description.empty()) out << "<p class='muted'>" << html_escape(s.description) << "</p>";
+  cover_section(out, r, language);
   conclusion_section(out, r, language);
   assumptions_section(out, r, language);
   production_section(out, r, language);
@@ -787,7 +860,8 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
 
 void write_adviser_report(const scenario::Scenario& scenario, const simulation::PreparedBuilding& building,
                           const simulation::KeyRun& run, const economics::EconomicsResult& economics,
-                          const std::filesystem::path& html, const std::filesystem::path& xlsx, Language language) {
+                          const std::filesystem::path& html, const std::filesystem::path& xlsx, Language language,
+                          const ReportCover& cover) {
   // A bad target fails at once, before the key comparison and the sensitivity are computed.
   if (!html.empty()) require_output_directory(html, "--out");
   if (!xlsx.empty()) require_output_directory(xlsx, "--xlsx");
@@ -796,7 +870,7 @@ void write_adviser_report(const scenario::Scenario& scenario, const simulation::
       simulation::economics_basis(scenario, building, run.key), simulation::economic_apartments(scenario),
       scenario.economics, simulation::installed_kwp(building));
   const AdviserReport report{scenario, building, run, economics, keys, fair,
-                             sensitivity_cases(scenario, building, run, language), scenario_fingerprint(scenario)};
+                             sensitivity_cases(scenario, building, run, language), scenario_fingerprint(scenario), cover};
   if (!html.empty()) write_file_atomically(html, [&](std::ostream& file) { write_html_report(file, report, language); });
   if (!xlsx.empty()) write_xlsx_report(xlsx, report, language);
 }

@@ -26,6 +26,13 @@ struct SensitivityCase {
   double apartments_npv_eur = 0.0;  ///< sum over apartments of occupant + owner NPV
 };
 
+/// Who hands the report over, and when (the cover block). Empty fields are left out.
+struct ReportCover {
+  std::string adviser;
+  std::string organisation;
+  std::string date;  ///< as the adviser wants it printed (the CLI gives today's, YYYY-MM-DD)
+};
+
 /// Everything the report shows, computed by core.
 struct AdviserReport {
   const scenario::Scenario& scenario;
@@ -36,6 +43,7 @@ struct AdviserReport {
   const economics::FairPriceResult& fair_price;
   std::vector<SensitivityCase> sensitivity;
   std::string fingerprint;                             ///< scenario_fingerprint
+  ReportCover cover;
 };
 
 /// FNV-1a, 64 bits, of `bytes` (Fowler, Noll, Vo; offset basis 0xcbf29ce484222325, prime
@@ -77,6 +85,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
 /// workbook's quarter-hour sheet (left empty otherwise).
 void write_adviser_report(const scenario::Scenario& scenario, const simulation::PreparedBuilding& building,
                           const simulation::KeyRun& run, const economics::EconomicsResult& economics,
-                          const std::filesystem::path& html, const std::filesystem::path& xlsx, Language language);
+                          const std::filesystem::path& html, const std::filesystem::path& xlsx, Language language,
+                          const ReportCover& cover = {});
 
 }  // namespace deelstroom::report

@@ -108,7 +108,10 @@ TEST_CASE("run --xlsx writes the same workbook, in English with --lang en, and l
 
 TEST_CASE("The report is one self-contained HTML document in the asked language", "[report]") {
   const auto dir = fresh_directory("report_content");
-  REQUIRE(run_cli("report --out '" + (dir / "nl.html").string() + "'", "report_nl").exit_code == 0);
+  REQUIRE(run_cli("report --adviser 'An Peeters' --organisation 'Energiehuis Gent' --date 2026-12-01 --out '" +
+                      (dir / "nl.html").string() + "'",
+                  "report_nl")
+              .exit_code == 0);
   REQUIRE(run_cli("report --lang en --out '" + (dir / "en.html").string() + "'", "report_en").exit_code == 0);
   const std::string dutch = read_whole_file(dir / "nl.html");
   const std::string english = read_whole_file(dir / "en.html");
@@ -118,7 +121,15 @@ TEST_CASE("The report is one self-contained HTML document in the asked language"
     CHECK(dutch.find(part) != std::string::npos);
   }
   CHECK(english.find("Glossary") != std::string::npos);
-  // The conclusion comes first, before the assumptions, and names the recommended key.
+  // The cover names the adviser, the date, the data and the tariffs; then the conclusion,
+  // before the assumptions, names the recommended key.
+  const auto cover = dutch.find("<table id='cover'>");
+  REQUIRE(cover != std::string::npos);
+  for (const char* part : {"An Peeters", "Energiehuis Gent", "2026-12-01", "10 appartementen op gegenereerde profielen",
+                           "2026, Vlaanderen, Fluvius Imewo"}) {
+    INFO(part);
+    CHECK(dutch.find(part, cover) < dutch.find("<section id='conclusion'>"));
+  }
   const auto conclusion = dutch.find("<section id='conclusion'>");
   REQUIRE(conclusion != std::string::npos);
   CHECK(conclusion < dutch.find("Gebouw en aannames"));
@@ -248,4 +259,20 @@ TEST_CASE("The scenario fingerprint follows the scenario's content", "[report]")
 
 TEST_CASE("HTML escaping of names in the report", "[report]") {
   CHECK(deelstroom::report::html_escape("A&B <\"x\"> 'y'") == "A&amp;B &lt;&quot;x&quot;&gt; &#39;y&#39;");
+}
+
+TEST_CASE("The warnings of a run appear in the report's cover", "[report]") {
+  const auto dir = fresh_directory("report_warnings");
+  std::string text = read_whole_file(std::filesystem::path(DEELSTROOM_SOURCE_DIR) / "scenarios" / "example.toml");
+  const std::string area = "dso_area = \"imewo\"";
+  REQUIRE(text.find(area) != std::string::npos);
+  text.erase(text.find(area), area.size());  // no network area: the scenario warns
+  std::ofstream(dir / "no_area.toml") << text;
+  REQUIRE(run_cli("report '" + (dir / "no_area.toml").string() + "' --out '" + (dir / "r.html").string() + "'", "report_warn")
+              .exit_code == 0);
+  const std::string html = read_whole_file(dir / "r.html");
+  const auto notes = html.find("<ul id='data-notes'>");
+  REQUIRE(notes != std::string::npos);
+  CHECK(html.find("dso_area", notes) < html.find("</ul>", notes));
+  CHECK(notes < html.find("<section id='conclusion'>"));
 }
