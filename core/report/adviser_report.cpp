@@ -208,88 +208,96 @@ void cover_section(std::ostream& out, const AdviserReport& r, Language language)
   out << "</table>";
 }
 
-/// Page one (issue 14): whether the investment pays for the association and for every
-/// participating apartment, the key recommended by a stated rule, and the internal price.
-void conclusion_section(std::ostream& out, const AdviserReport& r, Language language) {
+/// Page one (issue 14), as plain-text paragraphs (title, text): whether the investment pays
+/// for the association and for every participating apartment, the key recommended by a stated
+/// rule, the internal price, and what to do when no price lets everyone gain. The HTML report
+/// and the workbook's first sheet show the same lines.
+std::vector<std::pair<std::string, std::string>> conclusion_lines(const AdviserReport& r, Language language) {
   const bool nl = language == Language::dutch;
   const economics::EconomicsResult& money = r.economics;
   const economics::AssociationResult& vme = money.association;
   const std::string horizon = std::to_string(money.horizon_years);
-  out << "<section id='conclusion'><h2>" << text(language, "Conclusie", "Conclusion") << "</h2><p><b>"
-      << text(language, "Voor de VME: ", "For the association: ") << "</b>";
-  const std::string investment = number(vme.investment.total_eur, 0, nl) + " €";
+  std::vector<std::pair<std::string, std::string>> lines;
+  const std::string investment = format_number(vme.investment.total_eur, 0, nl) + " €";
+  std::string association = text(language, "de investering van ", "the investment of ") + investment;
   if (vme.indicators.simple_payback_years) {
-    out << text(language, "de investering van ", "the investment of ") << investment
-        << text(language, " (incl. btw) verdient zich terug in ", " (incl. VAT) pays back in ")
-        << number(*vme.indicators.simple_payback_years, 1, nl) << text(language, " jaar", " years");
+    association += text(language, " (incl. btw) verdient zich terug in ", " (incl. VAT) pays back in ") +
+                   format_number(*vme.indicators.simple_payback_years, 1, nl) + text(language, " jaar", " years");
   } else {
-    out << text(language, "de investering van ", "the investment of ") << investment
-        << text(language, " (incl. btw) verdient zich binnen ", " (incl. VAT) does not pay back within ") << horizon
-        << text(language, " jaar niet terug uit de inkomsten van de VME alleen", " years from the association's income alone");
+    association += text(language, " (incl. btw) verdient zich binnen ", " (incl. VAT) does not pay back within ") + horizon +
+                   text(language, " jaar niet terug uit de inkomsten van de VME alleen", " years from the association's income alone");
   }
-  out << text(language, "; netto contante waarde ", "; net present value ") << number(vme.indicators.npv_eur, 0, nl)
-      << text(language, " € over ", " € over ") << horizon << text(language, " jaar.</p>", " years.</p>");
+  association += text(language, "; netto contante waarde ", "; net present value ") + format_number(vme.indicators.npv_eur, 0, nl) +
+                 " € " + text(language, "over ", "over ") + horizon + text(language, " jaar.", " years.");
+  lines.emplace_back(text(language, "Voor de VME", "For the association"), association);
 
   const int losing = simulation::losing_participants(money);
   int participants = 0;
   for (const economics::ApartmentResult& a : money.apartments) participants += a.participates ? 1 : 0;
-  out << "<p><b>" << text(language, "Voor de appartementen", "For the apartments") << "</b> ("
-      << html_escape(simulation::describe_key(r.scenario.key, nl)) << "): ";
+  std::string apartments = "(" + simulation::describe_key(r.scenario.key, nl) + "): ";
   if (losing == 0) {
-    out << text(language, "alle ", "all ") << participants
-        << text(language, " deelnemende appartementen winnen, bewoner en eigenaar samen.",
-                " participating apartments gain, occupant and owner together.");
+    apartments += text(language, "alle ", "all ") + std::to_string(participants) +
+                  text(language, " deelnemende appartementen winnen, bewoner en eigenaar samen.",
+                       " participating apartments gain, occupant and owner together.");
   } else {
-    out << losing << text(language, " van de ", " of the ") << participants
-        << text(language, " deelnemende appartementen verliezen, bewoner en eigenaar samen.",
-                " participating apartments lose, occupant and owner together.");
+    apartments += std::to_string(losing) + text(language, " van de ", " of the ") + std::to_string(participants) +
+                  text(language, " deelnemende appartementen verliezen, bewoner en eigenaar samen.",
+                       " participating apartments lose, occupant and owner together.");
   }
-  out << "</p>";
+  lines.emplace_back(text(language, "Voor de appartementen", "For the apartments"), apartments);
 
   const simulation::KeyRecommendation advice = simulation::recommend_key(r.keys);
   const auto rules = sharing::rule_set_by_name(r.scenario.rules.set);
   const std::string operator_name = rules ? rules->operator_name : std::string("DSO");
-  out << "<p id='recommended-key'><b>" << text(language, "Aanbevolen sleutel: ", "Recommended key: ") << "</b>";
+  std::string key_text;
   if (advice.index < 0) {
-    out << text(language, "geen (geen sleutel van ", "none (no key of ") << html_escape(operator_name)
-        << text(language, " werd doorgerekend).", " was computed).");
+    key_text = text(language, "geen (geen sleutel van ", "none (no key of ") + operator_name +
+               text(language, " werd doorgerekend).", " was computed).");
   } else {
     const simulation::ComparedKey& key = r.keys[static_cast<std::size_t>(advice.index)];
-    out << html_escape(simulation::describe_key(key.key, nl)) << ". "
-        << text(language, "Regel: van de sleutels die ", "Rule: of the keys ") << html_escape(operator_name)
-        << text(language, " aanbiedt, de sleutel waarmee elk deelnemend appartement wint en die het meest deelt; "
-                          "lukt dat met geen enkele, de sleutel met het minst verliezende deelnemers. ",
-                " offers, the key under which every participating apartment gains and that shares the most; "
-                "when none does, the key with the fewest losing participants. ");
+    key_text = simulation::describe_key(key.key, nl) + ". " + text(language, "Regel: van de sleutels die ", "Rule: of the keys ") +
+               operator_name +
+               text(language, " aanbiedt, de sleutel waarmee elk deelnemend appartement wint en die het meest deelt; "
+                              "lukt dat met geen enkele, de sleutel met het minst verliezende deelnemers. ",
+                    " offers, the key under which every participating apartment gains and that shares the most; "
+                    "when none does, the key with the fewest losing participants. ");
     if (advice.every_participant_gains) {
-      out << text(language, "Met deze sleutel wint elk deelnemend appartement; hij deelt ",
-                  "Under this key every participating apartment gains; it shares ");
+      key_text += text(language, "Met deze sleutel wint elk deelnemend appartement; hij deelt ",
+                       "Under this key every participating apartment gains; it shares ");
     } else {
-      out << text(language, "Geen aangeboden sleutel laat iedereen winnen: met deze verliezen er ",
-                  "No offered key lets everyone gain: under this one ")
-          << advice.losing_participants << text(language, " van ", " of ") << advice.participants
-          << text(language, "; hij deelt ", " lose; it shares ");
+      key_text += text(language, "Geen aangeboden sleutel laat iedereen winnen: met deze verliezen er ",
+                       "No offered key lets everyone gain: under this one ") +
+                  std::to_string(advice.losing_participants) + text(language, " van ", " of ") +
+                  std::to_string(advice.participants) + text(language, "; hij deelt ", " lose; it shares ");
     }
-    out << number(key.run.settlement.year.shared_kwh, 0, nl) << " kWh"
-        << text(language, " per jaar.", " a year.");
+    key_text += format_number(key.run.settlement.year.shared_kwh, 0, nl) + " kWh" + text(language, " per jaar.", " a year.");
     if (advice.index != 0) {
-      out << text(language, " Het scenario rekent met ", " The scenario uses ")
-          << html_escape(simulation::describe_key(r.scenario.key, nl)) << ".";
+      key_text += text(language, " Het scenario rekent met ", " The scenario uses ") + simulation::describe_key(r.scenario.key, nl) + ".";
     }
   }
-  out << "</p><p><b>" << text(language, "Interne prijs: ", "Internal price: ") << "</b>"
-      << html_escape(economics::explain(r.fair_price, language)) << "</p>";
+  lines.emplace_back(text(language, "Aanbevolen sleutel", "Recommended key"), key_text);
+  lines.emplace_back(text(language, "Interne prijs", "Internal price"), economics::explain(r.fair_price, language));
   if (!r.fair_price.price_eur_per_kwh) {
-    out << "<p><b>" << text(language, "Wat nu? ", "What now? ") << "</b>"
-        << text(language,
-                "Een hogere interne prijs helpt de VME, een lagere de bewoners. Mogelijke stappen: de kosten alleen over de "
-                "deelnemers verdelen, een kleinere installatie of een scherpere offerte, een subsidie, of met de eigenaars van "
-                "verhuurde appartementen afspreken hoe de huurder bijdraagt (de eigenaar betaalt zijn aandeel in de investering, "
-                "de huurder wint op de factuur).",
-                "A higher internal price helps the association, a lower one the occupants. Possible steps: split the costs over "
-                "the participants only, a smaller installation or a sharper quote, a subsidy, or agree with the owners of rented "
-                "apartments how the tenant contributes (the owner pays his share of the investment, the tenant gains on the bill).")
-        << "</p>";
+    lines.emplace_back(
+        text(language, "Wat nu?", "What now?"),
+        text(language,
+             "Een hogere interne prijs helpt de VME, een lagere de bewoners. Mogelijke stappen: de kosten alleen over de "
+             "deelnemers verdelen, een kleinere installatie of een scherpere offerte, een subsidie, of met de eigenaars van "
+             "verhuurde appartementen afspreken hoe de huurder bijdraagt (de eigenaar betaalt zijn aandeel in de investering, "
+             "de huurder wint op de factuur).",
+             "A higher internal price helps the association, a lower one the occupants. Possible steps: split the costs over "
+             "the participants only, a smaller installation or a sharper quote, a subsidy, or agree with the owners of rented "
+             "apartments how the tenant contributes (the owner pays his share of the investment, the tenant gains on the bill)."));
+  }
+  return lines;
+}
+
+void conclusion_section(std::ostream& out, const AdviserReport& r, Language language) {
+  out << "<section id='conclusion'><h2>" << text(language, "Conclusie", "Conclusion") << "</h2>";
+  const auto lines = conclusion_lines(r, language);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    out << "<p" << (i == 2 ? " id='recommended-key'" : "") << "><b>" << html_escape(lines[i].first) << ":</b> "
+        << html_escape(lines[i].second) << "</p>";
   }
   out << "</section>";
 }
@@ -644,6 +652,66 @@ struct Workbook {
   }
 };
 
+/// The building's name and the report's date, for the workbook's first sheet.
+std::string title_for_sheet(const AdviserReport& r, Language language) {
+  std::string title = r.scenario.site.name.empty() ? text(language, "Gebouw", "Building") : r.scenario.site.name;
+  if (!r.cover.date.empty()) title += " — " + r.cover.date;
+  return title;
+}
+
+/// The column title of a field id in the asked language, with its unit ("offtake_kwh" ->
+/// "Afname (kWh)"); an id "<apartment>_<field>" gets the apartment before the field's title.
+/// Tools that read the workbook go by column position (docs: tests/report/check_report.py).
+std::string column_title(const std::string& id, const std::vector<std::string>& apartment_ids, Language language) {
+  struct Title {
+    const char* id;
+    const char* nl;
+    const char* en;
+  };
+  static const Title titles[] = {
+      {"apartment", "Appartement", "Apartment"},
+      {"shares", "Aandelen (/1000)", "Shares (/1000)"},
+      {"offtake_kwh", "Afname (kWh)", "Offtake (kWh)"},
+      {"shared_kwh", "Gedeeld (kWh)", "Shared (kWh)"},
+      {"bill_no_pv_eur", "Factuur zonder PV (€)", "Bill without PV (€)"},
+      {"bill_with_sharing_eur", "Factuur met delen (€)", "Bill with sharing (€)"},
+      {"occupant_saving_eur_per_year", "Besparing bewoner (€/jaar)", "Occupant saving (€/year)"},
+      {"owner_investment_eur", "Aandeel investering eigenaar (€)", "Owner's share of the investment (€)"},
+      {"owner_npv_eur", "NCW eigenaar (€)", "Owner NPV (€)"},
+      {"simple_payback_years", "Terugverdientijd (jaar)", "Payback (years)"},
+      {"npv_eur", "NCW bewoner + eigenaar (€)", "NPV occupant + owner (€)"},
+      {"irr", "Interne rentevoet", "IRR"},
+      {"month", "Maand", "Month"},
+      {"production_kwh", "PV-productie (kWh)", "PV production (kWh)"},
+      {"injected_kwh", "Geïnjecteerd (kWh)", "Injected (kWh)"},
+      {"year", "Jaar", "Year"},
+      {"association_net_eur", "VME netto (€)", "Association net (€)"},
+      {"association_cumulative_eur", "VME gecumuleerd (€)", "Association cumulative (€)"},
+      {"total_eur", "bewoner + eigenaar (€)", "occupant + owner (€)"},
+      {"timestamp_local", "Begin kwartier (lokale tijd)", "Quarter-hour start (local time)"},
+      {"timestamp_iso", "Begin kwartier (ISO 8601, met UTC-afwijking)", "Quarter-hour start (ISO 8601, with UTC offset)"},
+      {"common_consumption_kwh", "Verbruik gemeenschappelijke delen (kWh)", "Common-parts consumption (kWh)"},
+      {"key", "Verdeelsleutel", "Allocation key"},
+      {"sharing_rate", "Delingsgraad", "Sharing rate"},
+      {"association_npv_eur", "NCW VME (€)", "Association NPV (€)"},
+      {"association_simple_payback_years", "Terugverdientijd VME (jaar)", "Association payback (years)"},
+  };
+  auto find = [&](const std::string& field) -> const Title* {
+    for (const Title& t : titles) {
+      if (field == t.id) return &t;
+    }
+    return nullptr;
+  };
+  if (const Title* t = find(id)) return language == Language::dutch ? t->nl : t->en;
+  for (const std::string& apartment : apartment_ids) {
+    if (id.size() > apartment.size() + 1 && id.compare(0, apartment.size() + 1, apartment + "_") == 0) {
+      const std::string field = id.substr(apartment.size() + 1);
+      if (const Title* t = find(field)) return apartment + ": " + (language == Language::dutch ? t->nl : t->en);
+    }
+  }
+  return id;
+}
+
 void header_row(lxw_worksheet* sheet, const std::vector<std::string>& names, lxw_format* bold) {
   for (std::size_t c = 0; c < names.size(); ++c) {
     worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), names[c].c_str(), bold);
@@ -711,7 +779,31 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     lxw_format* years = workbook_add_format(workbook.book);
     format_set_num_format(years, "0.0");
     lxw_format* fine = workbook_add_format(workbook.book);
-    format_set_num_format(fine, "0.000000");
+    format_set_num_format(fine, "0.000");
+    lxw_format* local_time = workbook_add_format(workbook.book);
+    format_set_num_format(local_time, "dd/mm/yyyy hh:mm");
+    lxw_format* wrap = workbook_add_format(workbook.book);
+    format_set_text_wrap(wrap);
+    format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+    std::vector<std::string> apartment_ids;
+    for (const auto& a : r.scenario.apartments) apartment_ids.push_back(a.id);
+    // Headers in the asked language, with units; the ids fix the column order.
+    auto titled = [&](const std::vector<std::string>& ids) {
+      std::vector<std::string> titles;
+      for (const std::string& id : ids) titles.push_back(column_title(id, apartment_ids, language));
+      return titles;
+    };
+
+    // First sheet: the conclusion, as on the report's first page.
+    lxw_worksheet* conclusion = workbook_add_worksheet(workbook.book, nl ? "Conclusie" : "Conclusion");
+    worksheet_set_column(conclusion, 0, 0, 24, bold);
+    worksheet_set_column(conclusion, 1, 1, 110, wrap);
+    worksheet_write_string(conclusion, 0, 0, title_for_sheet(r, language).c_str(), bold);
+    lxw_row_t conclusion_row = 2;
+    for (const auto& [heading, body] : conclusion_lines(r, language)) {
+      worksheet_write_string(conclusion, conclusion_row, 0, heading.c_str(), bold);
+      worksheet_write_string(conclusion, conclusion_row++, 1, body.c_str(), wrap);
+    }
 
     lxw_worksheet* summary = workbook_add_worksheet(workbook.book, nl ? "Samenvatting" : "Summary");
     header_row(summary, {nl ? "Grootheid" : "Quantity", nl ? "Waarde" : "Value", nl ? "Eenheid" : "Unit"}, bold);
@@ -747,8 +839,9 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
 
     lxw_worksheet* apartments = workbook_add_worksheet(workbook.book, nl ? "Appartementen" : "Apartments");
     header_row(apartments,
-               {"apartment", "shares", "offtake_kwh", "shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur",
-                "occupant_saving_eur_per_year", "owner_investment_eur", "owner_npv_eur", "simple_payback_years", "npv_eur", "irr"},
+               titled({"apartment", "shares", "offtake_kwh", "shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur",
+                       "occupant_saving_eur_per_year", "owner_investment_eur", "owner_npv_eur", "simple_payback_years",
+                       "npv_eur", "irr"}),
                bold);
     for (std::size_t i = 0; i < money.apartments.size(); ++i) {
       const economics::ApartmentResult& a = money.apartments[i];
@@ -770,11 +863,11 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     lxw_worksheet* monthly = workbook_add_worksheet(workbook.book, nl ? "Maanden" : "Monthly");
     std::vector<std::string> month_header = {"month", "production_kwh", "shared_kwh", "injected_kwh"};
     for (const auto& a : r.scenario.apartments) month_header.push_back(a.id + "_shared_kwh");
-    header_row(monthly, month_header, bold);
+    header_row(monthly, titled(month_header), bold);
     for (int m = 0; m < 12; ++m) {
       const sharing::FlowTotals& f = settlement.months[static_cast<std::size_t>(m)];
       const auto r_m = static_cast<lxw_row_t>(m + 1);
-      worksheet_write_number(monthly, r_m, 0, m + 1, nullptr);
+      worksheet_write_string(monthly, r_m, 0, month_name(m + 1, language).c_str(), nullptr);
       worksheet_write_number(monthly, r_m, 1, f.production_kwh, kwh);
       worksheet_write_number(monthly, r_m, 2, f.shared_kwh, kwh);
       worksheet_write_number(monthly, r_m, 3, f.injected_kwh, kwh);
@@ -786,7 +879,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     lxw_worksheet* flows = workbook_add_worksheet(workbook.book, nl ? "Kasstromen" : "Cash flows");
     std::vector<std::string> flow_header = {"year", "association_net_eur", "association_cumulative_eur"};
     for (const auto& a : money.apartments) flow_header.push_back(a.id + "_total_eur");
-    header_row(flows, flow_header, bold);
+    header_row(flows, titled(flow_header), bold);
     for (std::size_t k = 0; k < money.association.years.size(); ++k) {
       const auto r_k = static_cast<lxw_row_t>(k + 1);
       worksheet_write_number(flows, r_k, 0, money.association.years[k].year, nullptr);
@@ -803,13 +896,19 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
       quarter_header.push_back(a.id + "_offtake_kwh");
       quarter_header.push_back(a.id + "_shared_kwh");
     }
-    header_row(quarters, quarter_header, bold);
+    quarter_header.push_back("timestamp_iso");
+    header_row(quarters, titled(quarter_header), bold);
+    const auto iso_column = static_cast<lxw_col_t>(quarter_header.size() - 1);
     const sharing::BuildingSeries& series = r.building.series;
     const bool have_series = settlement.allocated_kwh.cols() == series.interval_count();
     for (int t = 0; have_series && t < series.interval_count(); ++t) {
       const auto r_t = static_cast<lxw_row_t>(t + 1);
-      const std::string label = time::iso_local_label(r.building.calendar.zone, r.building.grid.start_utc_seconds(t));
-      worksheet_write_string(quarters, r_t, 0, label.c_str(), nullptr);
+      // A real Excel date-time in local wall time (what the meter shows), and the ISO label with
+      // its UTC offset beside it, since the October hour repeats in local time.
+      const std::int64_t utc = r.building.grid.start_utc_seconds(t);
+      const time::LocalDateTime local = time::to_local(r.building.calendar.zone, utc);
+      lxw_datetime stamp{local.date.year, local.date.month, local.date.day, local.hour, local.minute, 0.0};
+      worksheet_write_datetime(quarters, r_t, 0, &stamp, local_time);
       worksheet_write_number(quarters, r_t, 1, series.production_kwh[t], fine);
       worksheet_write_number(quarters, r_t, 2, series.common_consumption_kwh[t], fine);
       worksheet_write_number(quarters, r_t, 3, settlement.injected_kwh[t], fine);
@@ -817,6 +916,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
         worksheet_write_number(quarters, r_t, static_cast<lxw_col_t>(4 + 2 * i), series.offtake_kwh(i, t), fine);
         worksheet_write_number(quarters, r_t, static_cast<lxw_col_t>(5 + 2 * i), settlement.allocated_kwh(i, t), fine);
       }
+      worksheet_write_string(quarters, r_t, iso_column, time::iso_local_label(r.building.calendar.zone, utc).c_str(), nullptr);
     }
     // Every key with each apartment's result under it (the HTML shows only the spread).
     lxw_worksheet* keys = workbook_add_worksheet(workbook.book, nl ? "Sleutels" : "Keys");
@@ -824,7 +924,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
                                            "association_simple_payback_years"};
     for (const auto& a : money.apartments) key_header.push_back(a.id + "_npv_eur");
     for (const auto& a : money.apartments) key_header.push_back(a.id + "_occupant_saving_eur_per_year");
-    header_row(keys, key_header, bold);
+    header_row(keys, titled(key_header), bold);
     for (std::size_t k = 0; k < r.keys.size(); ++k) {
       const simulation::ComparedKey& key = r.keys[k];
       const auto r_k = static_cast<lxw_row_t>(k + 1);

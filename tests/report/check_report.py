@@ -23,6 +23,7 @@ Exit 0 when every figure agrees (relative 1e-9), 1 with the differences listed, 
 workbook cannot be read here (no openpyxl).
 """
 import argparse
+import datetime
 import html.parser
 import json
 import math
@@ -30,8 +31,8 @@ import re
 import sys
 
 SHEETS = {
-    "nl": ["Samenvatting", "Appartementen", "Maanden", "Kasstromen", "Kwartieren", "Sleutels"],
-    "en": ["Summary", "Apartments", "Monthly", "Cash flows", "Quarter-hours", "Keys"],
+    "nl": ["Conclusie", "Samenvatting", "Appartementen", "Maanden", "Kasstromen", "Kwartieren", "Sleutels"],
+    "en": ["Conclusion", "Summary", "Apartments", "Monthly", "Cash flows", "Quarter-hours", "Keys"],
 }
 
 
@@ -47,10 +48,18 @@ def compare(problems, what, shown, expected, rel=1e-9):
         problems.append(f"{what}: {shown} != {expected}")
 
 
-def sheet_rows(sheet):
-    """The sheet's rows after the header, as dicts keyed by the header's names."""
+def sheet_rows(sheet, ids, problems):
+    """The sheet's rows after the header, as dicts keyed by the field ids of the columns in
+    their order (the header itself holds titles in the report's language, with units: it must
+    have as many columns and no raw identifier)."""
     rows = list(sheet.iter_rows(values_only=True))
-    return [dict(zip(rows[0], r)) for r in rows[1:]]
+    header = rows[0] if rows else ()
+    if len(header) != len(ids):
+        problems.append(f"sheet {sheet.title}: {len(header)} columns, expected {len(ids)}")
+    for title in header:
+        if title is None or "_" in str(title):
+            problems.append(f"sheet {sheet.title}: column title {title!r} looks like an identifier")
+    return [dict(zip(ids, r)) for r in rows[1:]]
 
 
 class Tables(html.parser.HTMLParser):
@@ -177,7 +186,12 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
         problems.append(f"workbook created {created}, expected {run['scenario']['year']}-01-01 00:00")
     if fingerprint is not None and fingerprint not in (book.properties.description or ""):
         problems.append(f"workbook properties {book.properties.description!r} lack the fingerprint {fingerprint}")
-    summary_rows, apartments_sheet, monthly_sheet, flows_sheet, quarters_sheet, keys_sheet = (book[n] for n in names)
+    conclusion_sheet, summary_rows, apartments_sheet, monthly_sheet, flows_sheet, quarters_sheet, keys_sheet = (
+        book[n] for n in names)
+    recommended = "Aanbevolen sleutel" if language == "nl" else "Recommended key"
+    if recommended not in [r[0] for r in conclusion_sheet.iter_rows(values_only=True)]:
+        problems.append(f"conclusion sheet lacks the line {recommended!r}")
+    ids = [a["id"] for a in run["apartments"]]
     building, association = run["building"], run["association"]
 
     summary = [r for r in summary_rows.iter_rows(values_only=True)][1:]
@@ -197,7 +211,10 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
             problems.append(f"workbook summary row {index + 2} ({summary[index][0] if index < len(summary) else '?'}): "
                             f"{shown} != {value}")
 
-    by_id = {str(r["apartment"]): r for r in sheet_rows(apartments_sheet)}
+    apartment_fields = ["apartment", "shares", "offtake_kwh", "shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur",
+                        "occupant_saving_eur_per_year", "owner_investment_eur", "owner_npv_eur", "simple_payback_years",
+                        "npv_eur", "irr"]
+    by_id = {str(r["apartment"]): r for r in sheet_rows(apartments_sheet, apartment_fields, problems)}
     if len(by_id) != len(run["apartments"]):
         problems.append(f"workbook has {len(by_id)} apartments, JSON {len(run['apartments'])}")
     for apartment in run["apartments"]:
@@ -210,11 +227,14 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
                       "npv_eur", "irr"]:
             compare(problems, f"workbook {apartment['id']} {field}", row[field], apartment[field])
 
-    months = sheet_rows(monthly_sheet)
+    months = sheet_rows(monthly_sheet, ["month", "production_kwh", "shared_kwh", "injected_kwh"] +
+                        [i + "_shared_kwh" for i in ids], problems)
     if len(months) != 12:
         problems.append(f"workbook has {len(months)} months")
+    month_names = (["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"] if language == "nl"
+                   else ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])
     for m, (shown, expected) in enumerate(zip(months, run["months"])):
-        if shown["month"] != expected["month"]:
+        if shown["month"] != month_names[expected["month"] - 1]:
             problems.append(f"workbook month {m + 1}: {shown['month']}")
         for field in ["production_kwh", "shared_kwh", "injected_kwh"]:
             compare(problems, f"workbook month {m + 1} {field}", shown[field], expected[field])
@@ -222,7 +242,8 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
             column = apartment["id"] + "_shared_kwh"
             compare(problems, f"workbook month {m + 1} {column}", shown.get(column), apartment["monthly_shared_kwh"][m])
 
-    years = sheet_rows(flows_sheet)
+    years = sheet_rows(flows_sheet, ["year", "association_net_eur", "association_cumulative_eur"] +
+                       [i + "_total_eur" for i in ids], problems)
     if len(years) != association["horizon_years"] + 1:
         problems.append(f"workbook has {len(years)} cash-flow years, expected {association['horizon_years'] + 1}")
     cumulative = 0.0
@@ -238,7 +259,9 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
             column = apartment["id"] + "_total_eur"
             compare(problems, f"workbook year {y} {column}", shown.get(column), apartment["cash_flows_eur"][y])
 
-    by_key = sheet_rows(keys_sheet)
+    by_key = sheet_rows(keys_sheet, ["key", "shared_kwh", "sharing_rate", "association_npv_eur",
+                                     "association_simple_payback_years"] + [i + "_npv_eur" for i in ids] +
+                        [i + "_occupant_saving_eur_per_year" for i in ids], problems)
     # The first key is the scenario's own: its apartments are those of the run.
     if not by_key:
         problems.append("workbook keys sheet is empty")
@@ -263,13 +286,25 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
                 compare(problems, f"workbook key {k} {column}", shown.get(column), value)
 
     # The quarter-hour sheet: a year of rows, whose columns add up to the year's totals.
-    header, sums, count = None, None, 0
+    # Column 0 holds real date-times (local wall time), the last the ISO label with its offset.
+    header = ["timestamp_local", "production_kwh", "common_consumption_kwh", "injected_kwh"]
+    for i in ids:
+        header += [i + "_offtake_kwh", i + "_shared_kwh"]
+    header.append("timestamp_iso")
+    sums, count, first = [0.0] * len(header), 0, True
     for r in quarters_sheet.iter_rows(values_only=True):
-        if header is None:
-            header, sums = r, [0.0] * len(r)
+        if first:
+            first = False
+            if len(r) != len(header):
+                problems.append(f"quarter-hour sheet has {len(r)} columns, expected {len(header)}")
             continue
         count += 1
-        for c in range(1, len(r)):
+        if count == 1:
+            if not isinstance(r[0], datetime.datetime) or (r[0].month, r[0].day, r[0].hour, r[0].minute) != (1, 1, 0, 0):
+                problems.append(f"quarter-hour sheet starts at {r[0]!r}, expected a date-time 1 January 00:00")
+            if not str(r[-1]).endswith("T00:00+01:00"):
+                problems.append(f"quarter-hour sheet ISO label {r[-1]!r}")
+        for c in range(1, len(r) - 1):
             sums[c] += r[c]
     if count not in (35040, 35136):
         problems.append(f"quarter-hour sheet has {count} rows")
