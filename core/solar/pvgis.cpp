@@ -205,6 +205,10 @@ ParsedFile parse_csv(std::string_view text, const std::string& name) {
 
 // ---------------------------------------------------------------- JSON
 
+/// Deepest nesting of arrays and objects accepted. PVGIS output nests 4 levels; the limit keeps a
+/// hostile or broken file from exhausting the stack of the recursive parser.
+constexpr int kMaxJsonDepth = 64;
+
 /// A minimal JSON value (RFC 8259) with the line it starts on, enough for PVGIS output.
 struct Json {
   enum class Type { null, boolean, number, string, array, object } type = Type::null;
@@ -261,6 +265,17 @@ class JsonParser {
     Json v;
     v.line = line_;
     const char c = text_[pos_];
+    if (c == '{' || c == '[') {
+      if (depth_ >= kMaxJsonDepth) {
+        error("arrays and objects nested more than " + std::to_string(kMaxJsonDepth) +
+              " levels deep (expected a PVGIS file, which nests 4 levels)");
+      }
+    }
+    struct DepthGuard {
+      int& depth;
+      explicit DepthGuard(int& d) : depth(d) { ++depth; }
+      ~DepthGuard() { --depth; }
+    } guard(depth_);
     if (c == '{') {
       v.type = Json::Type::object;
       ++pos_;
@@ -382,6 +397,7 @@ class JsonParser {
   const std::string& name_;
   std::size_t pos_ = 0;
   int line_ = 1;
+  int depth_ = 0;  ///< arrays and objects open around the current value
 };
 
 ParsedFile parse_json(std::string_view text, const std::string& name) {

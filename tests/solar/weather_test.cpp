@@ -349,3 +349,27 @@ TEST_CASE("embedded Uccle year gives a Belgian specific yield for a south 35 deg
   CHECK(r.specific_yield_kwh_per_kwp > 850.0);
   CHECK(r.specific_yield_kwh_per_kwp < 950.0);
 }
+
+TEST_CASE("PVGIS JSON nested too deeply is an error and not a stack overflow", "[solar][weather][pvgis]") {
+  Fixture f(2025);
+  // 5,000 nested arrays on line 2, column 1 onwards.
+  const std::string deep = "{\"a\":\n" + std::string(5000, '[') + std::string(5000, ']') + "\n}";
+  try {
+    solar::parse_pvgis_weather(deep, "deep.json", f.grid, f.positions);
+    FAIL("no error for 5,000 levels");
+  } catch (const InputError& e) {
+    CHECK(e.where().file == "deep.json");
+    CHECK(e.where().line == 2);
+    // The outer object is level 1, so the 64th '[' (column 64) is the 65th level.
+    CHECK(e.where().column == 64);
+    CHECK(std::string(e.what()).find("nested more than 64 levels") != std::string::npos);
+  }
+  // 64 levels are still read: the error is then about the missing PVGIS content.
+  const std::string ok = "{\"x\":" + std::string(63, '[') + std::string(63, ']') + "}";
+  try {
+    solar::parse_pvgis_weather(ok, "ok.json", f.grid, f.positions);
+    FAIL("no error for a file without outputs");
+  } catch (const InputError& e) {
+    CHECK(e.where().field == "outputs");
+  }
+}
