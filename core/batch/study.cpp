@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <regex>
 
 #include "core/common/atomic_file.hpp"
 #include "core/scenario/scenario_io.hpp"
@@ -100,11 +99,23 @@ std::string trim(std::string_view text) {
 }
 
 /// "12,5" -> "12.5" in a ';' manifest (the Flemish Excel decimal comma).
+/// Only a cell of the form [+-]digits,digits is changed. A plain scan, not std::regex: the
+/// recursive regex matcher overflows the stack on a long cell.
 std::string decimal_point(const std::string& cell) {
-  static const std::regex decimal_comma(R"(^[+-]?[0-9]+,[0-9]+$)");
-  if (!std::regex_match(cell, decimal_comma)) return cell;
+  std::size_t i = 0;
+  if (i < cell.size() && (cell[i] == '+' || cell[i] == '-')) ++i;
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < cell.size() && std::isdigit(static_cast<unsigned char>(cell[i])) != 0) ++i;
+    return i > start;
+  };
+  if (!digits()) return cell;
+  const std::size_t comma = i;
+  if (i >= cell.size() || cell[i] != ',') return cell;
+  ++i;
+  if (!digits() || i != cell.size()) return cell;
   std::string text = cell;
-  text[text.find(',')] = '.';
+  text[comma] = '.';
   return text;
 }
 

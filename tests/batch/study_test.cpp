@@ -232,3 +232,22 @@ TEST_CASE("shards are contiguous slices covering every case once", "[batch]") {
   CHECK(parse_shard("2/5").number == 2);
   for (const char* bad : {"0/3", "4/3", "3", "a/b", "1/0"}) CHECK_THROWS_AS(parse_shard(bad), InputError);
 }
+
+TEST_CASE("a very long manifest cell is scanned without exhausting the stack", "[batch]") {
+  // One million digits with a decimal comma: the old std::regex check recursed once per character.
+  const std::string digits(1000000, '7');
+  const Manifest long_number = parse_manifest("case_id;pv.arrays[0].kwp\na;" + digits + ",5\n", "long.csv");
+  REQUIRE(long_number.rows.size() == 1);
+  CHECK(long_number.rows[0].overrides[0].value == digits + ".5");
+  const Manifest long_text = parse_manifest("case_id;site.name\na;" + std::string(1000000, 'x') + "\n", "text.csv");
+  CHECK(long_text.rows[0].overrides[0].value.size() == 1000000);
+  // Only [+-]digits,digits is a decimal comma.
+  const Manifest forms = parse_manifest("case_id;a;b;c;d;e\nx;-12,5;+3,25;,5;12,;1,2,3\n", "forms.csv");
+  const auto& o = forms.rows[0].overrides;
+  REQUIRE(o.size() == 5);
+  CHECK(o[0].value == "-12.5");
+  CHECK(o[1].value == "+3.25");
+  CHECK(o[2].value == ",5");
+  CHECK(o[3].value == "12,");
+  CHECK(o[4].value == "1,2,3");
+}
