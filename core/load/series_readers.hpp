@@ -46,6 +46,7 @@ class CsvRow {
   [[noreturn]] void fail(int index, const std::string& name, const std::string& message) const;
   InputLocation location(int index, const std::string& name) const;
   int line() const { return line_; }
+  int size() const { return static_cast<int>(fields_.size()); }
 
  private:
   std::string file_;

@@ -307,6 +307,28 @@ TEST_CASE("Generic CSV: a wrong length, a gap, an overlap or a non-number is an 
     CHECK(error.where().column == 19);
     CHECK(error.where().field == "kwh");
   }
+  SECTION("an unquoted decimal comma in a comma file: an extra field, not 0 kWh") {
+    std::string text = full;
+    const std::size_t pos = text.find("2025-01-01T01:15Z,");  // 01:15 is the sixth row: line 7
+    text.replace(pos, text.find('\n', pos) - pos, "2025-01-01T01:15:00Z,0,5");
+    const InputError error = input_error([&] { read_text(text, year.context()); });
+    CHECK(error.where().line == 7);
+    CHECK(error.where().column == 22);
+    CHECK(error.where().field == "kwh");
+    CHECK(error.message().find("too many fields") != std::string::npos);
+    CHECK(error.message().find("decimal comma") != std::string::npos);
+    // Any other extra field is an error as well; a trailing separator is not.
+    std::string extra = full;
+    const std::size_t at = extra.find("2025-01-01T00:15Z,");
+    extra.insert(extra.find('\n', at), ",note");
+    const InputError other = input_error([&] { read_text(extra, year.context()); });
+    CHECK(other.where().line == 3);
+    CHECK(other.message().find("too many fields") != std::string::npos);
+    CHECK(other.message().find("decimal comma") == std::string::npos);
+    std::string trailing = full;
+    trailing.insert(trailing.find('\n', trailing.find("2025-01-01T00:15Z,")), ",");
+    CHECK(read_text(trailing, year.context()).kwh[1] == Approx(coded_kwh(1)));
+  }
   SECTION("a negative value") {
     std::string text = full;
     const std::size_t pos = text.find("2025-01-01T00:15Z,");
