@@ -130,6 +130,7 @@ SeriesFile read_generic_csv(LineSource& source, const CsvHeader& header, const P
       row.fail(value_column, value_name, "expected a number of kWh, found '" + value_field.text + "'");
     }
     if (*value < 0.0) row.fail(value_column, value_name, "expected kWh >= 0, found '" + value_field.text + "'");
+    check_plausible_kwh(row, value_column, value_name, *value, value_field.text);
     starts.push_back(start);
     values.push_back(*value);
     lines.push_back(row.line());
