@@ -211,3 +211,25 @@ TEST_CASE("The array cache returns what the model computes, misses on any config
   CHECK(recomputed != first);
   CHECK(same_bits(recomputed->ac_kwh, first->ac_kwh));
 }
+
+TEST_CASE("A PVGIS file more than half a degree of latitude from the site gives a warning", "[simulation][weather][limits]") {
+  auto scenario_at = [](double latitude) {
+    scenario::Scenario s = scenario::default_scenario();
+    s.site.latitude_deg = latitude;
+    s.site.longitude_deg = 8.0;
+    s.weather.source = scenario::WeatherSource::pvgis;
+    s.weather.file = std::string(DEELSTROOM_TEST_DATA_DIR) + "/pvgis/tmy_45.000_8.000_2005_2023.csv";  // 45.000 N
+    return s;
+  };
+  auto latitude_warnings = [](const simulation::PreparedBuilding& b) {
+    int found = 0;
+    for (const std::string& w : b.warnings) found += w.find("latitude 45.000") != std::string::npos;
+    return found;
+  };
+  simulation::SimulationCaches caches;
+  // Brussels (50.85 N) on a Piedmont file: 5.85 degrees apart.
+  const auto brussels = simulation::prepare_building(scenario_at(50.85), caches);
+  CHECK(latitude_warnings(brussels) == 1);
+  // 0.4 degree apart: no warning.
+  CHECK(latitude_warnings(simulation::prepare_building(scenario_at(45.4), caches)) == 0);
+}
