@@ -216,6 +216,9 @@ Sweep parse_sweep(std::string_view spec) {
     if (parts.size() != 3) fail("a range has three numbers from:to:step");
     const auto from = number_of(parts[0]), to = number_of(parts[1]), step = number_of(parts[2]);
     if (!from || !to || !step) fail("from, to and step must be numbers");
+    if (!std::isfinite(*from) || !std::isfinite(*to) || !std::isfinite(*step)) {
+      fail("from, to and step must be finite numbers (found '" + parts[0] + ":" + parts[1] + ":" + parts[2] + "')");
+    }
     if (*step <= 0.0 || *to < *from) fail("expected from <= to and a step above 0");
     // Inclusive of `to` up to rounding (10:60:10 gives 10, 20, ..., 60).
     const double count = std::floor((*to - *from) / *step + 1e-9) + 1.0;

@@ -139,7 +139,8 @@ TEST_CASE("sweeps: inclusive ranges and lists", "[batch]") {
   CHECK(fractional.values == std::vector<std::string>{"0.1", "0.15", "0.2"});
   const Sweep list = parse_sweep("key.type=static,proportional,hybrid");
   CHECK(list.values == std::vector<std::string>{"static", "proportional", "hybrid"});
-  for (const char* bad : {"key.type", "key.type=", "x=1:2", "x=5:1:1", "x=1:5:0", "x=a:b:c", "x=1,,2"}) {
+  for (const char* bad : {"key.type", "key.type=", "x=1:2", "x=5:1:1", "x=1:5:0", "x=a:b:c", "x=1,,2", "x=0:nan:1",
+                          "x=nan:1:1", "x=0:inf:1", "x=0:1:nan", "x=-inf:0:1", "x=0:1:inf"}) {
     INFO(bad);
     CHECK_THROWS_AS(parse_sweep(bad), InputError);
   }
