@@ -1,6 +1,7 @@
 // deelstroom profile inspect | generate | list — thin over core/load: parse, call, print.
 #include "cli/profile_command.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <algorithm>
@@ -172,7 +173,7 @@ int generate(const Arguments& args, std::ostream& out) {
   add_common_options(options);
   options.add_options()("type", po::value<std::string>(), "archetype, e.g. couple_retired (see: deelstroom profile list)")(
       "kwh", po::value<double>(), "yearly kWh (default: the archetype's)")(
-      "seed", po::value<std::uint64_t>()->default_value(1), "seed (same seed, same series)")(
+      "seed", po::value<std::string>()->default_value("1"), "seed, 0 .. 18446744073709551615 (same seed, same series)")(
       "out", po::value<std::string>(), "output CSV (timestamp,kwh; UTC quarter-hour starts)")(
       "year", po::value<int>()->default_value(kDefaultYear), "simulated year")(
       "mean", "the archetype's mean shape instead of one generated household")(
@@ -197,7 +198,13 @@ int generate(const Arguments& args, std::ostream& out) {
   const std::string type = values["type"].as<std::string>();
   const double kwh = values.count("kwh") != 0 ? values["kwh"].as<double>() : 0.0;
   const bool stochastic = values.count("mean") == 0;
-  const std::uint64_t seed = values["seed"].as<std::uint64_t>();
+  // Read as text: program_options would wrap "-1" to 18446744073709551615.
+  const std::string seed_text = values["seed"].as<std::string>();
+  std::uint64_t seed = 0;
+  const auto [seed_end, seed_error] = std::from_chars(seed_text.data(), seed_text.data() + seed_text.size(), seed);
+  if (seed_text.empty() || seed_error != std::errc() || seed_end != seed_text.data() + seed_text.size()) {
+    throw po::error("--seed expects a whole number from 0 to 18446744073709551615, found '" + seed_text + "'");
+  }
 
   load::LoadSource source;
   const std::vector<std::string> common = load::common_parts_names();

@@ -1,5 +1,8 @@
 // deelstroom run SCENARIO: one building under its key.
+#include <charconv>
+#include <cmath>
 #include <iostream>
+#include <optional>
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
@@ -14,16 +17,25 @@ namespace deelstroom::cli {
 
 namespace {
 
+/// A whole finite number ("inf", "nan" and "5x" are not).
+std::optional<double> finite_number(const std::string& text) {
+  double value = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
 /// "10:60" -> {10, 60} kWp.
 std::pair<double, double> parse_kwp_range(const std::string& text) {
   const auto colon = text.find(':');
-  try {
-    if (colon != std::string::npos) {
-      const double low = std::stod(text.substr(0, colon));
-      const double high = std::stod(text.substr(colon + 1));
-      if (low >= 0.0 && high > low) return {low, high};
+  if (colon != std::string::npos) {
+    const auto low = finite_number(text.substr(0, colon));
+    const auto high = finite_number(text.substr(colon + 1));
+    if (low && high && *low >= 0.0 && *high > *low) return {*low, *high};
+    if (!low || !high) {
+      throw po::error("--optimise-size expects MIN:MAX as two finite numbers of kWp with 0 <= MIN < MAX, e.g. 5:60; found '" +
+                      text + "'");
     }
-  } catch (const std::exception&) {
   }
   throw po::error("--optimise-size expects MIN:MAX in kWp with 0 <= MIN < MAX, e.g. 5:60; found '" + text + "'");
 }
@@ -59,6 +71,8 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     csv.style = report::csv_style_by_name(values["csv-style"].as<std::string>());
     csv.quarter_hours = values.count("quarter-hours") != 0;
     if (csv.quarter_hours && values.count("out") == 0) throw po::error("--quarter-hours needs --out DIR");
+    // A bad range is said before the year is computed.
+    if (values.count("optimise-size") != 0) parse_kwp_range(values["optimise-size"].as<std::string>());
 
     const scenario::Scenario scenario = scenario::read_scenario(scenario_argument(values));
     simulation::SimulationCaches caches;

@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <regex>
 
 #include "core/common/atomic_file.hpp"
 #include "core/scenario/scenario_io.hpp"
@@ -100,11 +99,23 @@ std::string trim(std::string_view text) {
 }
 
 /// "12,5" -> "12.5" in a ';' manifest (the Flemish Excel decimal comma).
+/// Only a cell of the form [+-]digits,digits is changed. A plain scan, not std::regex: the
+/// recursive regex matcher overflows the stack on a long cell.
 std::string decimal_point(const std::string& cell) {
-  static const std::regex decimal_comma(R"(^[+-]?[0-9]+,[0-9]+$)");
-  if (!std::regex_match(cell, decimal_comma)) return cell;
+  std::size_t i = 0;
+  if (i < cell.size() && (cell[i] == '+' || cell[i] == '-')) ++i;
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < cell.size() && std::isdigit(static_cast<unsigned char>(cell[i])) != 0) ++i;
+    return i > start;
+  };
+  if (!digits()) return cell;
+  const std::size_t comma = i;
+  if (i >= cell.size() || cell[i] != ',') return cell;
+  ++i;
+  if (!digits() || i != cell.size()) return cell;
   std::string text = cell;
-  text[text.find(',')] = '.';
+  text[comma] = '.';
   return text;
 }
 
@@ -205,6 +216,9 @@ Sweep parse_sweep(std::string_view spec) {
     if (parts.size() != 3) fail("a range has three numbers from:to:step");
     const auto from = number_of(parts[0]), to = number_of(parts[1]), step = number_of(parts[2]);
     if (!from || !to || !step) fail("from, to and step must be numbers");
+    if (!std::isfinite(*from) || !std::isfinite(*to) || !std::isfinite(*step)) {
+      fail("from, to and step must be finite numbers (found '" + parts[0] + ":" + parts[1] + ":" + parts[2] + "')");
+    }
     if (*step <= 0.0 || *to < *from) fail("expected from <= to and a step above 0");
     // Inclusive of `to` up to rounding (10:60:10 gives 10, 20, ..., 60).
     const double count = std::floor((*to - *from) / *step + 1e-9) + 1.0;

@@ -1,5 +1,7 @@
 #include "core/common/atomic_file.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -18,13 +20,18 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
     throw InputError({path.string(), 0, 0, ""},
                      "cannot write: directory '" + directory.string() + "' does not exist");
   }
+  if (path.filename().empty() || fs::is_directory(path, ec)) {
+    throw InputError({path.string(), 0, 0, ""}, "cannot write: expected a file name, found a directory");
+  }
   const fs::path temporary =
       directory / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
   {
+    errno = 0;
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) {
-      throw InputError({path.string(), 0, 0, ""},
-                       "cannot write: directory '" + directory.string() + "' is not writable");
+      const int error = errno;  // from the failing open(), before anything else can change it
+      throw InputError({path.string(), 0, 0, ""}, "cannot write in directory '" + directory.string() + "': " +
+                                                      (error != 0 ? std::strerror(error) : "the file cannot be created"));
     }
     try {
       write(out);
@@ -40,10 +47,11 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
       throw InputError({path.string(), 0, 0, ""}, "writing failed (disk full?)");
     }
   }
-  fs::rename(temporary, path, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    throw InputError({path.string(), 0, 0, ""}, "cannot replace the file: " + ec.message());
+  std::error_code renamed;
+  fs::rename(temporary, path, renamed);
+  if (renamed) {
+    fs::remove(temporary, ec);  // its own error code: the rename's is the one to report
+    throw InputError({path.string(), 0, 0, ""}, "cannot replace the file: " + renamed.message());
   }
 }
 

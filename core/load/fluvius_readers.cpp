@@ -79,6 +79,7 @@ double volume_kwh(const CsvRow& row, int index, const std::string& name, bool de
     row.fail(index, name, "expected a number of kWh (e.g. 0,125), found '" + field.text + "'");
   }
   if (*value < 0.0) row.fail(index, name, "expected kWh >= 0, found '" + field.text + "'");
+  check_plausible_kwh(row, index, name, *value, field.text);
   return *value;
 }
 

@@ -107,11 +107,30 @@ SeriesFile read_generic_csv(LineSource& source, const CsvHeader& header, const P
                                       std::to_string(lines.back()) + ", found " + utc_label(start));
     }
     const CsvField& value_field = row.field(value_column, value_name);
+    // More fields than the header has: "…Z,0,5" would read as 0 kWh with the 5 dropped.
+    for (int extra = static_cast<int>(header.fields.size()); extra < row.size(); ++extra) {
+      if (row.field(extra, "").text.empty()) continue;  // a trailing separator
+      const auto is_digits = [](const std::string& t) {
+        return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
+      };
+      const bool decimal_comma_like = header.separator == ',' && value_column + 1 < row.size() &&
+                                      is_digits(row.field(value_column + 1, "").text) &&
+                                      parse_decimal(value_field.text, false).has_value();
+      row.fail(value_column, value_name,
+               "too many fields: the header has " + std::to_string(header.fields.size()) + ", this line has " +
+                   std::to_string(row.size()) +
+                   (decimal_comma_like ? "; '" + value_field.text + "," + row.field(value_column + 1, "").text +
+                                             "' looks like a decimal comma, which ',' splits: expected a decimal point (" +
+                                             value_field.text + "." + row.field(value_column + 1, "").text +
+                                             ") or ';' as the separator"
+                                       : std::string()));
+    }
     const auto value = parse_decimal(value_field.text, decimal_comma);
     if (!value || !std::isfinite(*value)) {
       row.fail(value_column, value_name, "expected a number of kWh, found '" + value_field.text + "'");
     }
     if (*value < 0.0) row.fail(value_column, value_name, "expected kWh >= 0, found '" + value_field.text + "'");
+    check_plausible_kwh(row, value_column, value_name, *value, value_field.text);
     starts.push_back(start);
     values.push_back(*value);
     lines.push_back(row.line());

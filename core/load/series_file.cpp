@@ -122,6 +122,15 @@ const CsvField& CsvRow::field(int index, const std::string& name) const {
   return fields_[static_cast<std::size_t>(index)];
 }
 
+void check_plausible_kwh(const CsvRow& row, int index, const std::string& name, double kwh, const std::string& text) {
+  if (kwh <= kMaxKwhPerQuarterHour) return;
+  char limit[32];
+  std::snprintf(limit, sizeof limit, "%g", kMaxKwhPerQuarterHour);
+  row.fail(index, name,
+           std::string("expected at most ") + limit + " kWh in a quarter-hour (1 MW; see docs/input-limits.md), found '" +
+               text + "': Wh instead of kWh, or a thousands separator?");
+}
+
 int QualityReport::longest_gap_intervals() const {
   int longest = 0;
   for (const Gap& gap : gaps) longest = std::max(longest, gap.intervals);

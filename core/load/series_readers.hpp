@@ -46,6 +46,7 @@ class CsvRow {
   [[noreturn]] void fail(int index, const std::string& name, const std::string& message) const;
   InputLocation location(int index, const std::string& name) const;
   int line() const { return line_; }
+  int size() const { return static_cast<int>(fields_.size()); }
 
  private:
   std::string file_;
@@ -53,6 +54,14 @@ class CsvRow {
   int line_length_ = 0;
   std::vector<CsvField> fields_;
 };
+
+/// Largest energy accepted in one quarter-hour from a meter file: 250 kWh is 1 MW for 15
+/// minutes, far above any residential connection (docs/input-limits.md). More is taken to be
+/// a unit or decimal-mark mistake (Wh for kWh, "1.234" thousands) and is an error.
+inline constexpr double kMaxKwhPerQuarterHour = 250.0;
+
+/// InputError at the row's field when `kwh` is above kMaxKwhPerQuarterHour.
+void check_plausible_kwh(const CsvRow& row, int index, const std::string& name, double kwh, const std::string& text);
 
 SeriesFile read_fluvius_export(LineSource& source, const CsvHeader& header, const ProfileContext& context,
                                const ReadOptions& options);

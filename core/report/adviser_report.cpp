@@ -950,11 +950,12 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
       throw InputError({path.string(), 0, 0, "--xlsx"}, std::string("cannot write the workbook: ") + lxw_strerror(error));
     }
   }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::filesystem::remove(temporary, ec);
-    throw InputError({path.string(), 0, 0, "--xlsx"}, "cannot move the workbook into place: " + ec.message());
+  std::error_code renamed;
+  std::filesystem::rename(temporary, path, renamed);
+  if (renamed) {
+    std::error_code ignored;  // the rename's error is the one to report
+    std::filesystem::remove(temporary, ignored);
+    throw InputError({path.string(), 0, 0, "--xlsx"}, "cannot move the workbook into place: " + renamed.message());
   }
 }
 

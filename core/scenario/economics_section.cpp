@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/common/error.hpp"
+#include "core/load/csv_fields.hpp"
 #include "core/tariffs/tariff_file.hpp"
 
 namespace deelstroom::scenario {
@@ -334,6 +335,11 @@ std::vector<double> parse_day_ahead_prices(std::string_view text, const std::str
   std::vector<double> prices;
   int line_number = 0;
   std::size_t position = 0;
+  // The file's separator, from its first line: ';' when that line has one (Flemish Excel CSV,
+  // whose decimal mark is ','), otherwise ','. 0 until the first line is seen.
+  char separator = 0;
+  std::optional<std::int64_t> previous_time;  // UTC (or wall-clock) seconds of the last time stamp
+  int previous_time_line = 0;
   while (position < text.size()) {
     std::size_t end = text.find('\n', position);
     if (end == std::string_view::npos) end = text.size();
@@ -341,14 +347,55 @@ std::vector<double> parse_day_ahead_prices(std::string_view text, const std::str
     position = end + 1;
     ++line_number;
     if (trim(line).empty()) continue;
-    const std::size_t separator = line.find_last_of(",;");
-    const std::string_view field = separator == std::string_view::npos ? line : line.substr(separator + 1);
-    const std::optional<double> value = parse_number(field);
+    if (separator == 0) separator = line.find(';') != std::string_view::npos ? ';' : ',';
+    const bool decimal_comma = separator == ';';
+    const std::size_t cut = line.rfind(separator);
+    const std::string_view field = cut == std::string_view::npos ? line : line.substr(cut + 1);
+    const int column = static_cast<int>(cut == std::string_view::npos ? 1 : cut + 2);
+    std::optional<double> value;
+    if (decimal_comma) {
+      value = load::parse_decimal(trim(field), true);
+      if (value && !std::isfinite(*value)) value.reset();
+    } else {
+      value = parse_number(field);
+    }
     if (!value) {
       if (prices.empty() && line_number == 1) continue;  // a header
-      const int column = static_cast<int>(separator == std::string_view::npos ? 1 : separator + 2);
       throw InputError({file, line_number, column, "price"},
-                       "expected a day-ahead price in €/MWh, found \"" + std::string(trim(field)) + "\"");
+                       "expected a day-ahead price in €/MWh, found \"" + std::string(trim(field)) + "\"" +
+                           (decimal_comma ? " (separator ';', decimal mark ',' or '.')" : ""));
+    }
+    if (!decimal_comma && cut != std::string_view::npos) {
+      // "80,00" in a ',' file: a decimal comma or a value after a number? Both halves being
+      // numbers and the last one a bare integer is read neither way.
+      const std::string_view last = trim(field);
+      const bool bare_digits = !last.empty() && last.find_first_not_of("0123456789") == std::string_view::npos;
+      const std::string_view head = line.substr(0, cut);
+      const std::size_t before = head.rfind(',');
+      const std::string_view previous = before == std::string_view::npos ? head : head.substr(before + 1);
+      if (bare_digits && parse_number(previous)) {
+        throw InputError({file, line_number, column, "price"},
+                         "ambiguous \"" + std::string(trim(line)) +
+                             "\": expected a price with a decimal point (80.00) after ',', or ';' as separator "
+                             "when the decimal mark is ',' (80,00)");
+      }
+    }
+    // A line starting with an ISO 8601 time stamp: the stamps must increase.
+    const std::size_t first_cut = line.find(separator);
+    if (first_cut != std::string_view::npos) {
+      if (const auto stamp = load::parse_iso_timestamp(trim(line.substr(0, first_cut)))) {
+        const std::int64_t seconds = time::days_from_civil(stamp->date) * 86400 + stamp->clock.hour * 3600 +
+                                     stamp->clock.minute * 60 + stamp->clock.second -
+                                     std::int64_t{stamp->utc_offset_minutes.value_or(0)} * 60;
+        if (previous_time && seconds <= *previous_time) {
+          throw InputError({file, line_number, 1, "time"},
+                           "expected time stamps in increasing order (UTC from 1 January 00:00), found \"" +
+                               std::string(trim(line.substr(0, first_cut))) + "\" not after the one on line " +
+                               std::to_string(previous_time_line));
+        }
+        previous_time = seconds;
+        previous_time_line = line_number;
+      }
     }
     prices.push_back(*value);
   }

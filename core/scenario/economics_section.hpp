@@ -69,7 +69,10 @@ economics::EconomicsSettings read_economics_settings(TableReader& root, const st
 void write_economics_settings(toml::table& root, const economics::EconomicsSettings& settings);
 
 /// Parses a day-ahead price file: one price in €/MWh per line (the last field of a line
-/// separated by ',' or ';'; a first line that is not a number is a header). It must hold one
+/// separated by ',' or ';'; a first line that is not a number is a header). The first line
+/// decides the separator: ';' when it has one, and then a decimal comma is read ("80,00");
+/// in a ',' file "80,00" is ambiguous and an error. Lines starting with an ISO 8601 time
+/// stamp must be in increasing time order. It must hold one
 /// price per quarter-hour of the year (`interval_count`) or one per hour (interval_count / 4,
 /// each repeated for the hour's four quarter-hours), in UTC order from 1 January 00:00 UTC.
 /// Bad lines and counts are InputErrors naming the file and line.

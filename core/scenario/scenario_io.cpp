@@ -224,8 +224,17 @@ std::string normalised_key_type(TableReader& table, const std::string& type, int
   return type;
 }
 
+/// preset = "investment" splits by the apartments' investment_eur; with none given it would
+/// silently be equal shares.
+void check_investment_preset(TableReader& table, std::string_view field, const std::string& preset, bool any_investment) {
+  if (preset != "investment" || any_investment) return;
+  table.fail(field, std::string("preset \"investment\" splits by the apartments' investment_eur, but no apartment has "
+                                "investment_eur > 0; expected investment_eur = ... in the [[apartments]] that contributed, "
+                                "or another preset (equal, shares, consumption, custom)"));
+}
+
 KeyGroupSettings read_group(TableReader& table, const std::vector<std::string>& all_ids, std::set<std::string>& used,
-                            bool last) {
+                            bool last, bool any_investment) {
   KeyGroupSettings g;
   if (auto listed = table.optional_strings("apartments")) {
     g.apartments = *listed;
@@ -244,6 +253,7 @@ KeyGroupSettings read_group(TableReader& table, const std::vector<std::string>& 
   }
   g.type = table.choice("type", g.type, {"fixed", "relative", "optimal", "cascade", "static", "proportional", "hybrid", "optimised"});
   g.preset = table.choice("preset", g.preset, {"equal", "shares", "consumption", "investment", "custom"});
+  check_investment_preset(table, "preset", g.preset, any_investment);
   g.percentages = read_percentages(table, "percentages", g.apartments);
   if (g.preset == "custom" && g.type != "proportional" && g.percentages.empty()) {
     table.fail("percentages", "preset \"custom\" needs percentages, one per apartment of the group");
@@ -260,11 +270,14 @@ KeyGroupSettings read_group(TableReader& table, const std::vector<std::string>& 
   return g;
 }
 
-KeySettings read_key_table(TableReader& table, const std::vector<std::string>& ids, bool allow_periods) {
+KeySettings read_key_table(TableReader& table, const std::vector<std::string>& ids, bool allow_periods, bool any_investment) {
   KeySettings k;
   k.type = table.choice("type", k.type,
                         {"fixed", "relative", "optimal", "cascade", "static", "proportional", "hybrid", "priority", "optimised"});
   k.preset = table.choice("preset", k.preset, {"equal", "shares", "consumption", "investment", "custom"});
+  if (k.type != "priority" && k.type != "proportional" && k.type != "optimised") {
+    check_investment_preset(table, "preset", k.preset, any_investment);
+  }
   k.percentages = read_percentages(table, "percentages", ids);
   if (!k.percentages.empty() && k.preset != "custom") {
     if (table.has("preset")) table.fail("percentages", "percentages are only used with preset = \"custom\"");
@@ -278,6 +291,7 @@ KeySettings read_key_table(TableReader& table, const std::vector<std::string>& i
   k.rounds = static_cast<int>(table.integer("rounds", k.rounds, 1, 100));
   k.type = normalised_key_type(table, k.type, k.rounds);
   k.later_preset = table.choice("later_preset", "", {"equal", "shares", "consumption", "investment", "custom"});
+  check_investment_preset(table, "later_preset", k.later_preset, any_investment);
   k.later_percentages = read_percentages(table, "later_percentages", ids);
   if (!k.later_percentages.empty()) k.later_preset = "custom";
   if (k.later_preset == "custom" && k.later_percentages.empty()) {
@@ -292,7 +306,7 @@ KeySettings read_key_table(TableReader& table, const std::vector<std::string>& i
   std::set<std::string> used;
   auto groups = table.tables("groups");
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    k.groups.push_back(read_group(groups[g], ids, used, g + 1 == groups.size()));
+    k.groups.push_back(read_group(groups[g], ids, used, g + 1 == groups.size(), any_investment));
   }
   if (k.type == "priority" && k.groups.empty()) {
     table.fail("groups", "type \"priority\" needs [[key.groups]] tables, each with apartments = [...] and its own type");
@@ -312,7 +326,7 @@ KeySettings read_key_table(TableReader& table, const std::vector<std::string>& i
         }
         p.months.push_back(static_cast<int>(m));
       }
-      p.key = read_key_table(period_table, ids, false);
+      p.key = read_key_table(period_table, ids, false, any_investment);
       p.key.periods.clear();
       period_table.reject_unknown_fields();
       k.periods.push_back(p);
@@ -375,7 +389,9 @@ void read_key_and_rules(TableReader& root, Scenario& s) {
   }
   const sharing::RuleSet rule_set = *sharing::rule_set_by_name(s.rules.set);
   if (auto key = root.optional_table("key")) {
-    s.key = read_key_table(*key, ids, true);
+    bool any_investment = false;
+    for (const ApartmentSettings& a : s.apartments) any_investment = any_investment || a.investment_eur.value_or(0.0) > 0.0;
+    s.key = read_key_table(*key, ids, true, any_investment);
     check_key_against_rules(s.key, rule_set, s.rules.max_rounds, *key, s.warnings);
     for (const PeriodKeySettings& p : s.key.periods) {
       check_key_against_rules(p.key, rule_set, s.rules.max_rounds, *key, s.warnings);

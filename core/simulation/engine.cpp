@@ -3,6 +3,7 @@
 #include "core/simulation/economics_run.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 
 #include "core/common/error.hpp"
@@ -209,6 +210,17 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
   b.calendar = *calendar;
   b.positions = caches.positions(site_of(s), b.grid);
   b.weather = caches.weather(s, b.grid, *b.positions);
+  // A weather file for another place: the sun is computed for the site, the irradiance is not
+  // (docs/input-limits.md).
+  if (const auto& file_latitude = b.weather->metadata.latitude_deg;
+      file_latitude && std::abs(*file_latitude - s.site.latitude_deg) > kMaxWeatherLatitudeDifferenceDeg) {
+    char text[256];
+    std::snprintf(text, sizeof text,
+                  "weather file %s is for latitude %.3f, the site (site.latitude_deg) is at %.3f: more than %.1f "
+                  "degree apart; expected the PVGIS file of this site",
+                  b.weather->metadata.file.c_str(), *file_latitude, s.site.latitude_deg, kMaxWeatherLatitudeDifferenceDeg);
+    b.warnings.push_back(text);
+  }
   const int t_count = b.grid.interval_count;
 
   // PV: modelled arrays, or measured production replacing the model.

@@ -99,6 +99,9 @@ struct PreparedBuilding {
   std::vector<std::string> warnings;
 };
 
+/// A PVGIS file whose latitude differs from the site's by more than this gets a warning.
+inline constexpr double kMaxWeatherLatitudeDifferenceDeg = 0.5;
+
 /// Builds the heavy inputs. Throws InputError for unreadable weather or meter files.
 PreparedBuilding prepare_building(const scenario::Scenario& scenario, SimulationCaches& caches);
 

@@ -60,6 +60,12 @@ Eigen::ArrayXd preset_weights(const std::string& preset, const std::vector<doubl
     if (preset == "investment") quantity[i] = a.investment_eur.value_or(0.0);
   }
   if (preset == "consumption") quantity = context.annual_offtake();
+  // Without any investment the split would silently fall back to equal shares.
+  if (preset == "investment" && !((quantity * (eligible > 0.0).cast<double>()) > 0.0).any()) {
+    throw InputError({context.scenario.source_file.string(), 0, 0, "key.preset"},
+                     "preset \"investment\" splits by the apartments' investment_eur, but no sharing apartment has "
+                     "investment_eur > 0; expected investment_eur in [[apartments]] or another preset");
+  }
   return sharing::weights_proportional_to(quantity, eligible);
 }
 

@@ -24,6 +24,26 @@ constexpr std::string_view kDni = "Gb(n)";
 constexpr std::string_view kDhi = "Gd(h)";
 constexpr std::string_view kWind = "WS10m";
 
+/// Physical bounds of an hourly value (docs/input-limits.md): irradiance from 0 to 1500 W/m²
+/// (the extraterrestrial 1361 W/m² with margin), air temperature -60..70 °C, wind 0..75 m/s.
+/// Outside them the file is broken or in other units; a message saying so, else nullopt.
+std::optional<std::string> implausible(std::string_view column, double value) {
+  double low = 0.0, high = 0.0;
+  const char* unit = "";
+  const char* what = "";
+  if (column == kTemp) {
+    low = -60.0, high = 70.0, unit = " °C", what = "an air temperature";
+  } else if (column == kWind) {
+    low = 0.0, high = 75.0, unit = " m/s", what = "a wind speed";
+  } else {
+    low = 0.0, high = 1500.0, unit = " W/m²", what = "an irradiance (the sun gives at most 1361 W/m² above the air)";
+  }
+  if (value >= low && value <= high) return std::nullopt;
+  char text[160];
+  std::snprintf(text, sizeof text, "expected %s from %g to %g%s, found %g", what, low, high, unit, value);
+  return std::string(text);
+}
+
 /// One hourly record as read, before it is put on the simulated year.
 struct Record {
   int line = 0;
@@ -188,6 +208,7 @@ ParsedFile parse_csv(std::string_view text, const std::string& name) {
       if (!v)
         fail(name, i + 1, fields[c].column, std::string(column),
              "expected a number, found '" + std::string(trim(fields[c].text)) + "'");
+      if (const auto problem = implausible(column, *v)) fail(name, i + 1, fields[c].column, std::string(column), *problem);
       return *v;
     };
     r.temp = number(c_temp, kTemp);
@@ -204,6 +225,10 @@ ParsedFile parse_csv(std::string_view text, const std::string& name) {
 }
 
 // ---------------------------------------------------------------- JSON
+
+/// Deepest nesting of arrays and objects accepted. PVGIS output nests 4 levels; the limit keeps a
+/// hostile or broken file from exhausting the stack of the recursive parser.
+constexpr int kMaxJsonDepth = 64;
 
 /// A minimal JSON value (RFC 8259) with the line it starts on, enough for PVGIS output.
 struct Json {
@@ -261,6 +286,17 @@ class JsonParser {
     Json v;
     v.line = line_;
     const char c = text_[pos_];
+    if (c == '{' || c == '[') {
+      if (depth_ >= kMaxJsonDepth) {
+        error("arrays and objects nested more than " + std::to_string(kMaxJsonDepth) +
+              " levels deep (expected a PVGIS file, which nests 4 levels)");
+      }
+    }
+    struct DepthGuard {
+      int& depth;
+      explicit DepthGuard(int& d) : depth(d) { ++depth; }
+      ~DepthGuard() { --depth; }
+    } guard(depth_);
     if (c == '{') {
       v.type = Json::Type::object;
       ++pos_;
@@ -382,6 +418,7 @@ class JsonParser {
   const std::string& name_;
   std::size_t pos_ = 0;
   int line_ = 1;
+  int depth_ = 0;  ///< arrays and objects open around the current value
 };
 
 ParsedFile parse_json(std::string_view text, const std::string& name) {
@@ -441,7 +478,10 @@ ParsedFile parse_json(std::string_view text, const std::string& name) {
       fail(name, rec.line, 0, path + std::string(kTime), "expected a time stamp YYYYMMDD:HHMM (UTC)");
     }
     auto value = [&](std::string_view key) {
-      return number_of(member(rec, key, path + std::string(key)), path + std::string(key));
+      const Json& field = member(rec, key, path + std::string(key));
+      const double v = number_of(field, path + std::string(key));
+      if (const auto problem = implausible(key, v)) fail(name, field.line, 0, path + std::string(key), *problem);
+      return v;
     };
     r.temp = value(kTemp);
     r.ghi = value(kGhi);

@@ -139,7 +139,8 @@ TEST_CASE("sweeps: inclusive ranges and lists", "[batch]") {
   CHECK(fractional.values == std::vector<std::string>{"0.1", "0.15", "0.2"});
   const Sweep list = parse_sweep("key.type=static,proportional,hybrid");
   CHECK(list.values == std::vector<std::string>{"static", "proportional", "hybrid"});
-  for (const char* bad : {"key.type", "key.type=", "x=1:2", "x=5:1:1", "x=1:5:0", "x=a:b:c", "x=1,,2"}) {
+  for (const char* bad : {"key.type", "key.type=", "x=1:2", "x=5:1:1", "x=1:5:0", "x=a:b:c", "x=1,,2", "x=0:nan:1",
+                          "x=nan:1:1", "x=0:inf:1", "x=0:1:nan", "x=-inf:0:1", "x=0:1:inf"}) {
     INFO(bad);
     CHECK_THROWS_AS(parse_sweep(bad), InputError);
   }
@@ -231,4 +232,23 @@ TEST_CASE("shards are contiguous slices covering every case once", "[batch]") {
   CHECK(shard_range({4, 4}, 2) == std::pair<std::size_t, std::size_t>{1, 2});
   CHECK(parse_shard("2/5").number == 2);
   for (const char* bad : {"0/3", "4/3", "3", "a/b", "1/0"}) CHECK_THROWS_AS(parse_shard(bad), InputError);
+}
+
+TEST_CASE("a very long manifest cell is scanned without exhausting the stack", "[batch]") {
+  // One million digits with a decimal comma: the old std::regex check recursed once per character.
+  const std::string digits(1000000, '7');
+  const Manifest long_number = parse_manifest("case_id;pv.arrays[0].kwp\na;" + digits + ",5\n", "long.csv");
+  REQUIRE(long_number.rows.size() == 1);
+  CHECK(long_number.rows[0].overrides[0].value == digits + ".5");
+  const Manifest long_text = parse_manifest("case_id;site.name\na;" + std::string(1000000, 'x') + "\n", "text.csv");
+  CHECK(long_text.rows[0].overrides[0].value.size() == 1000000);
+  // Only [+-]digits,digits is a decimal comma.
+  const Manifest forms = parse_manifest("case_id;a;b;c;d;e\nx;-12,5;+3,25;,5;12,;1,2,3\n", "forms.csv");
+  const auto& o = forms.rows[0].overrides;
+  REQUIRE(o.size() == 5);
+  CHECK(o[0].value == "-12.5");
+  CHECK(o[1].value == "+3.25");
+  CHECK(o[2].value == ",5");
+  CHECK(o[3].value == "12,");
+  CHECK(o[4].value == "1,2,3");
 }

@@ -248,3 +248,45 @@ TEST_CASE("compare-keys on a Flemish building lists the three Fluvius methods fi
   CHECK(json.out.find("\"offered_by_dso\": true") != std::string::npos);
   CHECK(json.out.find("\"offered_by_dso\": false") != std::string::npos);
 }
+
+TEST_CASE("non-finite and negative numbers on the command line are refused with a message", "[cli][errors]") {
+  // A sweep to NaN: an error before any case runs.
+  const auto dir = fresh_directory("cli_nonfinite");
+  const auto sweep = run_cli("batch --scenario tests/data/batch/small.toml --sweep 'pv.arrays[0].kwp=0:nan:1' --out '" +
+                                 (dir / "sweep").string() + "' --lang en",
+                             "sweep_nan");
+  CHECK((sweep.exit_code == 1 || sweep.exit_code == 2));
+  CHECK(sweep.err.find("finite") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "sweep" / "cases.csv"));
+  // A negative seed does not wrap to 18446744073709551615.
+  const auto seed = run_cli("profile generate couple_retired --seed -1 --out '" + (dir / "p.csv").string() + "' --lang en",
+                            "seed_negative");
+  CHECK(seed.exit_code == 2);
+  CHECK(seed.err.find("--seed") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "p.csv"));
+  CHECK(run_cli("profile generate couple_retired --seed 18446744073709551616 --out '" + (dir / "p.csv").string() + "'",
+                "seed_big")
+            .exit_code == 2);
+  // An infinite size range.
+  for (const char* bad : {"0:inf", "nan:5", "0:1e999"}) {
+    INFO(bad);
+    const auto size = run_cli(std::string("run --optimise-size ") + bad + " --lang en", "size_inf");
+    CHECK(size.exit_code == 2);
+    CHECK(size.err.find("finite") != std::string::npos);
+  }
+}
+
+TEST_CASE("an unusable --out file names the real reason and never Success", "[cli][files]") {
+  const auto dir = fresh_directory("cli_out_reason");
+  // A directory where the file should be.
+  const auto to_directory = run_cli("profile generate couple_retired --out '" + dir.string() + "' --lang en", "out_dir");
+  CHECK(to_directory.exit_code == 1);
+  CHECK(to_directory.err.find("Success") == std::string::npos);
+  CHECK(to_directory.err.find("directory") != std::string::npos);
+  // A directory nobody may write in (sysfs refuses new files, even for root): the errno text.
+  const auto refused = run_cli("profile generate couple_retired --out /sys/deelstroom_test.csv --lang en", "out_sys");
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("Success") == std::string::npos);
+  CHECK(refused.err.find("cannot write in directory '/sys': ") != std::string::npos);
+  CHECK(refused.err.find("': the file cannot be created") == std::string::npos);  // errno was set by open()
+}

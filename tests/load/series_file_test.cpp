@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "core/common/atomic_file.hpp"
 #include "core/common/error.hpp"
 #include "core/time/civil.hpp"
 #include "tests/load/load_test_support.hpp"
@@ -173,12 +174,13 @@ TEST_CASE("Estimated values are counted as a share of the year", "[load][import]
 TEST_CASE("Another year is mapped onto the simulated one by weekday, holidays on holidays", "[load][import][mapping]") {
   const Year source(2023);
   const Year target(2025);
-  // Each 2023 value encodes its local day of the year (1..365) and quarter-hour of the day.
+  // Each 2023 value encodes its local day of the year (1..365) and quarter-hour of the day, in
+  // thousandths of a kWh (at most 36.495 kWh, under the 250 kWh per quarter-hour limit).
   const time::TimeZone zone = time::brussels_time_zone();
   auto code = [&](int k) {
     const time::LocalDateTime local = time::to_local(zone, source.grid.first_utc_seconds + 900LL * k);
     const auto day = time::days_from_civil(local.date) - time::days_from_civil(2023, 1, 1);
-    return static_cast<double>(day * 100 + local.hour * 4 + local.minute / 15);
+    return static_cast<double>(day * 100 + local.hour * 4 + local.minute / 15) / 1000.0;
   };
   const int n = source.grid.interval_count;
   const SeriesFile file = read_text(generic_csv(source.grid.first_utc_seconds, n, code), target.context());
@@ -192,7 +194,7 @@ TEST_CASE("Another year is mapped onto the simulated one by weekday, holidays on
   for (int i = 0; i < target.grid.interval_count; i += 37) {
     const time::LocalDateTime local = time::to_local(zone, target.grid.start_utc_seconds(i));
     if (local.date.year != 2025 || (local.date.month == 1 && local.date.day == 1)) continue;  // the grid's partial first day
-    const int value = static_cast<int>(std::lround(file.kwh[i]));
+    const int value = static_cast<int>(std::lround(file.kwh[i] * 1000.0));
     const time::CivilDate source_date = time::civil_from_days(time::days_from_civil(2023, 1, 1) + value / 100);
     // Same wall-clock quarter-hour (the spring DST hour aside, which the 2023 day may lack).
     if (!(local.date.month == 3 && local.hour == 2)) CHECK(value % 100 == local.hour * 4 + local.minute / 15);
@@ -307,6 +309,28 @@ TEST_CASE("Generic CSV: a wrong length, a gap, an overlap or a non-number is an 
     CHECK(error.where().column == 19);
     CHECK(error.where().field == "kwh");
   }
+  SECTION("an unquoted decimal comma in a comma file: an extra field, not 0 kWh") {
+    std::string text = full;
+    const std::size_t pos = text.find("2025-01-01T01:15Z,");  // 01:15 is the sixth row: line 7
+    text.replace(pos, text.find('\n', pos) - pos, "2025-01-01T01:15:00Z,0,5");
+    const InputError error = input_error([&] { read_text(text, year.context()); });
+    CHECK(error.where().line == 7);
+    CHECK(error.where().column == 22);
+    CHECK(error.where().field == "kwh");
+    CHECK(error.message().find("too many fields") != std::string::npos);
+    CHECK(error.message().find("decimal comma") != std::string::npos);
+    // Any other extra field is an error as well; a trailing separator is not.
+    std::string extra = full;
+    const std::size_t at = extra.find("2025-01-01T00:15Z,");
+    extra.insert(extra.find('\n', at), ",note");
+    const InputError other = input_error([&] { read_text(extra, year.context()); });
+    CHECK(other.where().line == 3);
+    CHECK(other.message().find("too many fields") != std::string::npos);
+    CHECK(other.message().find("decimal comma") == std::string::npos);
+    std::string trailing = full;
+    trailing.insert(trailing.find('\n', trailing.find("2025-01-01T00:15Z,")), ",");
+    CHECK(read_text(trailing, year.context()).kwh[1] == Approx(coded_kwh(1)));
+  }
   SECTION("a negative value") {
     std::string text = full;
     const std::size_t pos = text.find("2025-01-01T00:15Z,");
@@ -409,4 +433,40 @@ TEST_CASE("Unknown format names and missing files are input errors", "[load][imp
   options.format = "xlsx";
   CHECK(input_error([&] { read_series_file(data_path("generic_six_rows.csv"), year.context(), options); }).where().field == "format");
   CHECK(input_error([&] { read_series_file(data_path("no_such_file.csv"), year.context()); }).message() == "file not found");
+}
+
+TEST_CASE("Meter files: more than 250 kWh in a quarter-hour or a non-finite value is an error naming file and line",
+          "[load][import][errors][limits]") {
+  const Year year(2025);
+  const int n = year.grid.interval_count;
+  const std::string full = generic_csv(year.grid.first_utc_seconds, n, coded_kwh);
+  auto with_value = [&](const std::string& value) {
+    std::string text = full;
+    const std::size_t pos = text.find("2025-01-01T00:30Z,");  // line 4
+    text.replace(pos + 18, 5, value);
+    return text;
+  };
+  // 250 kWh is the limit itself (1 MW for 15 minutes): accepted.
+  CHECK(read_text(with_value("250"), year.context()).kwh[2] == 250.0);
+  const InputError above = input_error([&] { read_text(with_value("250.5"), year.context()); });
+  CHECK(above.where().file == "test.csv");
+  CHECK(above.where().line == 4);
+  CHECK(above.where().column == 19);
+  CHECK(above.where().field == "kwh");
+  CHECK(above.message().find("at most 250 kWh") != std::string::npos);
+  for (const char* not_finite : {"inf", "nan", "1e400"}) {
+    INFO(not_finite);
+    const InputError error = input_error([&] { read_text(with_value(not_finite), year.context()); });
+    CHECK(error.where().line == 4);
+  }
+  // The Mijn Fluvius export: 1250,5 kWh in the Afname Nacht register on line 3 (Volume, column 106).
+  std::string export_text = read_text_file(data_path("mijn_fluvius_two_hours.csv"));
+  const std::size_t pos = export_text.find(";0,105;");
+  REQUIRE(pos != std::string::npos);
+  export_text.replace(pos, 7, ";1250,5;");
+  const InputError fluvius = input_error([&] { read_text(export_text, year.context()); });
+  CHECK(fluvius.where().line == 3);
+  CHECK(fluvius.where().column == 106);
+  CHECK(fluvius.where().field == "Volume");
+  CHECK(fluvius.message().find("at most 250 kWh") != std::string::npos);
 }

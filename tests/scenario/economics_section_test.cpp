@@ -331,3 +331,50 @@ adder_eur_per_kwh = -0.011
   CHECK(again.economics == original.economics);
   std::filesystem::remove_all(dir);
 }
+
+namespace {
+InputError day_ahead_error(const std::string& text, int interval_count) {
+  try {
+    parse_day_ahead_prices(text, "prices.csv", interval_count);
+  } catch (const InputError& error) {
+    return error;
+  }
+  FAIL("expected an InputError for:\n" << text);
+  throw std::logic_error("unreachable");
+}
+}  // namespace
+
+TEST_CASE("day-ahead prices with a decimal comma are read in a semicolon file and refused in a comma file", "[scenario][economics]") {
+  // Flemish Excel CSV: ';' separator, ',' decimal mark. Four quarter-hours.
+  const std::vector<double> flemish = parse_day_ahead_prices(
+      "tijd;prijs\n2025-01-01T00:00:00Z;80,00\n2025-01-01T00:15:00Z;81,5\n2025-01-01T00:30:00Z;-3,25\n"
+      "2025-01-01T00:45:00Z;0.5\n",
+      "prices.csv", 4);
+  CHECK(flemish == std::vector<double>{80.0, 81.5, -3.25, 0.5});
+  // One hourly price per line, ';' header: 80,00 is 80 €/MWh for the hour's four quarter-hours.
+  CHECK(parse_day_ahead_prices("prijs;\n80,00\n12,5\n", "prices.csv", 8) ==
+        std::vector<double>{80, 80, 80, 80, 12.5, 12.5, 12.5, 12.5});
+  // A comma file with a comma inside the price: neither reading is safe.
+  const InputError bare = day_ahead_error("80,00\n81,50\n", 8);
+  CHECK(bare.where().file == "prices.csv");
+  CHECK(bare.where().line == 1);
+  CHECK(bare.where().field == "price");
+  CHECK_THAT(bare.message(), Catch::Contains("ambiguous") && Catch::Contains("';'"));
+  const InputError after_header = day_ahead_error("time,price\n2025-01-01T00:00:00Z,80.5\n3,80\n", 8);
+  CHECK(after_header.where().line == 3);
+  // A thousands separator is not a price.
+  CHECK(day_ahead_error("t;p\n2025-01-01T00:00Z;1.234,5\n", 4).where().line == 2);
+}
+
+TEST_CASE("day-ahead time stamps must increase and a reversed file names its line", "[scenario][economics]") {
+  const InputError reversed = day_ahead_error(
+      "time,price\n2025-01-01T01:00:00Z,80.0\n2025-01-01T00:00:00Z,70.0\n", 8);
+  CHECK(reversed.where().file == "prices.csv");
+  CHECK(reversed.where().line == 3);
+  CHECK(reversed.where().field == "time");
+  CHECK_THAT(reversed.message(), Catch::Contains("increasing") && Catch::Contains("line 2"));
+  // The same instant twice (01:00+01:00 is 00:00 UTC).
+  CHECK(day_ahead_error("time;price\n2025-01-01T00:00:00Z;1\n2025-01-01T01:00:00+01:00;2\n", 8).where().line == 3);
+  // In order (across an offset change) is fine.
+  CHECK(parse_day_ahead_prices("2025-01-01T00:00:00Z;1\n2025-01-01T02:00:00+01:00;2\n", "p.csv", 8).size() == 8);
+}

@@ -192,3 +192,22 @@ TEST_CASE("Writing and reading a scenario gives the same scenario", "[scenario][
   CHECK(*again.pv.arrays[1].losses.total_pct == 12.5);
   CHECK(again.apartments[9].participates == false);
 }
+
+TEST_CASE("preset investment without any investment_eur is an error at key.preset", "[scenario][errors]") {
+  // kSmall ends on line 14; [key] is line 15, type 16, preset 17.
+  const InputError e = parse_error(std::string(kSmall) + "[key]\ntype = \"fixed\"\npreset = \"investment\"\n");
+  CHECK(e.where().file == "bad.toml");
+  CHECK(e.where().line == 17);
+  CHECK(e.where().field == "key.preset");
+  CHECK_THAT(e.message(), Catch::Contains("investment_eur"));
+  // The second key of a cascade too.
+  const InputError later =
+      parse_error(std::string(kSmall) + "[key]\ntype = \"cascade\"\nrounds = 3\nlater_preset = \"investment\"\n");
+  CHECK(later.where().field == "key.later_preset");
+  CHECK(later.where().line == 18);
+  // With one apartment's contribution it reads.
+  std::string with_investment = kSmall;
+  with_investment.replace(with_investment.find("annual_kwh = 2000"), 17, "annual_kwh = 2000\ninvestment_eur = 5000");
+  const Scenario s = parse_scenario(with_investment + "[key]\ntype = \"fixed\"\npreset = \"investment\"\n", "ok.toml");
+  CHECK(s.key.preset == "investment");
+}

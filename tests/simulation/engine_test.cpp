@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/common/data_dir.hpp"
+#include "core/common/error.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "core/simulation/economics_run.hpp"
 #include "core/simulation/engine.hpp"
@@ -210,4 +211,48 @@ TEST_CASE("The array cache returns what the model computes, misses on any config
   const auto recomputed = caches.array_result(config, weather, positions, calendar);
   CHECK(recomputed != first);
   CHECK(same_bits(recomputed->ac_kwh, first->ac_kwh));
+}
+
+TEST_CASE("A PVGIS file more than half a degree of latitude from the site gives a warning", "[simulation][weather][limits]") {
+  auto scenario_at = [](double latitude) {
+    scenario::Scenario s = scenario::default_scenario();
+    s.site.latitude_deg = latitude;
+    s.site.longitude_deg = 8.0;
+    s.weather.source = scenario::WeatherSource::pvgis;
+    s.weather.file = std::string(DEELSTROOM_TEST_DATA_DIR) + "/pvgis/tmy_45.000_8.000_2005_2023.csv";  // 45.000 N
+    return s;
+  };
+  auto latitude_warnings = [](const simulation::PreparedBuilding& b) {
+    int found = 0;
+    for (const std::string& w : b.warnings) found += w.find("latitude 45.000") != std::string::npos;
+    return found;
+  };
+  simulation::SimulationCaches caches;
+  // Brussels (50.85 N) on a Piedmont file: 5.85 degrees apart.
+  const auto brussels = simulation::prepare_building(scenario_at(50.85), caches);
+  CHECK(latitude_warnings(brussels) == 1);
+  // 0.4 degree apart: no warning.
+  CHECK(latitude_warnings(simulation::prepare_building(scenario_at(45.4), caches)) == 0);
+}
+
+TEST_CASE("A key by investment built in code without any investment_eur is an error at key.preset", "[simulation][key]") {
+  scenario::Scenario s = scenario::default_scenario();
+  REQUIRE(s.apartments.size() >= 2);
+  for (auto& a : s.apartments) a.investment_eur.reset();
+  s.key.type = "fixed";
+  s.key.preset = "investment";
+  simulation::SimulationCaches caches;
+  const simulation::PreparedBuilding building = simulation::prepare_building(s, caches);
+  try {
+    simulation::run_key(s, building, s.key, false);
+    FAIL("no error for preset investment without investments");
+  } catch (const InputError& e) {
+    CHECK(e.where().field == "key.preset");
+    CHECK(std::string(e.what()).find("investment_eur") != std::string::npos);
+  }
+  // Only the first apartment invested: a fixed key gives it 100 %, the others nothing.
+  s.apartments[0].investment_eur = 1000.0;
+  const simulation::KeyRun run = simulation::run_key(s, building, s.key, false);
+  CHECK(run.settlement.apartment_shared_kwh(0) > 0.0);
+  for (std::size_t i = 1; i < s.apartments.size(); ++i) CHECK(run.settlement.apartment_shared_kwh(static_cast<int>(i)) == 0.0);
 }

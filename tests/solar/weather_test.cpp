@@ -349,3 +349,81 @@ TEST_CASE("embedded Uccle year gives a Belgian specific yield for a south 35 deg
   CHECK(r.specific_yield_kwh_per_kwp > 850.0);
   CHECK(r.specific_yield_kwh_per_kwp < 950.0);
 }
+
+TEST_CASE("PVGIS JSON nested too deeply is an error and not a stack overflow", "[solar][weather][pvgis]") {
+  Fixture f(2025);
+  // 5,000 nested arrays on line 2, column 1 onwards.
+  const std::string deep = "{\"a\":\n" + std::string(5000, '[') + std::string(5000, ']') + "\n}";
+  try {
+    solar::parse_pvgis_weather(deep, "deep.json", f.grid, f.positions);
+    FAIL("no error for 5,000 levels");
+  } catch (const InputError& e) {
+    CHECK(e.where().file == "deep.json");
+    CHECK(e.where().line == 2);
+    // The outer object is level 1, so the 64th '[' (column 64) is the 65th level.
+    CHECK(e.where().column == 64);
+    CHECK(std::string(e.what()).find("nested more than 64 levels") != std::string::npos);
+  }
+  // 64 levels are still read: the error is then about the missing PVGIS content.
+  const std::string ok = "{\"x\":" + std::string(63, '[') + std::string(63, ']') + "}";
+  try {
+    solar::parse_pvgis_weather(ok, "ok.json", f.grid, f.positions);
+    FAIL("no error for a file without outputs");
+  } catch (const InputError& e) {
+    CHECK(e.where().field == "outputs");
+  }
+}
+
+TEST_CASE("PVGIS values outside physical limits are errors naming the file line and column", "[solar][weather][pvgis][limits]") {
+  Fixture f(2025);
+  const std::string original = read_text_file(pvgis_path("tmy_45.000_8.000_2005_2023.csv"));
+  const std::string row = "20180101:0300,1.85,97.57,0.0,-0.0,0.0,307.17,0.84,279.0,99710.0";  // line 22
+  REQUIRE(original.find(row) != std::string::npos);
+  struct Case {
+    std::string row;
+    int column;
+    std::string field;
+  };
+  // Columns counted by hand from the row above: T2m at 15, G(h) at 26, Gb(n) at 30, Gd(h) at 35, WS10m at 46.
+  const Case cases[] = {
+      {"20180101:0300,1.85,97.57,1501,-0.0,0.0,307.17,0.84,279.0,99710.0", 26, "G(h)"},   // above 1500 W/m²
+      {"20180101:0300,1.85,97.57,0.0,-0.5,0.0,307.17,0.84,279.0,99710.0", 30, "Gb(n)"},   // negative
+      {"20180101:0300,1.85,97.57,0.0,1600,0.0,307.17,0.84,279.0,99710.0", 30, "Gb(n)"},
+      {"20180101:0300,1.85,97.57,0.0,-0.0,-1.0,307.17,0.84,279.0,99710.0", 35, "Gd(h)"},
+      {"20180101:0300,70.5,97.57,0.0,-0.0,0.0,307.17,0.84,279.0,99710.0", 15, "T2m"},    // hotter than 70 °C
+      {"20180101:0300,-60.5,97.57,0.0,-0.0,0.0,307.17,0.84,279.0,99710.0", 15, "T2m"},   // colder than -60 °C
+      {"20180101:0300,1.85,97.57,0.0,-0.0,0.0,307.17,-0.1,279.0,99710.0", 46, "WS10m"},  // negative wind
+      {"20180101:0300,1.85,97.57,0.0,-0.0,0.0,307.17,75.5,279.0,99710.0", 46, "WS10m"},  // above 75 m/s
+  };
+  for (const Case& c : cases) {
+    INFO(c.row);
+    std::string text = original;
+    text.replace(text.find(row), row.size(), c.row);
+    try {
+      solar::parse_pvgis_weather(text, "bad.csv", f.grid, f.positions);
+      FAIL("no error");
+    } catch (const InputError& e) {
+      CHECK(e.where().file == "bad.csv");
+      CHECK(e.where().line == 22);
+      CHECK(e.where().column == c.column);
+      CHECK(e.where().field == c.field);
+      CHECK(std::string(e.what()).find("expected") != std::string::npos);
+    }
+  }
+  // The limits themselves are accepted: 1500 W/m², -60 and 70 °C, 0 and 75 m/s.
+  std::string edge = original;
+  edge.replace(edge.find(row), row.size(), "20180101:0300,70,97.57,1500,1500,1500,307.17,75,279.0,99710.0");
+  CHECK_NOTHROW(solar::parse_pvgis_weather(edge, "edge.csv", f.grid, f.positions));
+  // JSON: the first record's T2m of 99 °C (the file is one line).
+  std::string json = read_text_file(pvgis_path("tmy_45.000_8.000_2005_2023.json"));
+  json.replace(json.find("\"T2m\": 2.04"), 11, "\"T2m\": 99.0");
+  try {
+    solar::parse_pvgis_weather(json, "bad.json", f.grid, f.positions);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.where().file == "bad.json");
+    CHECK(e.where().line == 1);
+    CHECK(e.where().field == "outputs.tmy_hourly[0].T2m");
+    CHECK(std::string(e.what()).find("-60 to 70") != std::string::npos);
+  }
+}
