@@ -97,7 +97,7 @@ th { background: #f0f0f0; } td.num { text-align: right; white-space: nowrap; } t
 .muted { color: #666; font-size: 9pt; } .key { background: #fff6d5; }
 dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin-left: 0; }
 .small { font-size: 85%; color: #444; }
-@page { size: A4; margin: 15mm 12mm; }
+@page { size: A4; margin: 15mm 12mm 18mm 12mm; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } table, svg { page-break-inside: avoid; } }
 )";
 
@@ -234,7 +234,7 @@ std::vector<std::pair<std::string, std::string>> conclusion_lines(const AdviserR
   const int losing = simulation::losing_participants(money);
   int participants = 0;
   for (const economics::ApartmentResult& a : money.apartments) participants += a.participates ? 1 : 0;
-  std::string apartments = "(" + simulation::describe_key(r.scenario.key, nl) + "): ";
+  std::string apartments;
   if (losing == 0) {
     apartments += text(language, "alle ", "all ") + std::to_string(participants) +
                   text(language, " deelnemende appartementen winnen, bewoner en eigenaar samen.",
@@ -244,7 +244,9 @@ std::vector<std::pair<std::string, std::string>> conclusion_lines(const AdviserR
                   text(language, " deelnemende appartementen verliezen, bewoner en eigenaar samen.",
                        " participating apartments lose, occupant and owner together.");
   }
-  lines.emplace_back(text(language, "Voor de appartementen", "For the apartments"), apartments);
+  lines.emplace_back(text(language, "Voor de appartementen", "For the apartments") + " (" +
+                         simulation::describe_key(r.scenario.key, nl) + ")",
+                     apartments);
 
   const simulation::KeyRecommendation advice = simulation::recommend_key(r.keys);
   const auto rules = sharing::rule_set_by_name(r.scenario.rules.set);
@@ -296,7 +298,9 @@ void conclusion_section(std::ostream& out, const AdviserReport& r, Language lang
   out << "<section id='conclusion'><h2>" << text(language, "Conclusie", "Conclusion") << "</h2>";
   const auto lines = conclusion_lines(r, language);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    out << "<p" << (i == 2 ? " id='recommended-key'" : "") << "><b>" << html_escape(lines[i].first) << ":</b> "
+    const std::string& heading = lines[i].first;
+    const bool question = !heading.empty() && heading.back() == '?';
+    out << "<p" << (i == 2 ? " id='recommended-key'" : "") << "><b>" << html_escape(heading) << (question ? "" : ":") << "</b> "
         << html_escape(lines[i].second) << "</p>";
   }
   out << "</section>";
@@ -621,6 +625,9 @@ void write_html_report(std::ostream& out, const AdviserReport& r, Language langu
   const std::string title = s.site.name.empty() ? std::string(text(language, "Gebouw", "Building")) : s.site.name;
   out << "<!DOCTYPE html>\n<html lang='" << (language == Language::dutch ? "nl" : "en") << "'><head><meta charset='utf-8'><title>"
       << html_escape(title) << text(language, " — energiedelen", " — energy sharing") << "</title><style>" << kStyle
+      // Page numbers in the printed (PDF) report: CSS page-margin boxes.
+      << "@page { @bottom-right { content: '" << text(language, "pagina ", "page ")
+      << "' counter(page) ' / ' counter(pages); font-size: 8pt; color: #666; } }\n"
       << "</style></head><body><h1>" << html_escape(title) << "</h1><p>"
       << text(language, "Energiedelen in het gebouw: wat de zonnepanelen van de VME opbrengen en wat elk appartement wint.",
             "Energy sharing in the building: what the association's PV produces and what each apartment gains.")

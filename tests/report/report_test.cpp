@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/report/adviser_report.hpp"
+#include "core/report/pdf.hpp"
 #include "core/report/svg_chart.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "core/simulation/economics_run.hpp"
@@ -275,4 +276,43 @@ TEST_CASE("The warnings of a run appear in the report's cover", "[report]") {
   REQUIRE(notes != std::string::npos);
   CHECK(html.find("dso_area", notes) < html.find("</ul>", notes));
   CHECK(notes < html.find("<section id='conclusion'>"));
+}
+
+TEST_CASE("report --pdf prints an A4 PDF and leaves no temporary file", "[report][pdf]") {
+  if (!deelstroom::report::find_pdf_renderer()) {
+    WARN("no Chromium installed: the PDF is not printed");
+    return;
+  }
+  const auto dir = fresh_directory("report_pdf");
+  const auto result = run_cli("report --adviser 'An Peeters' --pdf '" + (dir / "rapport.pdf").string() + "'", "report_pdf");
+  REQUIRE(result.exit_code == 0);
+  const std::string pdf = read_whole_file(dir / "rapport.pdf");
+  CHECK(pdf.rfind("%PDF-", 0) == 0);
+  // A4 is 595 x 842 points; every page's MediaBox says so.
+  std::size_t boxes = 0;
+  for (std::size_t at = pdf.find("/MediaBox"); at != std::string::npos; at = pdf.find("/MediaBox", at + 1)) {
+    const std::string box = pdf.substr(at, 40);
+    INFO(box);
+    CHECK((box.find(" 595") != std::string::npos || box.find(" 594") != std::string::npos));
+    CHECK((box.find(" 842") != std::string::npos || box.find(" 841") != std::string::npos));
+    ++boxes;
+  }
+  CHECK(boxes >= 2);  // several pages
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+  CHECK(files == 1);  // no temporary HTML or half-written PDF left beside it
+  CHECK(result.err.find("rapport.pdf") != std::string::npos);
+  // With poppler's pdftotext (installed by .ci/test): the text holds the conclusion and the
+  // page numbers of the print style ("pagina 1 / N").
+  if (std::system("command -v pdftotext >/dev/null 2>&1") == 0) {
+    const std::string text_file = (dir.parent_path() / "report_pdf.txt").string();
+    REQUIRE(std::system(("pdftotext -layout '" + (dir / "rapport.pdf").string() + "' '" + text_file + "'").c_str()) == 0);
+    const std::string text = read_whole_file(text_file);
+    CHECK(text.find("Conclusie") != std::string::npos);
+    CHECK(text.find("An Peeters") != std::string::npos);
+    CHECK(text.find("pagina 1 / ") != std::string::npos);
+    CHECK(text.find("pagina 2 / ") != std::string::npos);
+  } else {
+    WARN("no pdftotext: the PDF's text and page numbers are not read");
+  }
 }
