@@ -54,15 +54,24 @@ class Parser {
     return false;
   }
 
+  /// Nesting deeper than this is refused before it can exhaust the stack (docs/input-limits.md).
+  static constexpr int kMaxDepth = 64;
+
   JsonValue parse_value() {
     skip_space();
     if (pos_ >= text_.size()) fail("unexpected end of the JSON text");
     JsonValue value;
     const char c = text_[pos_];
+    if ((c == '{' || c == '[') && ++depth_ > kMaxDepth) {
+      fail("JSON nested more than " + std::to_string(kMaxDepth) + " levels deep");
+    }
     if (c == '{') {
       value.type = JsonValue::Type::object;
       ++pos_;
-      if (take('}')) return value;
+      if (take('}')) {
+        --depth_;
+        return value;
+      }
       do {
         skip_space();
         std::string key = parse_string();
@@ -70,14 +79,19 @@ class Parser {
         value.members.emplace_back(std::move(key), parse_value());
       } while (take(','));
       expect('}');
+      --depth_;
     } else if (c == '[') {
       value.type = JsonValue::Type::array;
       ++pos_;
-      if (take(']')) return value;
+      if (take(']')) {
+        --depth_;
+        return value;
+      }
       do {
         value.items.push_back(parse_value());
       } while (take(','));
       expect(']');
+      --depth_;
     } else if (c == '"') {
       value.type = JsonValue::Type::string;
       value.text = parse_string();
@@ -149,6 +163,7 @@ class Parser {
   }
 
   std::string_view text_;
+  int depth_ = 0;
   std::size_t pos_ = 0;
 };
 

@@ -96,3 +96,20 @@ TEST_CASE("the self-check passes equal numbers and names every difference", "[gu
   // Nothing compared is not a pass.
   CHECK_FALSE(compare_with_cli({}, cli).passed());
 }
+
+TEST_CASE("JSON nested deeper than 64 levels is refused, not a stack overflow", "[gui]") {
+  const std::string deep = std::string(5000, '[') + std::string(5000, ']');
+  try {
+    parse_json(deep);
+    FAIL("expected an InputError");
+  } catch (const InputError& error) {
+    CHECK(std::string(error.what()).find("64 levels") != std::string::npos);
+    CHECK(error.where().column == 65);  // the 65th '[' opens one level too many
+  }
+  // 64 levels are fine, and siblings do not add up.
+  const std::string ok = std::string(64, '[') + std::string(64, ']');
+  CHECK_NOTHROW(parse_json(ok));
+  std::string wide = "[";
+  for (int i = 0; i < 200; ++i) wide += std::string(i ? "," : "") + "[[1],{}]";
+  CHECK_NOTHROW(parse_json(wide + "]"));
+}
