@@ -1,6 +1,8 @@
 #include "core/report/run_report.hpp"
 
+#include <array>
 #include <sstream>
+#include <string_view>
 
 #include "core/common/atomic_file.hpp"
 #include "core/common/error.hpp"
@@ -31,9 +33,12 @@ std::string weather_label(const RunView& view, Language language) {
 }  // namespace
 
 std::string month_name(int month, Language language) {
-  static const char* dutch[] = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
-  static const char* english[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  return (language == Language::dutch ? dutch : english)[(month - 1) % 12];
+  static constexpr std::array<std::string_view, 12> dutch = {"jan", "feb", "mrt", "apr", "mei", "jun",
+                                                              "jul", "aug", "sep", "okt", "nov", "dec"};
+  static constexpr std::array<std::string_view, 12> english = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const auto index = static_cast<std::size_t>(((month - 1) % 12 + 12) % 12);
+  return std::string(language == Language::dutch ? dutch[index] : english[index]);
 }
 
 void print_run_tables(std::ostream& out, const RunView& view, Language language) {
