@@ -134,6 +134,17 @@ void App::perform(PendingAction action, const fs::path& file) {
     case PendingAction::open_file:
       if (open_file(file)) remove_recovery();
       break;
+    case PendingAction::open_training:
+      // A training case is a master copy: it opens as a new, unsaved building (Save asks for
+      // a file name), so a session never overwrites the case for the next group.
+      if (open_file(file)) {
+        remove_recovery();
+        state_.file.clear();
+        state_.status = std::string(L(state_.language, "Opleidingscasus geopend (kopie, opslaan vraagt een naam): ",
+                                      "Training case opened (a copy: Save asks for a name): ")) +
+                        file.filename().string();
+      }
+      break;
     case PendingAction::quit:
       remove_recovery();
       quit_now_ = true;
@@ -143,8 +154,14 @@ void App::perform(PendingAction action, const fs::path& file) {
 }
 
 void App::save() {
-  if (state_.file.empty()) {
-    save_dialog_.request(data_directory() / "scenarios" / "nieuw_gebouw.toml", true);
+  // A training case opened through File > Open is a master copy too: Save asks for a name.
+  std::error_code ec;
+  const bool master_case = !state_.file.empty() &&
+                           fs::equivalent(fs::absolute(state_.file).parent_path(), training_directory(), ec);
+  if (state_.file.empty() || master_case) {
+    save_dialog_.request(data_directory() / "scenarios" /
+                             (master_case ? state_.file.stem().string() + "_kopie.toml" : std::string("nieuw_gebouw.toml")),
+                         true);
     return;
   }
   try {
@@ -227,7 +244,7 @@ void App::menu_bar() {
   if (ImGui::BeginMenu(L(l, "Opleiding", "Training"))) {
     if (training_.empty()) ImGui::TextDisabled("%s", training_directory().string().c_str());
     for (const TrainingCase& item : training_) {
-      if (ImGui::MenuItem(item.title.c_str())) guard_unsaved(PendingAction::open_file, item.file);
+      if (ImGui::MenuItem(item.title.c_str())) guard_unsaved(PendingAction::open_training, item.file);
     }
     ImGui::EndMenu();
   }

@@ -47,7 +47,7 @@ class App {
   const std::vector<double>& light_ms_history() const { return light_ms_; }
 
  private:
-  enum class PendingAction { none, new_building, open_file, quit };
+  enum class PendingAction { none, new_building, open_file, open_training, quit };
 
   void recompute(ChangeKind kind);
   void autosave();

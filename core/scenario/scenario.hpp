@@ -141,6 +141,14 @@ struct RuleSettings {
   std::optional<int> max_rounds;           ///< a cap on the rounds of a cascade key (what-if); unset: none
 };
 
+/// A training case's teaching material ([training]): shown by the calculator beside the case.
+struct TrainingNotes {
+  std::string notes;                       ///< for the trainer: what the case shows
+  std::vector<std::string> questions;      ///< discussion questions for the group
+
+  bool empty() const { return notes.empty() && questions.empty(); }
+};
+
 struct Scenario {
   std::filesystem::path source_file;       ///< where it was read from (empty when built in memory)
   std::string description;
@@ -155,6 +163,7 @@ struct Scenario {
   /// [tariffs], [investment], [economics]; rules and degradation follow [rules] and [pv]
   /// (see sync_economics).
   economics::EconomicsSettings economics;
+  TrainingNotes training;                  ///< [training]: notes and questions of a training case
   std::vector<std::string> warnings;       ///< problems that do not stop a run
 
   /// Directory that relative paths in the file are relative to.

@@ -513,6 +513,11 @@ Scenario parse_scenario_document(const toml::table& document, const std::filesys
   read_apartments(root, s);
   read_pv(root, s);  // after the apartments: an array may sit behind an apartment's meter
   read_key_and_rules(root, s);
+  if (auto training = root.optional_table("training")) {
+    s.training.notes = training->string("notes", "");
+    if (auto questions = training->optional_strings("questions")) s.training.questions = *questions;
+    training->reject_unknown_fields();
+  }
   s.economics = read_economics_settings(root, s.rules.set, s.warnings);
   root.reject_unknown_fields();
   sync_economics(s);
@@ -612,6 +617,11 @@ std::string format_scenario(const Scenario& s, const std::filesystem::path& targ
           << "\npreset = " << quoted(g.preset) << "\nrounds = " << g.rounds << "\n";
       if (!g.percentages.empty()) out << "percentages = " << numbers_text(g.percentages) << "\n";
     }
+  }
+  if (!s.training.empty()) {
+    out << "\n[training]\n";
+    if (!s.training.notes.empty()) out << "notes = " << quoted(s.training.notes) << "\n";
+    if (!s.training.questions.empty()) out << "questions = " << strings_text(s.training.questions) << "\n";
   }
   economics::EconomicsSettings money = s.economics;
   money.tariffs.energy.day_ahead_file = rebased(s, money.tariffs.energy.day_ahead_file, target_file);

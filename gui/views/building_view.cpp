@@ -16,6 +16,20 @@ std::vector<std::pair<std::string, std::string>> name_options(const std::vector<
   return options;
 }
 
+/// A training case's notes and discussion questions ([training] of the scenario).
+void training_section(ViewContext& c) {
+  const scenario::TrainingNotes& t = c.state.scenario.training;
+  if (t.empty()) return;
+  const Language l = c.language;
+  if (!ImGui::CollapsingHeader(L(l, "Opleiding: toelichting en vragen", "Training: notes and questions"),
+                               ImGuiTreeNodeFlags_DefaultOpen))
+    return;
+  if (!t.notes.empty()) ImGui::TextWrapped("%s", t.notes.c_str());
+  for (std::size_t i = 0; i < t.questions.size(); ++i) {
+    ImGui::TextWrapped("%zu. %s", i + 1, t.questions[i].c_str());
+  }
+}
+
 void site_section(ViewContext& c) {
   scenario::Scenario& s = c.state.scenario;
   const Language l = c.language;
@@ -127,6 +141,7 @@ void common_section(ViewContext& c) {
 }  // namespace
 
 void building_view(ViewContext& c) {
+  training_section(c);
   site_section(c);
   pv_section(c);
   common_section(c);

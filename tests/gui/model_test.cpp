@@ -258,6 +258,13 @@ TEST_CASE("the training cases are listed with their descriptions", "[gui]") {
   for (const TrainingCase& item : cases) CHECK_THAT(item.title, Catch::StartsWith("Casus"));
   CHECK(std::is_sorted(cases.begin(), cases.end(),
                        [](const TrainingCase& a, const TrainingCase& b) { return a.file < b.file; }));
+  // Every case carries its teaching notes and discussion questions for the calculator.
+  for (const TrainingCase& item : cases) {
+    const scenario::Scenario s = scenario::read_scenario(item.file);
+    INFO(item.file.string());
+    CHECK_FALSE(s.training.notes.empty());
+    CHECK(s.training.questions.size() >= 2);
+  }
 }
 
 TEST_CASE("saving into another folder keeps the meter files found, in the file and in memory", "[gui]") {

@@ -211,3 +211,17 @@ TEST_CASE("preset investment without any investment_eur is an error at key.prese
   const Scenario s = parse_scenario(with_investment + "[key]\ntype = \"fixed\"\npreset = \"investment\"\n", "ok.toml");
   CHECK(s.key.preset == "investment");
 }
+
+TEST_CASE("A training case's notes and questions are read and written back", "[scenario]") {
+  const std::string text = std::string(kSmall) +
+                           "\n[training]\nnotes = \"Twee regels:\\nwie is thuis?\"\nquestions = [\"Waarom?\", \"Hoeveel \\\"meer\\\"?\"]\n"
+                           "[tariffs]\ndso_area = \"west\"\n";
+  const Scenario s = parse_scenario(text, "t.toml");
+  CHECK(s.training.notes == "Twee regels:\nwie is thuis?");
+  REQUIRE(s.training.questions.size() == 2);
+  CHECK(s.training.questions[1] == "Hoeveel \"meer\"?");
+  const Scenario again = parse_scenario(format_scenario(s), "t.toml");
+  CHECK(again.training.notes == s.training.notes);
+  CHECK(again.training.questions == s.training.questions);
+  CHECK(parse_error(std::string(kSmall) + "\n[training]\nquestion = [\"x\"]\n").where().field == "training.question");
+}
