@@ -466,6 +466,62 @@ void keys_section(std::ostream& out, const AdviserReport& r, Language language) 
       << "</p>";
 }
 
+/// Why an owner's NPV can be negative while the total is positive, on one apartment of the
+/// building: the owner pays a share of the investment by shares, the occupant gains on the
+/// bill; in a rented apartment they are different people.
+void owner_occupant_note(std::ostream& out, const economics::EconomicsResult& money, Language language) {
+  const bool nl = language == Language::dutch;
+  const economics::ApartmentResult* example = nullptr;
+  for (const economics::ApartmentResult& a : money.apartments) {
+    if (a.participates && a.owner.npv_eur < 0.0 && a.total.npv_eur >= 0.0) {
+      example = &a;
+      break;
+    }
+  }
+  for (const economics::ApartmentResult& a : money.apartments) {
+    if (example == nullptr && a.participates && !a.owner_occupied) example = &a;
+  }
+  for (const economics::ApartmentResult& a : money.apartments) {
+    if (example == nullptr && a.participates) example = &a;
+  }
+  if (example == nullptr) return;
+  std::vector<std::string> rented;
+  for (const economics::ApartmentResult& a : money.apartments) {
+    if (!a.owner_occupied) rented.push_back(a.id);
+  }
+  out << "<div id='owner-occupant'><h3>" << text(language, "Eigenaar en bewoner", "Owner and occupant") << "</h3><p>"
+      << text(language, "Appartement ", "Apartment ") << html_escape(example->id)
+      << text(language, ": de eigenaar betaalt ", ": the owner pays ") << number(example->owner_investment_eur, 0, nl)
+      << text(language, " € van de investering (zijn deel volgens de aandelen) en krijgt hetzelfde deel van het resultaat van "
+                        "de VME; als eigenaar is zijn netto contante waarde ",
+              " € of the investment (his share by the shares) and receives the same share of the association's result; as "
+              "owner his net present value is ")
+      << number(example->owner.npv_eur, 0, nl) << " €. "
+      << text(language, "De bewoner bespaart ", "The occupant saves ") << number(example->occupant_saving_eur_per_year, 0, nl)
+      << text(language, " € per jaar op de factuur; bewoner en eigenaar samen: ", " € a year on the bill; occupant and owner together: ")
+      << number(example->total.npv_eur, 0, nl)
+      << text(language, " €. De winst van het delen komt bij wie de stroom afneemt, de kost bij wie het appartement bezit: "
+                        "daarom kan de NCW van een eigenaar negatief zijn terwijl het totaal positief is.",
+              " €. The gain of sharing goes to whoever takes the power, the cost to whoever owns the apartment: that is why an "
+              "owner's NPV can be negative while the total is positive.")
+      << (example->total.npv_eur < 0.0
+              ? text(language, " Hier is ook het totaal negatief: de besparing weegt niet op tegen het aandeel in de investering.",
+                     " Here the total is negative too: the saving does not outweigh the share of the investment.")
+              : std::string())
+      << "</p>";
+  if (!rented.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < rented.size(); ++i) list += (i ? ", " : "") + rented[i];
+    out << "<p>" << text(language, "Verhuurd: ", "Rented: ") << html_escape(list)
+        << text(language, ". Daar betaalt de eigenaar zijn deel van de investering en wint de huurder op de factuur; spreek af "
+                          "hoe de huurder bijdraagt (bijvoorbeeld via de interne prijs of de huur).",
+                ". There the owner pays his share of the investment and the tenant gains on the bill; agree how the tenant "
+                "contributes (for example through the internal price or the rent).")
+        << "</p>";
+  }
+  out << "</div>";
+}
+
 void apartments_section(std::ostream& out, const AdviserReport& r, Language language) {
   const bool nl = language == Language::dutch;
   const economics::EconomicsResult& money = r.economics;
@@ -492,6 +548,7 @@ void apartments_section(std::ostream& out, const AdviserReport& r, Language lang
             "Occupant: saving on the bill minus the internal price of shared energy (year 1). Owner: share of the investment "
             "and of the association's result. When rented, occupant and owner are different people; payback and NPV add both parts.")
       << "</p>";
+  owner_occupant_note(out, money, language);
   const economics::AssociationResult& vme = money.association;
   out << "<table id='association'><tr><th>" << text(language, "VME", "Association") << "</th><th class='num'></th></tr><tr><td>"
       << text(language, "Investering incl. btw, na subsidie", "Investment incl. VAT, after subsidy") << "</td>"

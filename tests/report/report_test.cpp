@@ -137,6 +137,12 @@ TEST_CASE("The report is one self-contained HTML document in the asked language"
   CHECK(dutch.find("Aanbevolen sleutel", conclusion) != std::string::npos);
   CHECK(dutch.find("Interne prijs", conclusion) != std::string::npos);
   CHECK(english.find("Recommended key") != std::string::npos);
+  // Owner versus occupant is explained on the building's own figures (the example has two
+  // rented apartments, 3.1 and 3.2).
+  const auto owners = dutch.find("<div id='owner-occupant'>");
+  REQUIRE(owners != std::string::npos);
+  CHECK(dutch.find("Verhuurd: 3.1, 3.2", owners) != std::string::npos);
+  CHECK(english.find("owner's NPV can be negative while the total is positive") != std::string::npos);
   CHECK(english.find("Verklarende woordenlijst") == std::string::npos);
   // Nothing fetched from elsewhere: no scripts, no external links, stylesheets or images (the
   // tariff sources' addresses are printed as text, for the reader to look up).
