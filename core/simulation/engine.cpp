@@ -1,5 +1,7 @@
 #include "core/simulation/engine.hpp"
 
+#include <algorithm>
+
 #include "core/simulation/economics_run.hpp"
 
 #include <cmath>
@@ -263,31 +265,40 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
   const int n = static_cast<int>(s.apartments.size());
   series.offtake_kwh.resize(n, t_count);
   b.apartment_origins.resize(static_cast<std::size_t>(n));
-  Eigen::MatrixXd injection = Eigen::MatrixXd::Zero(n, t_count);
+  // The injection matrix exists only when some apartment injects (own PV or a meter file's
+  // injection registers): a building without apartment injectors allocates nothing here.
+  Eigen::MatrixXd injection;
   bool any_injection = false;
   for (int i = 0; i < n; ++i) {
     const scenario::ApartmentSettings& a = s.apartments[static_cast<std::size_t>(i)];
     ConsumptionOrigin& origin = b.apartment_origins[static_cast<std::size_t>(i)];
     Eigen::ArrayXd measured_injection;
     Eigen::ArrayXd offtake = consumption_series(s, a.consumption, a.id, b, origin, &load_context, &measured_injection);
-    Eigen::ArrayXd injected = measured_injection.size() == t_count ? measured_injection : Eigen::ArrayXd::Zero(t_count);
-    // Own PV behind the apartment's meter covers its own use first (behind the meter, per
-    // quarter-hour); only the rest is injected, and that rest is shareable.
-    Eigen::ArrayXd own_pv = Eigen::ArrayXd::Zero(t_count);
-    for (const ArrayOutput& array : b.arrays) {
-      if (array.meter == a.id) own_pv += array.ac_kwh;
-    }
-    if (own_pv.sum() > 0.0) {
-      const Eigen::ArrayXd self_consumed = own_pv.min(offtake);
-      offtake -= self_consumed;
-      injected += own_pv - self_consumed;
-      origin.own_pv_kwh = own_pv.sum();
-      origin.own_pv_self_consumed_kwh = self_consumed.sum();
-    }
-    origin.annual_injection_kwh = injected.sum();
-    if (origin.annual_injection_kwh > 0.0) {
-      injection.row(i) = injected.matrix().transpose();
-      any_injection = true;
+    const bool own_arrays =
+        std::any_of(b.arrays.begin(), b.arrays.end(), [&](const ArrayOutput& array) { return array.meter == a.id; });
+    if (measured_injection.size() == t_count || own_arrays) {
+      Eigen::ArrayXd injected = measured_injection.size() == t_count ? measured_injection : Eigen::ArrayXd::Zero(t_count);
+      // Own PV behind the apartment's meter covers its own use first (behind the meter, per
+      // quarter-hour); only the rest is injected, and that rest is shareable.
+      if (own_arrays) {
+        Eigen::ArrayXd own_pv = Eigen::ArrayXd::Zero(t_count);
+        for (const ArrayOutput& array : b.arrays) {
+          if (array.meter == a.id) own_pv += array.ac_kwh;
+        }
+        if (own_pv.sum() > 0.0) {
+          const Eigen::ArrayXd self_consumed = own_pv.min(offtake);
+          offtake -= self_consumed;
+          injected += own_pv - self_consumed;
+          origin.own_pv_kwh = own_pv.sum();
+          origin.own_pv_self_consumed_kwh = self_consumed.sum();
+        }
+      }
+      origin.annual_injection_kwh = injected.sum();
+      if (origin.annual_injection_kwh > 0.0) {
+        if (!any_injection) injection = Eigen::MatrixXd::Zero(n, t_count);
+        injection.row(i) = injected.matrix().transpose();
+        any_injection = true;
+      }
     }
     series.offtake_kwh.row(i) = offtake.matrix().transpose();
     for (const std::string& note : origin.notes) b.warnings.push_back(a.id + ": " + note);
