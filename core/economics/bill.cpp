@@ -14,6 +14,10 @@ PriceIndex price_index(const Escalation& escalation, int year, int first_calenda
           std::pow(1.0 + escalation.internal_price, n), std::pow(1.0 + escalation.costs, n)};
 }
 
+double MonthUsage::network_kwh(const RuleSet& rules) const {
+  return supplier_total_kwh() + rules.network_charges_on_shared * shared_kwh;
+}
+
 double MonthUsage::supplier_total_kwh() const {
   double total = 0.0;
   for (double kwh : supplier_kwh) total += kwh;
@@ -98,7 +102,7 @@ BillComponents month_bill(const Tariffs& tariffs, const RuleSet& rules, const Mo
                           int month) {
   BillComponents bill;
   const double supplier_kwh = usage.supplier_total_kwh();
-  const double network_kwh = supplier_kwh + rules.network_charges_on_shared * usage.shared_kwh;
+  const double network_kwh = usage.network_kwh(rules);
   const double transmission_kwh = supplier_kwh + rules.transmission_on_shared * usage.shared_kwh;
   const double levy_kwh = supplier_kwh + rules.levies_on_shared * usage.shared_kwh;
   const NetworkTariff& network = tariffs.network;
@@ -136,7 +140,7 @@ ConnectionBill year_bill(const Tariffs& tariffs, const RuleSet& rules, const std
   ConnectionBill bill;
   for (int m = 0; m < 12; ++m) {
     bill.months[m] = month_bill(tariffs, rules, usage[m], index, m + 1);
-    bill.network_kwh += usage[m].supplier_total_kwh() + rules.network_charges_on_shared * usage[m].shared_kwh;
+    bill.network_kwh += usage[m].network_kwh(rules);
     bill.peak_kw[m] = usage[m].peak_kw;
     bill.supplier_kwh += usage[m].supplier_total_kwh();
     bill.shared_kwh += usage[m].shared_kwh;

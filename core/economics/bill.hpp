@@ -55,6 +55,8 @@ struct MonthUsage {
   bool sharing_participant = false;
 
   double supplier_total_kwh() const;
+  /// kWh that pay the distribution kWh tariffs: supplier kWh + the rule set's share of shared kWh.
+  double network_kwh(const RuleSet& rules) const;
 };
 
 /// A bill split into its components, €. Components up to `certificates_eur` exclude VAT.

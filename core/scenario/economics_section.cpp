@@ -179,8 +179,7 @@ economics::EconomicsSettings read_economics_settings(TableReader& root, const st
     if (field == "dso_area" && table) table->fail("dso_area", error.message());
     throw;
   }
-  if (area.empty() && tariffs::load_tariffs(region, year, "")->areas.size() > 1) {
-    const auto data = tariffs::load_tariffs(region, year, "");
+  if (const auto data = tariffs::load_tariffs(region, year, area); area.empty() && data->areas.size() > 1) {
     warnings.push_back("[tariffs] dso_area not given: the tariffs of " + data->area_name +
                        " (the file's default) are used; set dso_area to the building's network area");
   }

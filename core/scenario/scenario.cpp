@@ -28,12 +28,10 @@ void sync_economics(Scenario& scenario) {
   economics::EconomicsSettings& money = scenario.economics;
   if (money.rules.name != scenario.rules.set) {
     // Another region (an editor changed [rules] set): its tariff file for the same year, at
-    // its default area, with the agreement kept. Without such a file the tariffs stay.
+    // its default area, with the agreement and contract kept. Without such a file the
+    // tariffs stay.
     try {
-      economics::EconomicsSettings region = default_economics_settings(scenario.rules.set, money.tariffs.year, "");
-      region.tariffs.sharing = money.tariffs.sharing;
-      money.tariffs = region.tariffs;
-      money.rules = region.rules;
+      set_tariff_year_and_area(scenario, money.tariffs.year, "");
     } catch (const InputError& error) {
       scenario.warnings.push_back(error.message() + "; the tariffs of " + money.rules.name + " are kept");
       money.rules.name = scenario.rules.set;

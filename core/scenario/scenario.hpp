@@ -174,7 +174,7 @@ struct Scenario {
 };
 
 /// Makes the economic settings follow the rest of the scenario: a changed [rules] set loads
-/// that region's tariff file (same year, default area; the sharing agreement kept),
+/// that region's tariff file (set_tariff_year_and_area: same year, default area),
 /// degradation follows [pv]. Called after reading and by editors (GUI) after changing those.
 void sync_economics(Scenario& scenario);
 
