@@ -174,7 +174,8 @@ int run_batch(const BatchSettings& settings, const batch::Study& study, const ba
     try {
       output = std::make_unique<batch::BatchOutput>(settings.out, fingerprint, settings.shard, first, last,
                                                     batch::table_headers(study, settings.case_options),
-                                                    settings.case_options.csv_style, settings.restart);
+                                                    settings.case_options.csv_style, settings.restart,
+                                                    batch::CaseGrouper(study, settings.case_options));
     } catch (const std::exception& error) {
       if (group.size > 1) {
         err << "deelstroom batch: " << error.what() << "\n";
@@ -212,7 +213,7 @@ int run_batch(const BatchSettings& settings, const batch::Study& study, const ba
     abort_group(group, kExitFailure);
     return settings.fail_fast && result.failed > 0 ? kExitFailure : 130;
   }
-  output->finish();
+  output->finish(language);
   if (settings.fail_fast && result.failed > 0) {
     // The failing case was the last one: the batch is complete, but --fail-fast still reports it.
     err << result.first_failure << "\n";
@@ -221,12 +222,18 @@ int run_batch(const BatchSettings& settings, const batch::Study& study, const ba
   if (!quiet) {
     out << tr(language, "klaar: ", "done: ") << last - first << tr(language, " gevallen, ", " cases, ") << failed_total
         << tr(language, " mislukt; resultaten in ", " failed; results in ") << settings.out.string() << "\n";
-    if (failed_total > 0) {
-      out << tr(language, "zie failures.csv", "see failures.csv");
-      if (!result.first_failure.empty()) out << tr(language, "; eerste: ", "; first: ") << result.first_failure;
-      out << "\n";
-    }
     out << read_text_file(settings.out / batch::kSummaryFileName);
+    out << tr(language, "per variabele en sleutel: ", "by variable and key: ")
+        << (settings.out / batch::kGroupSummaryFileName).string() << ", " << (settings.out / batch::kSummaryWorkbookName).string()
+        << "\n";
+  }
+  if (failed_total > 0) {
+    // Also with --quiet: a script must not mistake a batch with failures for a clean one.
+    err << "deelstroom batch: " << failed_total << tr(language, " van ", " of ") << last - first
+        << tr(language, " gevallen mislukt; zie ", " cases failed; see ") << (settings.out / "failures.csv").string();
+    if (!result.first_failure.empty()) err << tr(language, "; eerste: ", "; first: ") << result.first_failure;
+    err << "\n";
+    return kExitCasesFailed;
   }
   return kExitOk;
 }
@@ -258,7 +265,7 @@ int run_bench(BatchSettings settings, const batch::Study& study, const std::stri
     const auto begin = std::chrono::steady_clock::now();
     const int code = run_batch(settings, study, batch::ProcessGroup{}, Language::english, out, err, true);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-    if (code != kExitOk) return code;
+    if (code != kExitOk && code != kExitCasesFailed) return code;
     char line[200];
     std::snprintf(line, sizeof line, "  %d thread(s): %8.2f s  %8.1f cases/s  %7.2f ms/case  peak RSS so far %.1f MB\n",
                   threads, seconds, static_cast<double>(study.case_count()) / seconds,

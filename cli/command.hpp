@@ -13,6 +13,7 @@ using Arguments = std::vector<std::string>;
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;      ///< bad input, a failed computation
 inline constexpr int kExitUsage = 2;        ///< wrong command line
+inline constexpr int kExitCasesFailed = 3;  ///< a batch ran to the end, but some of its cases failed
 
 struct CommandInfo {
   const char* name;

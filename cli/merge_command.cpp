@@ -29,7 +29,7 @@ int merge_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     if (values.count("shards") == 0) throw po::error("give the shard directories to merge");
     std::vector<std::filesystem::path> shards;
     for (const std::string& dir : values["shards"].as<std::vector<std::string>>()) shards.emplace_back(dir);
-    const std::size_t cases = batch::merge_shards(shards, values["out"].as<std::string>());
+    const std::size_t cases = batch::merge_shards(shards, values["out"].as<std::string>(), language);
     out << tr(language, "samengevoegd: ", "merged: ") << cases << tr(language, " gevallen uit ", " cases from ") << shards.size()
         << tr(language, " shards in ", " shards into ") << values["out"].as<std::string>() << "\n";
     return kExitOk;

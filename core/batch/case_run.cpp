@@ -107,6 +107,18 @@ void write_key_row(std::ostringstream& out, const CaseOptions& options, std::siz
   csv.end_row();
 }
 
+/// Participating apartments whose NPV (occupant + owner) is below zero, as a share of the
+/// participating apartments; NaN when none participates.
+double losing_apartment_share(const std::vector<economics::ApartmentResult>& apartments) {
+  int participating = 0, losing = 0;
+  for (const economics::ApartmentResult& a : apartments) {
+    if (!a.participates) continue;
+    ++participating;
+    if (a.total.npv_eur < 0.0) ++losing;
+  }
+  return participating > 0 ? static_cast<double>(losing) / participating : std::numeric_limits<double>::quiet_NaN();
+}
+
 void fill_outcome(CaseOutcome& outcome, const Study& study, std::size_t index, const CaseOptions& options,
                   simulation::SimulationCaches& caches) {
   const CaseScenario built = study.build(index);
@@ -121,9 +133,11 @@ void fill_outcome(CaseOutcome& outcome, const Study& study, std::size_t index, c
   if (!options.compared_keys.empty()) {
     const sharing::RuleSet rules = sharing::rule_set_by_name(s.rules.set).value_or(*sharing::rule_set_by_name("flanders"));
     write_key_row(keys, options, index, case_id, "scenario", own, simulation::key_offered(s.key, rules));
+    outcome.indicators.key_sharing_rates.push_back(own.settlement.year.sharing_rate());
     for (const ComparedKeySpec& spec : options.compared_keys) {
-      write_key_row(keys, options, index, case_id, spec.label, simulation::run_key(s, building, spec.key, false),
-                    simulation::key_offered(spec.key, rules));
+      const simulation::KeyRun run = simulation::run_key(s, building, spec.key, false);
+      write_key_row(keys, options, index, case_id, spec.label, run, simulation::key_offered(spec.key, rules));
+      outcome.indicators.key_sharing_rates.push_back(run.settlement.year.sharing_rate());
     }
   }
 
@@ -175,9 +189,11 @@ void fill_outcome(CaseOutcome& outcome, const Study& study, std::size_t index, c
   outcome.key_rows = keys.str();
   outcome.indicators.sharing_rate = year.sharing_rate();
   outcome.indicators.npv_eur = association.indicators.npv_eur;
-  if (association.indicators.simple_payback_years) {
-    outcome.indicators.simple_payback_years = *association.indicators.simple_payback_years;
-  }
+  // Not paid back within the horizon: an infinite payback, kept in the statistics.
+  outcome.indicators.simple_payback_years = association.indicators.simple_payback_years
+                                                ? *association.indicators.simple_payback_years
+                                                : std::numeric_limits<double>::infinity();
+  outcome.indicators.losing_apartment_share = losing_apartment_share(money.apartments);
 }
 
 void append_string(std::string& out, std::string_view text) {
@@ -316,6 +332,9 @@ std::string serialise_outcome(const CaseOutcome& outcome) {
   append_raw(bytes, outcome.indicators.simple_payback_years);
   append_raw(bytes, outcome.indicators.sharing_rate);
   append_raw(bytes, outcome.indicators.npv_eur);
+  append_raw(bytes, outcome.indicators.losing_apartment_share);
+  append_raw<std::uint64_t>(bytes, outcome.indicators.key_sharing_rates.size());
+  for (double rate : outcome.indicators.key_sharing_rates) append_raw(bytes, rate);
   return bytes;
 }
 
@@ -330,6 +349,10 @@ CaseOutcome deserialise_outcome(std::string_view bytes) {
   outcome.indicators.simple_payback_years = take_raw<double>(bytes);
   outcome.indicators.sharing_rate = take_raw<double>(bytes);
   outcome.indicators.npv_eur = take_raw<double>(bytes);
+  outcome.indicators.losing_apartment_share = take_raw<double>(bytes);
+  const auto keys = take_raw<std::uint64_t>(bytes);
+  if (keys > bytes.size() / sizeof(double)) throw std::runtime_error("truncated batch message");
+  for (std::uint64_t k = 0; k < keys; ++k) outcome.indicators.key_sharing_rates.push_back(take_raw<double>(bytes));
   return outcome;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/batch/study.hpp"
+#include "core/batch/summary.hpp"
 #include "core/report/csv_writer.hpp"
 #include "core/simulation/engine.hpp"
 
@@ -32,14 +33,6 @@ std::vector<ComparedKeySpec> parse_key_specs(std::string_view list);
 struct CaseOptions {
   report::CsvStyle csv_style = report::CsvStyle::tidy();
   std::vector<ComparedKeySpec> compared_keys;  ///< empty: no keys.csv rows beyond the own key
-};
-
-/// The three indicators the summary describes; NaN when undefined for the case (failed, or
-/// no payback within the horizon).
-struct CaseIndicators {
-  double simple_payback_years = std::numeric_limits<double>::quiet_NaN();
-  double sharing_rate = std::numeric_limits<double>::quiet_NaN();
-  double npv_eur = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// The formatted result of one case, ready to append to the output files.

@@ -75,7 +75,8 @@ std::vector<ShardDirectory> read_shards(const std::vector<std::filesystem::path>
 
 }  // namespace
 
-std::size_t merge_shards(const std::vector<std::filesystem::path>& shard_directories, const std::filesystem::path& target) {
+std::size_t merge_shards(const std::vector<std::filesystem::path>& shard_directories, const std::filesystem::path& target,
+                         Language language) {
   const std::vector<ShardDirectory> shards = read_shards(shard_directories);
   std::error_code error;
   std::filesystem::create_directories(target, error);
@@ -89,6 +90,7 @@ std::size_t merge_shards(const std::vector<std::filesystem::path>& shard_directo
   merged.first = first.first;
   merged.last = shards.back().journal.last;
   merged.header_sizes = first.header_sizes;
+  merged.layout = first.layout;
   merged.done = true;
   std::array<std::uint64_t, kTableCount> offset{};  // bytes of data rows before the current shard
   for (const ShardDirectory& shard : shards) {
@@ -124,7 +126,7 @@ std::size_t merge_shards(const std::vector<std::filesystem::path>& shard_directo
     });
   }
   const report::CsvStyle style = report::csv_style_by_name(merged.csv_style);
-  write_file_atomically(target / kSummaryFileName, summary_from_journal(merged, style));
+  write_summaries(target, merged, style, language);
   std::string journal = journal_header_text(merged);
   for (const JournalEntry& entry : merged.entries) journal += journal_entry_text(entry);
   journal += "done\n";

@@ -1,5 +1,6 @@
 #include "core/batch/output.hpp"
 
+#include <cctype>
 #include <cinttypes>
 #include <cstdlib>
 #include <sstream>
@@ -12,7 +13,42 @@ namespace deelstroom::batch {
 
 namespace {
 
-constexpr const char* kJournalMagic = "deelstroom batch journal 1";
+constexpr const char* kJournalMagic = "deelstroom batch journal 2";
+constexpr const char* kOlderJournalMagic = "deelstroom batch journal 1";
+
+/// A journal token for a name or value that may hold spaces: "=" then the text with space,
+/// tab, line breaks and '%' as %XX ("=" alone is the empty text).
+std::string token_of(const std::string& text) {
+  std::string token = "=";
+  for (unsigned char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '%') {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+      token += escaped;
+    } else {
+      token += static_cast<char>(c);
+    }
+  }
+  return token;
+}
+
+bool text_of(const std::string& token, std::string& text) {
+  if (token.empty() || token[0] != '=') return false;
+  text.clear();
+  for (std::size_t i = 1; i < token.size(); ++i) {
+    if (token[i] != '%') {
+      text += token[i];
+      continue;
+    }
+    if (i + 2 >= token.size() || std::isxdigit(static_cast<unsigned char>(token[i + 1])) == 0 ||
+        std::isxdigit(static_cast<unsigned char>(token[i + 2])) == 0) {
+      return false;
+    }
+    text += static_cast<char>(std::stoi(token.substr(i + 1, 2), nullptr, 16));
+    i += 2;
+  }
+  return true;
+}
 
 std::string style_name(const report::CsvStyle& style) { return style.separator == ';' ? "excel-be" : "tidy"; }
 
@@ -99,7 +135,15 @@ std::string journal_header_text(const Journal& journal) {
       << "fingerprint " << journal.fingerprint << "\n"
       << "style " << journal.csv_style << "\n"
       << "shard " << journal.shard.number << " " << journal.shard.count << "\n"
-      << "cases " << journal.first << " " << journal.last << "\n"
+      << "cases " << journal.first << " " << journal.last << "\n";
+  for (const GroupVariable& variable : journal.layout.variables) {
+    out << "variable " << token_of(variable.name);
+    for (const std::string& value : variable.values) out << " " << token_of(value);
+    out << "\n";
+  }
+  out << "keys";
+  for (const std::string& label : journal.layout.key_labels) out << " " << token_of(label);
+  out << "\n"
       << "headers";
   for (std::uint64_t size : journal.header_sizes) out << " " << size;
   out << "\n";
@@ -111,7 +155,10 @@ std::string journal_entry_text(const JournalEntry& entry) {
   out << "case " << entry.index << " " << (entry.ok ? 1 : 0);
   for (std::uint64_t size : entry.sizes) out << " " << size;
   out << " " << hex_double(entry.indicators.simple_payback_years) << " " << hex_double(entry.indicators.sharing_rate) << " "
-      << hex_double(entry.indicators.npv_eur) << "\n";
+      << hex_double(entry.indicators.npv_eur) << " " << hex_double(entry.indicators.losing_apartment_share);
+  for (std::uint32_t group : entry.groups) out << " " << group;
+  for (double rate : entry.indicators.key_sharing_rates) out << " " << hex_double(rate);
+  out << "\n";
   return out.str();
 }
 
@@ -131,6 +178,10 @@ Journal read_journal(const std::filesystem::path& file) {
       throw InputError({file.string(), line_number, 0, ""}, "not a deelstroom batch journal line: \"" + line + "\"");
     };
     if (line_number == 1) {
+      if (line == kOlderJournalMagic) {
+        throw InputError({file.string(), 1, 0, ""},
+                         "written by an older deelstroom (journal 1); add --restart to run this batch afresh");
+      }
       if (line != kJournalMagic) bad();
     } else if (!header_complete) {
       std::uint64_t a = 0, b = 0;
@@ -143,6 +194,21 @@ Journal read_journal(const std::filesystem::path& file) {
       } else if (w.size() == 3 && w[0] == "cases" && parse_u64(w[1], a) && parse_u64(w[2], b)) {
         journal.first = a;
         journal.last = b;
+      } else if (w.size() >= 2 && w[0] == "variable") {
+        GroupVariable variable;
+        if (!text_of(w[1], variable.name)) bad();
+        for (std::size_t k = 2; k < w.size(); ++k) {
+          std::string value;
+          if (!text_of(w[k], value)) bad();
+          variable.values.push_back(value);
+        }
+        journal.layout.variables.push_back(std::move(variable));
+      } else if (!w.empty() && w[0] == "keys") {
+        for (std::size_t k = 1; k < w.size(); ++k) {
+          std::string label;
+          if (!text_of(w[k], label)) bad();
+          journal.layout.key_labels.push_back(label);
+        }
       } else if (w.size() == 1 + kTableCount && w[0] == "headers") {
         for (int t = 0; t < kTableCount; ++t) {
           if (!parse_u64(w[static_cast<std::size_t>(t) + 1], journal.header_sizes[static_cast<std::size_t>(t)])) bad();
@@ -156,13 +222,26 @@ Journal read_journal(const std::filesystem::path& file) {
     } else {
       JournalEntry entry;
       std::uint64_t index = 0, ok = 0;
-      bool valid = w.size() == 3 + kTableCount + 3 && w[0] == "case" && parse_u64(w[1], index) && parse_u64(w[2], ok);
+      const std::size_t variables = journal.layout.variables.size(), keys = journal.layout.key_labels.size();
+      bool valid = w.size() == 3 + kTableCount + 4 + variables + keys && w[0] == "case" && parse_u64(w[1], index) &&
+                   parse_u64(w[2], ok);
       for (int t = 0; valid && t < kTableCount; ++t) {
         valid = parse_u64(w[static_cast<std::size_t>(t) + 3], entry.sizes[static_cast<std::size_t>(t)]);
       }
       const std::size_t v = 3 + kTableCount;
       valid = valid && parse_double(w[v], entry.indicators.simple_payback_years) &&
-              parse_double(w[v + 1], entry.indicators.sharing_rate) && parse_double(w[v + 2], entry.indicators.npv_eur);
+              parse_double(w[v + 1], entry.indicators.sharing_rate) && parse_double(w[v + 2], entry.indicators.npv_eur) &&
+              parse_double(w[v + 3], entry.indicators.losing_apartment_share);
+      for (std::size_t g = 0; valid && g < variables; ++g) {
+        std::uint64_t group = 0;
+        valid = parse_u64(w[v + 4 + g], group) && group < journal.layout.variables[g].values.size();
+        entry.groups.push_back(static_cast<std::uint32_t>(group));
+      }
+      for (std::size_t k = 0; valid && k < keys; ++k) {
+        double rate = 0.0;
+        valid = parse_double(w[v + 4 + variables + k], rate);
+        entry.indicators.key_sharing_rates.push_back(rate);
+      }
       const std::size_t expected = journal.first + journal.entries.size();
       if (!valid || index != expected || journal.done) bad();
       entry.index = index;
@@ -179,23 +258,20 @@ Journal read_journal(const std::filesystem::path& file) {
   return journal;
 }
 
-std::string summary_from_journal(const Journal& journal, report::CsvStyle style) {
-  std::vector<CaseIndicators> ok;
-  std::size_t failed = 0;
-  for (const JournalEntry& entry : journal.entries) {
-    if (entry.ok) {
-      ok.push_back(entry.indicators);
-    } else {
-      ++failed;
-    }
-  }
-  return summary_csv(ok, failed, style);
+void write_summaries(const std::filesystem::path& directory, const Journal& journal, report::CsvStyle style,
+                     Language language) {
+  std::vector<SummaryCase> cases;
+  cases.reserve(journal.entries.size());
+  for (const JournalEntry& entry : journal.entries) cases.push_back({entry.ok, entry.groups, entry.indicators});
+  write_file_atomically(directory / kSummaryFileName, summary_csv(cases, style));
+  write_file_atomically(directory / kGroupSummaryFileName, summary_groups_csv(journal.layout, cases, style));
+  write_summary_workbook(directory / kSummaryWorkbookName, journal.layout, cases, language);
 }
 
 BatchOutput::BatchOutput(const std::filesystem::path& directory, const std::string& fingerprint, const Shard& shard,
                          std::size_t first, std::size_t last, const TableHeaders& headers, report::CsvStyle style,
-                         bool restart)
-    : directory_(directory), style_(style) {
+                         bool restart, CaseGrouper grouper)
+    : directory_(directory), style_(style), grouper_(std::move(grouper)) {
   std::error_code error;
   std::filesystem::create_directories(directory_, error);
   if (error) fail_directory(directory_, "cannot create the output directory: " + error.message());
@@ -204,6 +280,7 @@ BatchOutput::BatchOutput(const std::filesystem::path& directory, const std::stri
   journal_.shard = shard;
   journal_.first = first;
   journal_.last = last;
+  journal_.layout = grouper_.layout();
   const std::filesystem::path journal_path = directory_ / kJournalFileName;
   if (!restart && std::filesystem::exists(journal_path)) {
     const Journal existing = read_journal(journal_path);
@@ -235,7 +312,7 @@ BatchOutput::~BatchOutput() {
 void BatchOutput::start_afresh(const TableHeaders& headers) {
   const std::array<const std::string*, kTableCount> texts{&headers.cases, &headers.apartments, &headers.keys,
                                                           &headers.failures};
-  std::filesystem::remove(directory_ / kSummaryFileName);
+  for (const char* name : {kSummaryFileName, kGroupSummaryFileName, kSummaryWorkbookName}) std::filesystem::remove(directory_ / name);
   for (int t = 0; t < kTableCount; ++t) {
     const std::filesystem::path path = directory_ / table_file_names()[static_cast<std::size_t>(t)];
     std::filesystem::remove(path);
@@ -307,6 +384,7 @@ void BatchOutput::append(const CaseOutcome& outcome) {
   entry.index = outcome.index;
   entry.ok = outcome.ok;
   entry.indicators = outcome.indicators;
+  entry.groups = grouper_.groups(outcome.index);
   entry.sizes = journal_.entries.empty() ? journal_.header_sizes : journal_.entries.back().sizes;
   const std::array<const std::string*, kTableCount> rows{&outcome.cases_rows, &outcome.apartment_rows, &outcome.key_rows,
                                                          &outcome.failure_rows};
@@ -326,8 +404,8 @@ void BatchOutput::append(const CaseOutcome& outcome) {
   journal_.entries.push_back(entry);
 }
 
-void BatchOutput::finish() {
-  write_file_atomically(directory_ / kSummaryFileName, summary_from_journal(journal_, style_));
+void BatchOutput::finish(Language language) {
+  write_summaries(directory_, journal_, style_, language);
   const std::string mark = "done\n";
   if (std::fwrite(mark.data(), 1, mark.size(), journal_file_) != mark.size() || std::fflush(journal_file_) != 0) {
     fail_directory(directory_ / kJournalFileName, "write failed (disk full?)");

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/batch/case_run.hpp"
+#include "core/batch/grouping.hpp"
 
 namespace deelstroom::batch {
 
@@ -21,6 +22,8 @@ inline constexpr int kTableCount = 4;  ///< cases, apartments, keys, failures
 const std::array<const char*, kTableCount>& table_file_names();
 inline constexpr const char* kJournalFileName = "journal.txt";
 inline constexpr const char* kSummaryFileName = "summary.csv";
+inline constexpr const char* kGroupSummaryFileName = "summary_groups.csv";
+inline constexpr const char* kSummaryWorkbookName = "summary.xlsx";
 
 /// FNV-1a 64 of the parts (with separators), as 16 hex digits: identifies a batch's inputs.
 std::string fingerprint_of(const std::vector<std::string>& parts);
@@ -42,6 +45,7 @@ struct JournalEntry {
   bool ok = false;
   std::array<std::uint64_t, kTableCount> sizes{};  ///< table sizes after this case, bytes
   CaseIndicators indicators;
+  std::vector<std::uint32_t> groups;                ///< per variable of the journal's layout
 };
 
 /// The journal of a batch directory.
@@ -51,6 +55,7 @@ struct Journal {
   Shard shard;
   std::size_t first = 0, last = 0;                        ///< cases [first, last)
   std::array<std::uint64_t, kTableCount> header_sizes{};  ///< sizes with only the headers; 0 = table not written
+  GroupLayout layout;                                     ///< the variables and keys the summary groups by
   std::vector<JournalEntry> entries;                      ///< complete entries, in case order
   bool done = false;
   std::uint64_t valid_bytes = 0;                          ///< length of the complete lines
@@ -71,8 +76,11 @@ class BatchOutput {
   /// this fingerprint and shard. An existing journal of the same batch is resumed; one of
   /// another batch is an InputError unless `restart` (then everything starts afresh).
   /// `headers.keys` empty: no keys.csv.
+  /// `grouper` places each case in its groups for the grouped summary (its layout is
+  /// journalled, so merge can group the shards' cases without the study).
   BatchOutput(const std::filesystem::path& directory, const std::string& fingerprint, const Shard& shard,
-              std::size_t first, std::size_t last, const TableHeaders& headers, report::CsvStyle style, bool restart);
+              std::size_t first, std::size_t last, const TableHeaders& headers, report::CsvStyle style, bool restart,
+              CaseGrouper grouper = {});
   ~BatchOutput();
   BatchOutput(const BatchOutput&) = delete;
   BatchOutput& operator=(const BatchOutput&) = delete;
@@ -82,8 +90,9 @@ class BatchOutput {
   bool complete() const { return next_index() == journal_.last; }
   /// Appends a case's rows and journals it. The outcome must be next_index()'s.
   void append(const CaseOutcome& outcome);
-  /// Writes summary.csv and marks the journal done. Call when complete().
-  void finish();
+  /// Writes summary.csv, summary_groups.csv and summary.xlsx and marks the journal done.
+  /// Call when complete().
+  void finish(Language language = Language::dutch);
   const Journal& journal() const { return journal_; }
   std::size_t failed_cases() const;
 
@@ -98,9 +107,12 @@ class BatchOutput {
   std::array<std::FILE*, kTableCount> tables_{};
   std::FILE* journal_file_ = nullptr;
   std::size_t resumed_ = 0;
+  CaseGrouper grouper_;
 };
 
-/// summary.csv's text from journalled entries.
-std::string summary_from_journal(const Journal& journal, report::CsvStyle style);
+/// Writes summary.csv, summary_groups.csv and summary.xlsx into `directory` from the
+/// journalled entries (each atomically).
+void write_summaries(const std::filesystem::path& directory, const Journal& journal, report::CsvStyle style,
+                     Language language);
 
 }  // namespace deelstroom::batch

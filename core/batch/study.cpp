@@ -139,6 +139,33 @@ std::uint64_t splitmix64(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
+/// Two sources writing the same field: a manifest column that is also swept, or two sweeps
+/// of one path (or of paths inside one another, as apartments[*].archetype and
+/// apartments[0].archetype). The later would silently win; the analyst must choose.
+void check_conflicts(const StudyDefinition& definition) {
+  const auto overlap = [](const std::vector<PathStep>& a, const std::string& a_text, const std::vector<PathStep>& b,
+                          const std::string& b_text) { return path_covers(a, b_text) || path_covers(b, a_text); };
+  for (std::size_t s = 0; s < definition.sweeps.size(); ++s) {
+    const Sweep& sweep = definition.sweeps[s];
+    const InputLocation where{"", 0, 0, "--sweep " + sweep.path};
+    for (std::size_t t = 0; t < s; ++t) {
+      if (overlap(sweep.steps, sweep.path, definition.sweeps[t].steps, definition.sweeps[t].path)) {
+        throw InputError(where, "two sweeps write the same field ('" + definition.sweeps[t].path + "' and '" + sweep.path +
+                                    "'); give each field one --sweep");
+      }
+    }
+    if (!definition.manifest) continue;
+    const Manifest& m = *definition.manifest;
+    for (std::size_t c = 0; c < m.field_columns.size(); ++c) {
+      const std::vector<PathStep> column = parse_field_path(m.field_columns[c], InputLocation{m.file.string(), 1, 0, m.field_columns[c]});
+      if (overlap(sweep.steps, sweep.path, column, m.field_columns[c])) {
+        throw InputError(where, "'" + sweep.path + "' is also the manifest column '" + m.field_columns[c] + "' of " + m.file.string() +
+                                    "; a field comes from the manifest or from a sweep, not both");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 Manifest parse_manifest(std::string_view text, const std::filesystem::path& file) {
@@ -154,6 +181,12 @@ Manifest parse_manifest(std::string_view text, const std::filesystem::path& file
   for (std::size_t c = 0; c < header.cells.size(); ++c) {
     const std::string name = trim(header.cells[c].text);
     const InputLocation where{label, header.line, header.cells[c].column, name};
+    for (std::size_t before = 0; before < c; ++before) {
+      if (!name.empty() && trim(header.cells[before].text) == name) {
+        throw InputError(where, "column '" + name + "' appears twice (also column " + std::to_string(header.cells[before].column) +
+                                    "); which value should a case take? Keep one");
+      }
+    }
     if (name == "case_id") {
       case_id_column = static_cast<int>(c);
     } else if (name == "scenario") {
@@ -173,7 +206,17 @@ Manifest parse_manifest(std::string_view text, const std::filesystem::path& file
     }
     ManifestRow row;
     row.line = record.line;
-    if (case_id_column >= 0) row.case_id = trim(record.cells[static_cast<std::size_t>(case_id_column)].text);
+    if (case_id_column >= 0) {
+      const CsvCell& cell = record.cells[static_cast<std::size_t>(case_id_column)];
+      row.case_id = trim(cell.text);
+      for (const ManifestRow& earlier : manifest.rows) {
+        if (!row.case_id.empty() && earlier.case_id == row.case_id) {
+          throw InputError({label, record.line, cell.column, "case_id"},
+                           "case_id \"" + row.case_id + "\" is already used on line " + std::to_string(earlier.line) +
+                               "; every case needs its own id (or leave the cell empty)");
+        }
+      }
+    }
     if (scenario_column >= 0) row.scenario_file = trim(record.cells[static_cast<std::size_t>(scenario_column)].text);
     for (std::size_t f = 0; f < field_columns.size(); ++f) {
       const CsvCell& cell = record.cells[static_cast<std::size_t>(field_columns[f].first)];
@@ -250,9 +293,16 @@ Study::Study(StudyDefinition definition) : definition_(std::move(definition)) {
   const std::string label = definition_.base_scenario.string();
   base_document_ = scenario::parse_toml(read_text_file(definition_.base_scenario), label);
   scenario::parse_scenario_document(base_document_, definition_.base_scenario);  // its own errors, its own lines
+  check_conflicts(definition_);
   case_count_ = definition_.manifest ? definition_.manifest->rows.size() : 1;
-  for (const Sweep& sweep : definition_.sweeps) case_count_ *= sweep.values.size();
-  if (definition_.draws > 0) case_count_ *= static_cast<std::size_t>(definition_.draws);
+  const auto multiply = [&](std::size_t factor, const std::string& field) {
+    if (__builtin_mul_overflow(case_count_, factor, &case_count_) || case_count_ > kMaxCases) {
+      throw InputError({"", 0, 0, field}, "the study has more than " + std::to_string(kMaxCases) +
+                                              " cases (manifest rows x sweep values x draws); split it into smaller studies");
+    }
+  };
+  for (const Sweep& sweep : definition_.sweeps) multiply(sweep.values.size(), "--sweep " + sweep.path);
+  if (definition_.draws > 0) multiply(static_cast<std::size_t>(definition_.draws), "--draws");
 }
 
 CaseCoordinates Study::coordinates(std::size_t index) const {

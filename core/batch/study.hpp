@@ -38,7 +38,8 @@ struct Manifest {
 /// Parses a manifest. The separator is ',' or ';' (whichever the header line uses); with ';'
 /// a decimal comma in a number ("12,5") is read as a decimal point. Cells may be quoted
 /// ("a,b"). Throws InputError with line and column (the CSV column number, 1 = first) for a
-/// header that is not a field path, a row with the wrong number of cells, or no rows.
+/// header that is not a field path, a column named twice, a case_id used twice, a row with
+/// the wrong number of cells, or no rows.
 Manifest parse_manifest(std::string_view text, const std::filesystem::path& file);
 Manifest read_manifest(const std::filesystem::path& file);
 
@@ -79,12 +80,18 @@ struct CaseScenario {
   std::uint64_t seed = 0;
 };
 
+/// The most cases one study may hold (a batch of more would not finish in a lifetime; the
+/// count is also checked for overflow while it is multiplied out).
+inline constexpr std::size_t kMaxCases = 1'000'000'000'000ULL;
+
 /// Cases of a study: counting, decoding and building their scenarios. Thread-safe after
 /// construction (the base document is read once and copied per case).
 class Study {
  public:
   /// Reads the base scenario (and checks it reads as a scenario on its own, so its own
-  /// errors come with its own lines before any case runs).
+  /// errors come with its own lines before any case runs). Throws InputError for a field
+  /// written by two sources (a manifest column also swept, two sweeps of one field) and for
+  /// more than kMaxCases cases.
   explicit Study(StudyDefinition definition);
 
   const StudyDefinition& definition() const { return definition_; }

@@ -15,7 +15,8 @@ using deelstroom::test::run_cli;
 
 namespace {
 
-const char* const kResultFiles[] = {"cases.csv", "apartments.csv", "keys.csv", "failures.csv", "summary.csv", "journal.txt"};
+const char* const kResultFiles[] = {"cases.csv",   "apartments.csv",     "keys.csv",   "failures.csv",
+                                    "summary.csv", "summary_groups.csv", "journal.txt"};
 
 const std::string kStudy =
     "batch tests/data/batch/study.csv --scenario tests/data/batch/small.toml --sweep key.rounds=1,2 --draws 2 "
@@ -138,7 +139,13 @@ TEST_CASE("batch: failing rows go to failures.csv with row and column, --fail-fa
   const auto dir = fresh_directory("batch_failures");
   const std::string args = "batch tests/data/batch/bad_rows.csv --scenario tests/data/batch/small.toml --quiet";
   const auto result = run_cli(args + " --out '" + (dir / "all").string() + "'", "batch_failures_all");
-  REQUIRE(result.exit_code == 0);
+  // The batch ran to the end but two of its three cases failed: exit 3, said also with --quiet.
+  REQUIRE(result.exit_code == 3);
+  CHECK_THAT(result.err, Catch::Contains("2 van 3 gevallen mislukt; zie "));
+  CHECK_THAT(result.err, Catch::Contains("failures.csv"));
+  const auto english = run_cli(args + " --lang en --out '" + (dir / "english").string() + "'", "batch_failures_english");
+  CHECK(english.exit_code == 3);
+  CHECK_THAT(english.err, Catch::Contains("2 of 3 cases failed; see "));
   const std::string failures = read_whole_file(dir / "all" / "failures.csv");
   CHECK_THAT(failures, Catch::Contains("bad_rows.csv:3:3: field 'key.type'"));
   CHECK_THAT(failures, Catch::Contains("bad_rows.csv:4:2: field 'pv.arrays[0].kwp'"));

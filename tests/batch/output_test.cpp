@@ -21,7 +21,7 @@ CaseOutcome outcome(std::size_t index, bool ok) {
   if (ok) {
     o.cases_rows = std::to_string(index) + ",1.5\r\n";
     o.apartment_rows = std::to_string(index) + ",A1\r\n" + std::to_string(index) + ",A2\r\n";
-    o.indicators = {10.0 + static_cast<double>(index), 0.5, -100.0};
+    o.indicators = {10.0 + static_cast<double>(index), 0.5, -100.0, 0.0, {}};
   } else {
     o.failure_rows = std::to_string(index) + ",broken\r\n";
   }
@@ -70,7 +70,7 @@ TEST_CASE("batch output resumes after the last complete journalled case", "[batc
   CHECK(journal.entries[4].sizes[0] == 8 + 4 * 7);
   const std::string summary = test::read_whole_file(dir / "summary.csv");
   // Paybacks of the ok cases 0, 2, 3, 4: 10, 12, 13, 14 -> median 12.5, mean 12.25.
-  CHECK_THAT(summary, Catch::Contains("simple_payback_years,4,0,12.25,10,"));
+  CHECK_THAT(summary, Catch::Contains("simple_payback_years,4,0,0,12.25,10,"));
   CHECK_THAT(summary, Catch::Contains("cases_failed,1"));
 }
 
