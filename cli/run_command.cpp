@@ -84,7 +84,8 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     const economics::FairPriceResult fair = economics::find_fair_internal_price(
         simulation::economics_basis(scenario, building, run.key), simulation::economic_apartments(scenario),
         scenario.economics, simulation::installed_kwp(building));
-    const report::RunView view{scenario, building, run, &money, &fair};
+    const std::optional<simulation::BatteryEffect> battery = simulation::battery_effect(scenario, building, run, money);
+    const report::RunView view{scenario, building, run, &money, &fair, battery ? &*battery : nullptr};
     if (values.count("out") != 0) {
       const auto files = report::write_run_files(values["out"].as<std::string>(), view, csv);
       if (values.count("json") == 0) {

@@ -162,6 +162,14 @@ void fill_outcome(CaseOutcome& outcome, const Study& study, std::size_t index, c
   optional_number(row, association.indicators.discounted_payback_years, kYearsDecimals);
   optional_number(row, association.lcoe_eur_per_kwh, kRateDecimals);
   row.number(association.without_sharing.npv_eur, kMoneyDecimals);
+  row.number(s.battery.enabled() ? s.battery.capacity_kwh : 0.0, kEnergyDecimals);
+  if (building.battery) {
+    row.number(building.battery->charged_kwh, kEnergyDecimals)
+        .number(building.battery->discharged_kwh, kEnergyDecimals)
+        .number(building.battery->losses_kwh, kEnergyDecimals);
+  } else {
+    row.number(0.0, kEnergyDecimals).number(0.0, kEnergyDecimals).number(0.0, kEnergyDecimals);
+  }
   row.end_row();
 
   std::ostringstream apartments;
@@ -278,7 +286,8 @@ TableHeaders table_headers(const Study& study, const CaseOptions& options) {
                            "common_self_consumption_kwh", "apartments_offtake_kwh", "shared_kwh", "injected_kwh",
                            "sharing_rate", "self_consumption_rate", "apartments_self_sufficiency",
                            "building_self_sufficiency", "investment_eur", "npv_eur", "irr", "simple_payback_years",
-                           "discounted_payback_years", "lcoe_eur_per_kwh", "npv_without_sharing_eur"}) {
+                           "discounted_payback_years", "lcoe_eur_per_kwh", "npv_without_sharing_eur", "battery_kwh",
+                           "battery_charged_kwh", "battery_discharged_kwh", "battery_losses_kwh"}) {
     cases.emplace_back(name);
   }
   headers.cases = header_line(cases, options.csv_style);

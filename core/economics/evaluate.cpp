@@ -20,7 +20,7 @@ Indicators indicators_of(const std::vector<double>& cash_flows, double discount_
 InvestmentCost investment_cost(const Investment& investment, double pv_kwp) {
   InvestmentCost cost;
   const double installation = investment.quote_eur ? *investment.quote_eur : investment.eur_per_kwp * pv_kwp;
-  cost.excl_vat_eur = installation + investment.extra_eur;
+  cost.excl_vat_eur = installation + investment.extra_eur + investment.battery_eur;
   cost.vat_eur = cost.excl_vat_eur * investment.vat_rate;
   cost.subsidy_eur = investment.subsidy_eur;
   cost.total_eur = cost.excl_vat_eur + cost.vat_eur - cost.subsidy_eur;
@@ -213,8 +213,11 @@ EconomicsResult evaluate_economics(const EnergyBasis& basis, const std::vector<A
     if (inverter_due(inv, y, horizon)) {
       row.inverter_eur = inv.inverter_replacement_eur_per_kwp * pv_kwp * (1.0 + inv.vat_rate) * index.costs;
     }
+    if (inv.battery_eur > 0.0 && inv.battery_lifetime_years > 0 && y % inv.battery_lifetime_years == 0 && y < horizon) {
+      row.battery_eur = inv.battery_replacement_eur * (1.0 + inv.vat_rate) * index.costs;
+    }
     if (y <= inv.loan.years) row.loan_eur = assoc.loan_instalment_eur_per_year;
-    const double shared_costs = row.om_eur + row.insurance_eur + row.inverter_eur + row.loan_eur;
+    const double shared_costs = row.om_eur + row.insurance_eur + row.inverter_eur + row.battery_eur + row.loan_eur;
     row.net_eur = row.internal_income_eur + row.injection_income_eur + row.avoided_common_cost_eur - shared_costs -
                   row.administration_eur;
     assoc.years.push_back(row);
@@ -224,7 +227,7 @@ EconomicsResult evaluate_economics(const EnergyBasis& basis, const std::vector<A
     assoc.cash_flows_without_sharing_eur.push_back(common_no_sharing.year.injection_income_eur +
                                                    common_no_pv.year.offtake_cost_eur() -
                                                    common_no_sharing.year.offtake_cost_eur() - shared_costs);
-    lcoe_costs.push_back(row.om_eur + row.insurance_eur + row.inverter_eur);
+    lcoe_costs.push_back(row.om_eur + row.insurance_eur + row.inverter_eur + row.battery_eur);
     production.push_back(row.production_kwh);
     if (y == 1) {
       assoc.common_bill_no_pv = common_no_pv;

@@ -34,7 +34,7 @@ Indicators indicators_of(const std::vector<double>& cash_flows, double discount_
 
 /// The investment of the association, € (economics.md §2).
 struct InvestmentCost {
-  double excl_vat_eur = 0.0;  ///< quote or €/kWp x kWp, plus extras
+  double excl_vat_eur = 0.0;  ///< quote or €/kWp x kWp, plus extras and the battery
   double vat_eur = 0.0;
   double subsidy_eur = 0.0;
   double total_eur = 0.0;     ///< excl. VAT + VAT - subsidy
@@ -55,6 +55,7 @@ struct AssociationYear {
   double insurance_eur = 0.0;
   double administration_eur = 0.0;
   double inverter_eur = 0.0;
+  double battery_eur = 0.0;              ///< battery replacement (VAT included)
   double loan_eur = 0.0;                 ///< loan instalment
   double equity_eur = 0.0;               ///< year 0: the owners' own investment
   double net_eur = 0.0;                  ///< the year's cash flow (income - costs; year 0: -equity)

@@ -240,6 +240,12 @@ struct Investment {
   int inverter_lifetime_years = 13;
   /// Replacement price, €/kWp excl. VAT: an assumption (docs/tariffs.md, "Assumptions").
   double inverter_replacement_eur_per_kwp = 150.0;
+  /// A battery of the association (scenario [battery]; core/battery): installed cost excl.
+  /// VAT in the investment, replaced every battery_lifetime_years within the horizon (0 =
+  /// never) at battery_replacement_eur excl. VAT.
+  double battery_eur = 0.0;
+  int battery_lifetime_years = 15;
+  double battery_replacement_eur = 0.0;
   Loan loan;
 
   bool operator==(const Investment&) const = default;

@@ -16,6 +16,7 @@ namespace {
 constexpr int kSlots = 96;                 // wall-clock quarter-hours of a local day
 constexpr int kEventSlots = 2 * kSlots;    // a use started late may run past midnight
 constexpr double kHoursPerSlot = 0.25;
+constexpr double kHoursPerYear = 8760.0;  ///< a charger's yearly bound (a leap year's extra day left as margin)
 constexpr int kMorningSlots = 2;           // breakfast appliances run in the first half hour
 /// Spread (h) of each person's own shift of all their times: apartments of one type do not
 /// share one clock. Also widens the mean shape's spreads (sqrt(sd^2 + shift^2)).
@@ -294,7 +295,10 @@ Eigen::ArrayXd lay_charging_sessions(std::vector<ChargingSession> sessions, doub
   const double per_interval = charger_kw * kHoursPerSlot;
   for (ChargingSession& session : sessions) {
     double energy = session.energy_kwh * factor;
-    for (Eigen::Index i = session.start; i < interval_count && energy > 1e-12; ++i) {
+    // A session still charging at the end of the year goes on from its start (the year is
+    // read as a cycle): the year's energy is delivered in full and never above the charger.
+    for (Eigen::Index step = 0; step < interval_count && energy > 1e-12; ++step) {
+      const Eigen::Index i = (session.start + step) % interval_count;
       const double delivered = std::min(per_interval - ev_kwh[i], energy);
       if (delivered <= 0.0) continue;
       ev_kwh[i] += delivered;
@@ -303,6 +307,25 @@ Eigen::ArrayXd lay_charging_sessions(std::vector<ChargingSession> sessions, doub
   }
   return ev_kwh;
 }
+
+}  // namespace
+
+void cap_charging(Eigen::ArrayXd& ev_kwh, double charger_kw) {
+  const double cap_kwh = charger_kw * kHoursPerSlot;
+  const Eigen::Index n = ev_kwh.size();
+  double waiting_kwh = 0.0;
+  // Two rounds over the cyclic year: the energy above the cap at the end of the first round
+  // fits in the spare quarter-hours of the second whenever the year's total fits at all.
+  for (Eigen::Index step = 0; step < 2 * n; ++step) {
+    const Eigen::Index i = step % n;
+    if (step >= n && waiting_kwh <= 0.0) break;
+    const double wanted = ev_kwh[i] + waiting_kwh;
+    ev_kwh[i] = std::min(wanted, cap_kwh);
+    waiting_kwh = wanted - ev_kwh[i];
+  }
+}
+
+namespace {
 
 /// The interval of a day that shows wall-clock slot `slot` (or the next existing one: the
 /// skipped hour of the spring DST day), -1 if none.
@@ -520,6 +543,8 @@ void validate(const HouseholdSpec& spec) {
     const EvOption& ev = *spec.ev;
     require(finite_in(ev.annual_kwh, 0.0, 1e5), "ev.annual_kwh", "expected kWh per year >= 0");
     require(finite_in(ev.charger_kw, 1.0, 50.0), "ev.charger_kw", "expected a charging power of 1 to 50 kW");
+    require(ev.annual_kwh <= ev.charger_kw * kHoursPerYear, "ev.annual_kwh",
+            "more than the charger can deliver in a year (charger_kw x 8,760 h); raise ev.charger_kw or lower ev.annual_kwh");
     require(finite_in(ev.sessions_per_week, 0.1, 14.0), "ev.sessions_per_week", "expected 0.1 to 14 sessions a week");
     require(finite_in(ev.home_arrival.mean_h, 0.0, 24.0) && finite_in(ev.home_arrival.sd_h, 0.0, 6.0),
             "ev.home_arrival", "expected [mean hour 0-24, spread 0-6 hours]");
@@ -557,7 +582,12 @@ HouseholdProfile generate(const HouseholdSpec& spec, const PreparedContext& cont
     profile.total_kwh += profile.heat_pump_kwh;
   }
   if (spec.ev) {
-    if (!spec.stochastic) scale_to(ev_kwh, spec.ev->annual_kwh);  // the laid sessions already sum to it
+    if (!spec.stochastic) {
+      // The expected profile is a density: scaled to the year's kWh it may ask more than the
+      // charger gives in the busiest quarter-hours; the rest waits, as a real car would.
+      scale_to(ev_kwh, spec.ev->annual_kwh);  // the laid sessions already sum to it
+      cap_charging(ev_kwh, spec.ev->charger_kw);
+    }
     profile.total_kwh += ev_kwh;
     profile.ev_kwh = std::move(ev_kwh);
   }

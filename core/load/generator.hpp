@@ -47,6 +47,11 @@ struct HouseholdProfile {
   Eigen::ArrayXd ev_kwh;         ///< empty without an EV
 };
 
+/// Caps an EV's charging series at the charger's power: energy above charger_kw x 0.25 h in
+/// a quarter-hour waits for the next quarter-hours with room (the year read as a cycle), so
+/// the year's kWh are kept whenever they fit (annual kWh <= charger_kw x hours of the year).
+void cap_charging(Eigen::ArrayXd& ev_kwh, double charger_kw);
+
 /// Generates one household. `stochastic = false` gives the archetype's expected profile: the
 /// same computation with every random draw replaced by its distribution (occupancy
 /// probabilities, appliance start densities), so a trainer sees the type's typical day.

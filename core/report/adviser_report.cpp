@@ -407,6 +407,42 @@ void production_section(std::ostream& out, const AdviserReport& r, Language lang
   out << "</table>";
 }
 
+/// The association's battery: what it stores and delivers, and what it changes (energy and
+/// the association's NPV), with its own payback.
+void battery_section(std::ostream& out, const AdviserReport& r, Language language) {
+  if (!r.battery) return;
+  const bool nl = language == Language::dutch;
+  const simulation::BatteryEffect& e = *r.battery;
+  const scenario::BatterySettings& b = r.scenario.battery;
+  out << "<section id='battery'><h2>" << text(language, "Batterij van de VME", "The association's battery") << "</h2><p>"
+      << html_escape(format_number(b.capacity_kwh, 1, nl)) << " kWh, " << html_escape(format_number(b.power_kw, 1, nl)) << " kW, "
+      << text(language, "rendement heen en terug ", "round-trip efficiency ") << html_escape(format_percent(b.round_trip_efficiency, 0, nl))
+      << ". "
+      << text(language,
+              "De batterij laadt alleen met zonnestroom die geen enkele verdeelsleutel kan delen (meer dan de deelnemers op dat kwartier "
+              "verbruiken) en levert aan de gemeenschappelijke delen en aan de deelnemers wanneer de zon tekortschiet.",
+              "The battery charges only from PV no key could share (more than the participants use in that quarter-hour) and "
+              "delivers to the common parts and the participants when the sun falls short.")
+      << "</p><table><tr><th></th><th class='num'>" << text(language, "zonder batterij", "without battery") << "</th><th class='num'>"
+      << text(language, "met batterij", "with battery") << "</th></tr>";
+  auto row = [&](std::string_view label, double without, double with, int decimals) {
+    out << "<tr><td>" << html_escape(std::string(label)) << "</td>" << value_cell(without, decimals, nl) << value_cell(with, decimals, nl)
+        << "</tr>";
+  };
+  row(text(language, "Gedeeld met de appartementen (kWh)", "Shared with the apartments (kWh)"), e.shared_without_kwh, e.shared_with_kwh, 0);
+  row(text(language, "Geïnjecteerd, verkocht (kWh)", "Injected, sold (kWh)"), e.injected_without_kwh, e.injected_with_kwh, 0);
+  row(text(language, "Netto contante waarde van de VME (€)", "Association's net present value (€)"), e.npv_without_eur, e.npv_with_eur, 0);
+  out << "</table><p>" << text(language, "Geladen ", "Charged ") << html_escape(format_number(e.charged_kwh, 0, nl))
+      << text(language, " kWh, geleverd ", " kWh, delivered ") << html_escape(format_number(e.discharged_kwh, 0, nl))
+      << text(language, " kWh, verlies ", " kWh, lost ") << html_escape(format_number(e.losses_kwh, 0, nl)) << " kWh ("
+      << html_escape(format_number(e.full_cycles, 0, nl)) << text(language, " volle cycli). ", " full cycles). ")
+      << text(language, "Investering in de batterij ", "Investment in the battery ") << html_escape(format_number(e.investment_eur, 0, nl))
+      << text(language, " € (btw inbegrepen); terugverdientijd van de batterij zelf: ", " € (VAT included); the battery's own payback: ")
+      << (e.simple_payback_years ? html_escape(format_number(*e.simple_payback_years, 1, nl)) + std::string(text(language, " jaar", " years"))
+                                 : std::string(text(language, "niet binnen de horizon", "not within the horizon")))
+      << ".</p></section>";
+}
+
 /// The apartment with the lowest total NPV (occupant + owner) and how many apartments end
 /// below 0 under one key: whether a key leaves someone worse off is what decides a vote.
 struct ApartmentSpread {
@@ -694,6 +730,7 @@ void write_html_report(std::ostream& out, const AdviserReport& r, Language langu
   conclusion_section(out, r, language);
   assumptions_section(out, r, language);
   production_section(out, r, language);
+  battery_section(out, r, language);
   keys_section(out, r, language);
   apartments_section(out, r, language);
   cash_flow_section(out, r, language);
@@ -1035,7 +1072,8 @@ void write_adviser_report(const scenario::Scenario& scenario, const simulation::
       simulation::economics_basis(scenario, building, run.key), simulation::economic_apartments(scenario),
       scenario.economics, simulation::installed_kwp(building));
   const AdviserReport report{scenario, building, run, economics, keys, fair,
-                             sensitivity_cases(scenario, building, run, language), scenario_fingerprint(scenario), cover};
+                             sensitivity_cases(scenario, building, run, language), scenario_fingerprint(scenario), cover,
+                             simulation::battery_effect(scenario, building, run, economics)};
   if (!html.empty()) write_file_atomically(html, [&](std::ostream& file) { write_html_report(file, report, language); });
   if (!xlsx.empty()) write_xlsx_report(xlsx, report, language);
 }

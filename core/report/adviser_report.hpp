@@ -14,6 +14,7 @@
 #include "core/economics/decisions.hpp"
 #include "core/economics/evaluate.hpp"
 #include "core/scenario/scenario.hpp"
+#include "core/simulation/battery_effect.hpp"
 #include "core/simulation/engine.hpp"
 
 namespace deelstroom::report {
@@ -44,6 +45,7 @@ struct AdviserReport {
   std::vector<SensitivityCase> sensitivity;
   std::string fingerprint;                             ///< scenario_fingerprint
   ReportCover cover;
+  std::optional<simulation::BatteryEffect> battery;    ///< with a [battery]: with and without it
 };
 
 /// FNV-1a, 64 bits, of `bytes` (Fowler, Noll, Vo; offset basis 0xcbf29ce484222325, prime

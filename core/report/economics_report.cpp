@@ -195,13 +195,13 @@ void write_economics_csv(const std::function<void(const std::string&, const std:
     CsvWriter csv(out, style);
     csv.header({"year", "production_kwh", "common_self_consumption_kwh", "shared_kwh", "injected_kwh",
                 "internal_income_eur", "injection_income_eur", "avoided_common_cost_eur", "om_eur", "insurance_eur",
-                "administration_eur", "inverter_eur", "loan_eur", "equity_eur", "net_eur", "cumulative_eur",
+                "administration_eur", "inverter_eur", "battery_eur", "loan_eur", "equity_eur", "net_eur", "cumulative_eur",
                 "discounted_eur"});
     for (const economics::AssociationYear& y : result.association.years) {
       csv.integer(y.year).number(y.production_kwh, 3).number(y.common_self_consumption_kwh, 3).number(y.shared_kwh, 3);
       csv.number(y.injected_kwh, 3).number(y.internal_income_eur, 2).number(y.injection_income_eur, 2);
       csv.number(y.avoided_common_cost_eur, 2).number(y.om_eur, 2).number(y.insurance_eur, 2);
-      csv.number(y.administration_eur, 2).number(y.inverter_eur, 2).number(y.loan_eur, 2).number(y.equity_eur, 2);
+      csv.number(y.administration_eur, 2).number(y.inverter_eur, 2).number(y.battery_eur, 2).number(y.loan_eur, 2).number(y.equity_eur, 2);
       csv.number(y.net_eur, 2).number(y.cumulative_eur, 2).number(y.discounted_eur, 2).end_row();
     }
   });

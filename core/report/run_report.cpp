@@ -41,6 +41,31 @@ std::string month_name(int month, Language language) {
   return std::string(language == Language::dutch ? dutch[index] : english[index]);
 }
 
+/// The battery with and without: shared, injected, the association's NPV, its own payback.
+void print_battery_effect(std::ostream& out, const simulation::BatteryEffect& e, const scenario::Scenario& s,
+                          Language language) {
+  const bool nl = language == Language::dutch;
+  TextTable table;
+  table.add_column(tr(language, "Batterij van de VME", "The association's battery"), TA::left);
+  table.add_column(tr(language, "zonder", "without"));
+  table.add_column(tr(language, "met", "with"));
+  table.add_row({std::string(tr(language, "Gedeeld met appartementen (kWh)", "Shared with apartments (kWh)")),
+                 kwh(e.shared_without_kwh, nl), kwh(e.shared_with_kwh, nl)});
+  table.add_row({std::string(tr(language, "Restinjectie (kWh)", "Remaining injection (kWh)")), kwh(e.injected_without_kwh, nl),
+                 kwh(e.injected_with_kwh, nl)});
+  table.add_row({std::string(tr(language, "NCW van de VME (€)", "Association NPV (€)")), format_number(e.npv_without_eur, 0, nl),
+                 format_number(e.npv_with_eur, 0, nl)});
+  table.print(out);
+  out << format_number(s.battery.capacity_kwh, 1, nl) << " kWh, " << format_number(s.battery.power_kw, 1, nl) << " kW, "
+      << tr(language, "rendement heen en terug ", "round trip ") << format_percent(s.battery.round_trip_efficiency, 0, nl) << ", "
+      << format_number(e.full_cycles, 0, nl) << tr(language, " volle cycli per jaar; investering ", " full cycles a year; investment ")
+      << format_number(e.investment_eur, 0, nl) << " €; "
+      << tr(language, "terugverdientijd van de batterij zelf: ", "the battery's own payback: ")
+      << (e.simple_payback_years ? format_number(*e.simple_payback_years, 1, nl) + tr(language, " jaar", " years").data()
+                                 : std::string(tr(language, "niet binnen de horizon", "not within the horizon")))
+      << "\n\n";
+}
+
 void print_run_tables(std::ostream& out, const RunView& view, Language language) {
   const bool nl = language == Language::dutch;
   const auto& s = view.scenario;
@@ -59,9 +84,22 @@ void print_run_tables(std::ostream& out, const RunView& view, Language language)
   auto row = [&](std::string_view label, double value, std::string percent = "") {
     building.add_row({std::string(label), kwh(value, nl), std::move(percent)});
   };
-  row(tr(language, "PV-productie", "PV production"), year.production_kwh);
+  if (view.building.battery) {
+    const battery::BatteryDispatch& d = *view.building.battery;
+    row(tr(language, "PV-productie", "PV production"), view.building.pv_production_kwh.sum());
+    row(tr(language, "  in de batterij geladen", "  charged into the battery"), d.charged_kwh);
+    row(tr(language, "  uit de batterij geleverd", "  delivered by the battery"), d.discharged_kwh);
+    row(tr(language, "  batterijverlies (en wat er op 31/12 nog in zit)", "  battery losses (and what it holds on 31/12)"),
+        d.charged_kwh - d.discharged_kwh);
+    row(tr(language, "Productie gemeensch. aansluiting (PV + batterij)", "Common connection production (PV + battery)"),
+        year.production_kwh);
+  } else {
+    row(tr(language, "PV-productie", "PV production"), year.production_kwh);
+  }
   row(tr(language, "Verbruik gemeenschappelijke delen", "Common parts consumption"), year.common_consumption_kwh);
-  row(tr(language, "  waarvan rechtstreeks uit PV", "  of which directly from PV"), year.common_self_consumption_kwh);
+  row(view.building.battery ? tr(language, "  waarvan rechtstreeks uit PV of batterij", "  of which directly from PV or battery")
+                             : tr(language, "  waarvan rechtstreeks uit PV", "  of which directly from PV"),
+      year.common_self_consumption_kwh);
   row(tr(language, "Deelbaar volume (injectie gemeensch. meter)", "Shareable volume (common meter injection)"),
       year.shareable_kwh - year.apartments_injection_kwh);
   if (year.apartments_injection_kwh > 0.0) {
@@ -80,6 +118,8 @@ void print_run_tables(std::ostream& out, const RunView& view, Language language)
                     format_percent(year.apartments_self_sufficiency(), 1, nl)});
   building.print(out);
   out << "\n";
+
+  if (view.battery != nullptr) print_battery_effect(out, *view.battery, view.scenario, language);
 
   TextTable arrays;
   arrays.add_column(tr(language, "PV-veld", "PV array"), TA::left);
@@ -185,6 +225,32 @@ void write_run_json(std::ostream& out, const RunView& view) {
         .value("building_self_sufficiency", f.building_self_sufficiency());
   };
   flows("building", settlement.year);
+  if (view.building.battery) {
+    const battery::BatteryDispatch& d = *view.building.battery;
+    json.begin_object("battery")
+        .value("capacity_kwh", s.battery.capacity_kwh)
+        .value("power_kw", s.battery.power_kw)
+        .value("round_trip_efficiency", s.battery.round_trip_efficiency)
+        .value("pv_production_kwh", view.building.pv_production_kwh.sum())
+        .value("charged_kwh", d.charged_kwh)
+        .value("discharged_kwh", d.discharged_kwh)
+        .value("losses_kwh", d.losses_kwh)
+        .value("full_cycles", d.full_cycles);
+    if (view.battery != nullptr) {
+      const simulation::BatteryEffect& e = *view.battery;
+      json.value("shared_without_kwh", e.shared_without_kwh)
+          .value("injected_without_kwh", e.injected_without_kwh)
+          .value("npv_with_eur", e.npv_with_eur)
+          .value("npv_without_eur", e.npv_without_eur)
+          .value("investment_eur", e.investment_eur);
+      if (e.simple_payback_years) {
+        json.value("simple_payback_years", *e.simple_payback_years);
+      } else {
+        json.null("simple_payback_years");
+      }
+    }
+    json.end_object();
+  }
   json.value("unshared_with_demand_quarter_hours", settlement.unshared_with_demand_intervals)
       .value("unshared_with_demand_kwh", settlement.unshared_with_demand_kwh);
   json.end_object();

@@ -10,6 +10,7 @@
 #include "core/economics/evaluate.hpp"
 #include "core/report/csv_writer.hpp"
 #include "core/scenario/scenario.hpp"
+#include "core/simulation/battery_effect.hpp"
 #include "core/simulation/engine.hpp"
 
 namespace deelstroom::report {
@@ -23,6 +24,8 @@ struct RunView {
   const economics::EconomicsResult* economics = nullptr;
   /// The fair internal price (decision helper); nullptr when not searched.
   const economics::FairPriceResult* fair_price = nullptr;
+  /// With a [battery]: what it changes (simulation::battery_effect); nullptr otherwise.
+  const simulation::BatteryEffect* battery = nullptr;
 };
 
 /// Terminal tables: building, arrays, rounds, apartments.

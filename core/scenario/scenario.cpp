@@ -38,6 +38,10 @@ void sync_economics(Scenario& scenario) {
     }
   }
   money.analysis.degradation_per_year = scenario.pv.degradation_pct_per_year / 100.0;
+  const BatterySettings& battery = scenario.battery;
+  money.investment.battery_eur = battery.enabled() ? battery.cost_eur : 0.0;
+  money.investment.battery_lifetime_years = battery.lifetime_years;
+  money.investment.battery_replacement_eur = battery.enabled() ? battery.replacement_eur.value_or(battery.cost_eur) : 0.0;
 }
 
 void set_tariff_year_and_area(Scenario& scenario, int year, const std::string& dso_area) {

@@ -149,6 +149,18 @@ struct TrainingNotes {
   bool empty() const { return notes.empty() && questions.empty(); }
 };
 
+/// [battery]: a battery of the association on the common connection (core/battery).
+/// Costs are excl. VAT (the investment's VAT rate applies); 0 kWh = no battery.
+struct BatterySettings {
+  double capacity_kwh = 0.0;
+  double power_kw = 0.0;                   ///< 0 with a capacity: capacity / 2 (a 2-hour battery)
+  double round_trip_efficiency = 0.9;
+  double cost_eur = 0.0;                   ///< installed, excl. VAT
+  int lifetime_years = 15;                 ///< replaced every lifetime_years within the horizon; 0 = never
+  std::optional<double> replacement_eur;   ///< unset: cost_eur
+  bool enabled() const { return capacity_kwh > 0.0; }
+};
+
 struct Scenario {
   std::filesystem::path source_file;       ///< where it was read from (empty when built in memory)
   std::string description;
@@ -160,6 +172,7 @@ struct Scenario {
   std::vector<ApartmentSettings> apartments;
   KeySettings key;
   RuleSettings rules;
+  BatterySettings battery;
   /// [tariffs], [investment], [economics]; rules and degradation follow [rules] and [pv]
   /// (see sync_economics).
   economics::EconomicsSettings economics;

@@ -1,5 +1,7 @@
 #include "core/scenario/scenario_io.hpp"
 
+#include "core/battery/battery.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -125,6 +127,11 @@ void read_consumption(TableReader& table, ConsumptionSettings& c) {
     c.ev.enabled = ev->boolean("enabled", true);
     c.ev.annual_kwh = ev->number("annual_kwh", 0.0, 0.0, kMaxEnergyKwh);
     c.ev.charger_kw = ev->number("charger_kw", c.ev.charger_kw, 1.0, 50.0);
+    if (c.ev.annual_kwh > c.ev.charger_kw * 8760.0) {
+      char limit[96];
+      std::snprintf(limit, sizeof limit, "a %g kW charger delivers at most %g kWh a year", c.ev.charger_kw, c.ev.charger_kw * 8760.0);
+      ev->fail("annual_kwh", std::string(limit) + "; raise charger_kw or lower annual_kwh");
+    }
     ev->reject_unknown_fields();
   }
   if (!c.file.empty() && !c.archetype.empty()) {
@@ -133,6 +140,20 @@ void read_consumption(TableReader& table, ConsumptionSettings& c) {
   if (!c.file.empty() && c.annual_kwh) {
     table.fail("annual_kwh", "a measured file brings its own consumption; remove annual_kwh (or the file)");
   }
+}
+
+void read_battery(TableReader& root, Scenario& s) {
+  auto table = root.optional_table("battery");
+  if (!table) return;
+  BatterySettings& b = s.battery;
+  b.capacity_kwh = table->number("capacity_kwh", 0.0, 0.0, battery::kMaxCapacityKwh);
+  b.power_kw = table->number("power_kw", b.capacity_kwh / 2.0, 0.0, battery::kMaxPowerKw);
+  if (b.capacity_kwh > 0.0 && b.power_kw <= 0.0) table->fail("power_kw", "a battery needs a power above 0 kW");
+  b.round_trip_efficiency = table->number("round_trip_efficiency", b.round_trip_efficiency, battery::kMinRoundTripEfficiency, 1.0);
+  b.cost_eur = table->number("cost_eur", 0.0, 0.0, 1e8);
+  b.lifetime_years = static_cast<int>(table->integer("lifetime_years", b.lifetime_years, 0, 50));
+  b.replacement_eur = table->optional_number("replacement_eur", 0.0, 1e8);
+  table->reject_unknown_fields();
 }
 
 void read_common(TableReader& root, Scenario& s) {
@@ -513,6 +534,7 @@ Scenario parse_scenario_document(const toml::table& document, const std::filesys
   read_apartments(root, s);
   read_pv(root, s);  // after the apartments: an array may sit behind an apartment's meter
   read_key_and_rules(root, s);
+  read_battery(root, s);
   if (auto training = root.optional_table("training")) {
     s.training.notes = training->string("notes", "");
     if (auto questions = training->optional_strings("questions")) s.training.questions = *questions;
@@ -617,6 +639,13 @@ std::string format_scenario(const Scenario& s, const std::filesystem::path& targ
           << "\npreset = " << quoted(g.preset) << "\nrounds = " << g.rounds << "\n";
       if (!g.percentages.empty()) out << "percentages = " << numbers_text(g.percentages) << "\n";
     }
+  }
+  if (s.battery.enabled()) {
+    const BatterySettings& b = s.battery;
+    out << "\n[battery]\ncapacity_kwh = " << number_text(b.capacity_kwh) << "\npower_kw = " << number_text(b.power_kw)
+        << "\nround_trip_efficiency = " << number_text(b.round_trip_efficiency) << "\ncost_eur = " << number_text(b.cost_eur)
+        << "\nlifetime_years = " << b.lifetime_years << "\n";
+    if (b.replacement_eur) out << "replacement_eur = " << number_text(*b.replacement_eur) << "\n";
   }
   if (!s.training.empty()) {
     out << "\n[training]\n";

@@ -203,6 +203,31 @@ Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scen
   return series;
 }
 
+namespace {
+
+/// Puts the association's battery on the common connection: dispatches it on the PV and the
+/// consumption, keeps the PV alone in pv_production_kwh and makes the series' production
+/// the common connection's net production (what the key divides).
+void apply_battery(const scenario::Scenario& s, PreparedBuilding& b) {
+  battery::BatterySpec spec;
+  spec.capacity_kwh = s.battery.capacity_kwh;
+  spec.power_kw = s.battery.power_kw;
+  spec.round_trip_efficiency = s.battery.round_trip_efficiency;
+  std::vector<bool> participates;
+  for (const scenario::ApartmentSettings& a : s.apartments) participates.push_back(a.participates);
+  if (const std::string problem = battery::validate(spec); !problem.empty()) {
+    throw InputError({s.source_file.string(), 0, 0, "battery." + problem.substr(0, problem.find(':'))},
+                     problem.substr(problem.find(':') + 2));
+  }
+  sharing::BuildingSeries& series = b.series;
+  b.battery = battery::dispatch_battery(spec, series.production_kwh, series.common_consumption_kwh, series.offtake_kwh,
+                                        participates, 0.25 /* hours per quarter-hour */);
+  b.pv_production_kwh = series.production_kwh;
+  series.production_kwh = b.battery->net_production(b.pv_production_kwh);
+}
+
+}  // namespace
+
 PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches& caches) {
   PreparedBuilding b;
   const auto zone = time::time_zone_from_name(s.site.timezone);
@@ -304,6 +329,7 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
     for (const std::string& note : origin.notes) b.warnings.push_back(a.id + ": " + note);
   }
   if (any_injection) series.injection_kwh = std::move(injection);
+  if (s.battery.enabled()) apply_battery(s, b);
   series.month = b.calendar.month;
   apply_tariff_periods(b, s.economics.tariffs.energy);
   if (const std::string problem = sharing::validate_series(series); !problem.empty()) {

@@ -14,6 +14,7 @@
 #include "core/load/profile_context.hpp"
 #include "core/pv/array.hpp"
 #include "core/scenario/scenario.hpp"
+#include "core/battery/battery.hpp"
 #include "core/sharing/settlement.hpp"
 #include "core/simulation/key_resolution.hpp"
 #include "core/solar/solar_position.hpp"
@@ -93,7 +94,12 @@ struct PreparedBuilding {
   std::shared_ptr<const solar::SolarPositions> positions;
   std::shared_ptr<const solar::Weather> weather;
   std::vector<ArrayOutput> arrays;
-  sharing::BuildingSeries series;          ///< production (sum of arrays), common, apartments
+  /// production (sum of the common arrays, with a battery: PV - charge + discharge), common, apartments
+  sharing::BuildingSeries series;
+  /// With a [battery]: its dispatch, and the PV alone on the common connection (the
+  /// production before the battery), kWh per interval.
+  std::optional<battery::BatteryDispatch> battery;
+  Eigen::ArrayXd pv_production_kwh;
   ConsumptionOrigin common_origin;
   std::vector<ConsumptionOrigin> apartment_origins;
   std::vector<std::string> warnings;

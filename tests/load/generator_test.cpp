@@ -379,6 +379,40 @@ TEST_CASE("EV: its yearly kWh, charged at the charger's power, mostly in the eve
   CHECK(generate_household_profile(spec, prepared2025()).ev_kwh.sum() == Approx(2000.0).epsilon(0.001));
 }
 
+TEST_CASE("EV: a 1 kW charger never delivers more than 0.25 kWh a quarter-hour or 8,760 kWh a year", "[load][generator][ev]") {
+  HouseholdSpec spec;
+  spec.archetype = "couple_working";
+  spec.seed = 3;
+  spec.ev = EvOption{};
+  spec.ev->charger_kw = 1.0;
+  spec.ev->annual_kwh = 6000.0;  // 68 % of what 1 kW gives in a year: sessions run long and overlap
+  spec.ev->sessions_per_week = 7.0;
+  for (bool stochastic : {true, false}) {
+    INFO("stochastic " << stochastic);
+    spec.stochastic = stochastic;
+    const HouseholdProfile profile = generate_household_profile(spec, prepared2025());
+    CHECK(profile.ev_kwh.maxCoeff() <= 0.25 + 1e-12);           // 1 kW x 0.25 h
+    CHECK(profile.ev_kwh.sum() == Approx(6000.0).epsilon(1e-9));  // none lost at the end of the year
+  }
+  // The cap itself: 1.0 kWh asked in one quarter-hour of a 1 kW charger is spread over four.
+  Eigen::ArrayXd series = Eigen::ArrayXd::Zero(8);
+  series[6] = 1.0;
+  cap_charging(series, 1.0);
+  CHECK(series[6] == 0.25);
+  CHECK(series[7] == 0.25);
+  CHECK(series[0] == 0.25);  // the year read as a cycle: the rest waits at its start
+  CHECK(series[1] == 0.25);
+  CHECK(series.sum() == 1.0);
+  // More than the charger can give in a year is refused.
+  spec.ev->annual_kwh = 8761.0;
+  try {
+    generate_household(spec, prepared2025());
+    FAIL("no error");
+  } catch (const InputError& error) {
+    CHECK(error.where().field == "ev.annual_kwh");
+  }
+}
+
 TEST_CASE("Bad options are input errors naming the field", "[load][generator][errors]") {
   HouseholdSpec spec;
   spec.archetype = "couple_working";

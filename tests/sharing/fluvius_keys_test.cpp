@@ -2,6 +2,8 @@
 // quarter-hours (energy-sharing.md §1-2; docs/sharing-rules.md).
 #include <catch2/catch.hpp>
 
+#include "tests/eigen_values.hpp"
+
 #include <random>
 
 #include "core/sharing/key_catalogue.hpp"
@@ -12,12 +14,7 @@ using namespace deelstroom::sharing;
 
 namespace {
 
-Eigen::ArrayXd values(std::initializer_list<double> list) {
-  Eigen::ArrayXd a(static_cast<Eigen::Index>(list.size()));
-  Eigen::Index i = 0;
-  for (double v : list) a[i++] = v;
-  return a;
-}
+using deelstroom::test::values;
 
 void require_values(const Eigen::ArrayXd& actual, std::initializer_list<double> expected) {
   REQUIRE(actual.size() == static_cast<Eigen::Index>(expected.size()));
