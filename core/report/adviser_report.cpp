@@ -937,6 +937,17 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     label("Versie deelstroom", "deelstroom version", DEELSTROOM_VERSION);
     label("Scenario", "Scenario", r.scenario.source_file.empty() ? r.scenario.site.name : r.scenario.source_file.filename().string());
     label("Verdeelsleutel", "Allocation key", simulation::describe_key(r.scenario.key, nl));
+    if (r.battery) {
+      const simulation::BatteryEffect& e = *r.battery;
+      item("Batterij: capaciteit", "Battery: capacity", r.scenario.battery.capacity_kwh, "kWh", kwh);
+      item("Batterij: geleverd", "Battery: delivered", e.discharged_kwh, "kWh", kwh);
+      item("Batterij: verlies", "Battery: losses", e.losses_kwh, "kWh", kwh);
+      item("Gedeeld zonder batterij", "Shared without battery", e.shared_without_kwh, "kWh", kwh);
+      item("NCW VME zonder batterij", "Association NPV without battery", e.npv_without_eur, "EUR", eur);
+      worksheet_write_string(summary, row, 0, nl ? "Terugverdientijd batterij" : "Battery payback", nullptr);
+      write_optional(summary, row, 1, e.simple_payback_years, years);
+      worksheet_write_string(summary, row++, 2, nl ? "jaar" : "years", nullptr);
+    }
 
     lxw_worksheet* apartments = workbook_add_worksheet(workbook.book, nl ? "Appartementen" : "Apartments");
     header_row(apartments,

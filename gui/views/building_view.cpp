@@ -124,6 +124,32 @@ void pv_section(ViewContext& c) {
               ChangeKind::light, "pv.degradation_pct_per_year", 0.1, "%.2f");
 }
 
+void battery_section(ViewContext& c) {
+  scenario::Scenario& s = c.state.scenario;
+  const Language l = c.language;
+  if (!ImGui::CollapsingHeader(L(l, "Batterij (VME)", "Battery (association)"))) return;
+  scenario::BatterySettings& b = s.battery;
+  edit_number(c.state, L(l, "Capaciteit (kWh, 0 = geen)", "Capacity (kWh, 0 = none)"), b.capacity_kwh, ChangeKind::heavy,
+              "battery.capacity_kwh", 5.0, "%.1f");
+  if (!b.enabled()) return;
+  if (b.power_kw <= 0.0) b.power_kw = b.capacity_kwh / 2.0;
+  edit_number(c.state, L(l, "Vermogen (kW)", "Power (kW)"), b.power_kw, ChangeKind::heavy, "battery.power_kw", 1.0, "%.1f");
+  edit_slider(c.state, L(l, "Rendement heen en terug", "Round-trip efficiency"), b.round_trip_efficiency, 0.5, 1.0,
+              ChangeKind::heavy, "battery.round_trip_efficiency", "%.2f");
+  edit_number(c.state, L(l, "Kostprijs (€, excl. btw)", "Cost (€, excl. VAT)"), b.cost_eur, ChangeKind::money, "battery.cost_eur",
+              500.0, "%.0f");
+  edit_int(c.state, L(l, "Levensduur (jaar)", "Lifetime (years)"), b.lifetime_years, ChangeKind::money, "battery.lifetime_years");
+  help_marker(L(l, "Laadt alleen met zonnestroom die geen sleutel kan delen; levert aan de gemeenschappelijke delen en de "
+                   "deelnemers wanneer de zon tekortschiet (docs/battery.md).",
+                "Charges only from PV no key could share; delivers to the common parts and the participants when the sun "
+                "falls short (docs/battery.md)."));
+  if (c.cache.has_results() && c.cache.results().building && c.cache.results().building->battery) {
+    const battery::BatteryDispatch& d = *c.cache.results().building->battery;
+    ImGui::TextDisabled("%s %.0f kWh, %s %.0f kWh, %s %.0f kWh", L(l, "geladen", "charged"), d.charged_kwh,
+                        L(l, "geleverd", "delivered"), d.discharged_kwh, L(l, "verlies", "lost"), d.losses_kwh);
+  }
+}
+
 void common_section(ViewContext& c) {
   scenario::Scenario& s = c.state.scenario;
   const Language l = c.language;
@@ -144,6 +170,7 @@ void building_view(ViewContext& c) {
   training_section(c);
   site_section(c);
   pv_section(c);
+  battery_section(c);
   common_section(c);
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <sstream>
 
 #include "core/batch/output.hpp"
 #include "core/batch/study.hpp"
@@ -179,4 +180,41 @@ TEST_CASE("batch: summary_groups.csv groups the study's cases by manifest column
   CHECK_THAT(groups, Catch::Contains("\r\nkey.rounds,2,npv_eur,3,0,"));
   CHECK_THAT(groups, Catch::Contains("\r\nkey,proportional,sharing_rate,6,0,"));
   CHECK(std::filesystem::file_size(dir / "out" / "summary.xlsx") > 1000);
+}
+
+TEST_CASE("batch: heat pump and electric car per apartment as sweep variables", "[batch][cli]") {
+  const auto dir = test::fresh_directory("batch_electrified");
+  const auto result = test::run_cli("batch --scenario tests/data/batch/small.toml --sweep apartments[*].ev.enabled=false,true "
+                                    "--sweep apartments[0].heat_pump.enabled=false,true --quiet --threads 1 --out '" +
+                                        (dir / "out").string() + "'",
+                                    "batch_electrified");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  // apartments_offtake_kwh of the four cases (ev, heat pump): the three apartments' cars add
+  // 3 x 2,000 kWh (the generator's default yearly charge), apartment 0's heat pump 2,000 kWh.
+  std::istringstream lines(test::read_whole_file(dir / "out" / "cases.csv"));
+  std::string line;
+  std::getline(lines, line);
+  std::vector<std::string> header;
+  for (std::size_t start = 0, comma = 0; comma != std::string::npos; start = comma + 1) {
+    comma = line.find(',', start);
+    header.push_back(line.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+  }
+  const auto column = std::find(header.begin(), header.end(), "apartments_offtake_kwh") - header.begin();
+  std::vector<double> offtake;
+  while (std::getline(lines, line)) {
+    // The key label is quoted and holds a comma: count cells outside quotes.
+    std::vector<std::string> cells(1);
+    bool quoted = false;
+    for (char c : line) {
+      if (c == '"') quoted = !quoted;
+      else if (c == ',' && !quoted) cells.emplace_back();
+      else cells.back() += c;
+    }
+    offtake.push_back(std::stod(cells[static_cast<std::size_t>(column)]));
+  }
+  REQUIRE(offtake.size() == 4);  // (no ev, no hp), (no ev, hp), (ev, no hp), (ev, hp)
+  CHECK(offtake[1] - offtake[0] == Approx(2000.0).epsilon(1e-6));
+  CHECK(offtake[2] - offtake[0] == Approx(6000.0).epsilon(1e-6));
+  CHECK(offtake[3] - offtake[0] == Approx(8000.0).epsilon(1e-6));
 }

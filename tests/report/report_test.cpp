@@ -11,6 +11,7 @@
 #include "core/report/adviser_report.hpp"
 #include "core/report/pdf.hpp"
 #include "core/report/svg_chart.hpp"
+#include "core/report/text_table.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "core/simulation/economics_run.hpp"
 #include "core/simulation/engine.hpp"
@@ -321,4 +322,27 @@ TEST_CASE("report --pdf prints an A4 PDF and leaves no temporary file", "[report
   } else {
     WARN("no pdftotext: the PDF's text and page numbers are not read");
   }
+}
+
+TEST_CASE("A building with a battery: its section in the report, its figures as run --json has them", "[report][battery]") {
+  const auto dir = fresh_directory("report_battery");
+  std::string text = read_whole_file(std::filesystem::path(DEELSTROOM_SOURCE_DIR) / "scenarios" / "example.toml");
+  std::ofstream(dir / "battery.toml") << text << "\n[battery]\ncapacity_kwh = 20\npower_kw = 10\ncost_eur = 10000\n";
+  const std::string scenario = "'" + (dir / "battery.toml").string() + "'";
+  const auto report = run_cli("report " + scenario + " --out '" + (dir / "r.html").string() + "' --xlsx '" +
+                                  (dir / "r.xlsx").string() + "'",
+                              "report_battery");
+  INFO(report.err);
+  REQUIRE(report.exit_code == 0);
+  const auto json = run_cli("run " + scenario + " --json", "report_battery_json");
+  REQUIRE(json.exit_code == 0);
+  const std::string html = read_whole_file(dir / "r.html");
+  const auto section = html.find("<section id='battery'>");
+  REQUIRE(section != std::string::npos);
+  CHECK(section < html.find("<h2>De verdeelsleutel en de alternatieven</h2>"));
+  // The NPV without the battery, rounded to the euro in Dutch, as run --json computed it.
+  const auto at = json.out.find("\"npv_without_eur\": ");
+  REQUIRE(at != std::string::npos);
+  const double npv_without = std::stod(json.out.substr(at + 19));
+  CHECK(html.find(deelstroom::report::format_number(npv_without, 0, true), section) < html.find("</section>", section));
 }
