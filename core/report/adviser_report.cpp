@@ -600,19 +600,42 @@ void cash_flow_section(std::ostream& out, const AdviserReport& r, Language langu
   const economics::EconomicsResult& money = r.economics;
   std::vector<std::string> years;
   for (int y = 0; y <= money.horizon_years; ++y) years.push_back(std::to_string(y));
+  // Ranked bars of every apartment's NPV read at any size; lines only for a few apartments
+  // (more than kMaxLines overlap): else the lowest, the median and the highest apartment.
+  constexpr std::size_t kMaxLines = 8;
+  std::vector<std::string> ids;
+  std::vector<double> npvs;
+  for (const economics::ApartmentResult& a : money.apartments) {
+    ids.push_back(a.id);
+    npvs.push_back(a.total.npv_eur);
+  }
+  std::vector<std::size_t> drawn(money.apartments.size());
+  for (std::size_t i = 0; i < drawn.size(); ++i) drawn[i] = i;
+  if (drawn.size() > kMaxLines) {
+    std::stable_sort(drawn.begin(), drawn.end(), [&](std::size_t a, std::size_t b) { return npvs[a] < npvs[b]; });
+    drawn = {drawn.front(), drawn[drawn.size() / 2], drawn.back()};
+  }
   std::vector<SvgSeries> apartments;
-  for (std::size_t i = 0; i < money.apartments.size(); ++i) {
-    const economics::ApartmentResult& a = money.apartments[i];
+  for (std::size_t k = 0; k < drawn.size(); ++k) {
+    const economics::ApartmentResult& a = money.apartments[drawn[k]];
     std::vector<double> cumulative;
     for (const economics::ApartmentYear& y : a.years) cumulative.push_back(y.cumulative_total_eur);
-    apartments.push_back({a.id, cumulative, palette_colour(i), 1.5, palette_dash(i)});
+    apartments.push_back({a.id, cumulative, palette_colour(k), 1.5, palette_dash(k)});
   }
   std::vector<double> association;
   for (const economics::AssociationYear& y : money.association.years) association.push_back(y.cumulative_eur);
   out << "<h2>" << text(language, "Kasstromen", "Cash flows") << "</h2><p class='muted'>"
-      << text(language, "Gecumuleerd per appartement (bewoner + eigenaar), jaar 0 = investering.",
-            "Cumulative per apartment (occupant + owner), year 0 = investment.")
-      << "</p>" << svg_line_chart(years, apartments, "€", nl) << "<p class='muted'>"
+      << text(language, "Netto contante waarde per appartement (bewoner + eigenaar), van hoog naar laag.",
+            "Net present value per apartment (occupant + owner), from high to low.")
+      << "</p><div id='npv-ranked'>" << svg_ranked_bars(ids, npvs, "€", nl) << "</div><p class='muted'>"
+      << (money.apartments.size() > kMaxLines
+              ? text(language, "Gecumuleerd: het appartement met de laagste, de middelste en de hoogste netto contante waarde; "
+                               "jaar 0 = investering.",
+                     "Cumulative: the apartment with the lowest, the median and the highest net present value; year 0 = "
+                     "investment.")
+              : text(language, "Gecumuleerd per appartement (bewoner + eigenaar), jaar 0 = investering.",
+                     "Cumulative per apartment (occupant + owner), year 0 = investment."))
+      << "</p><div id='cumulative-apartments'>" << svg_line_chart(years, apartments, "€", nl) << "</div><p class='muted'>"
       << text(language, "Gecumuleerd voor de VME.", "Cumulative for the association.") << "</p>"
       << svg_line_chart(years, {{text(language, "VME", "Association"), association, "#111", 2.5, ""}}, "€", nl);
 }

@@ -25,7 +25,13 @@ std::vector<double> nice_ticks(double low, double high) {
   const double fraction = raw / magnitude;
   const double step = (fraction <= 1.0 ? 1.0 : fraction <= 2.0 ? 2.0 : fraction <= 5.0 ? 5.0 : 10.0) * magnitude;
   std::vector<double> ticks;
-  for (double t = std::floor(low / step) * step; t <= high + step * 0.5; t += step) ticks.push_back(t);
+  // From the step at or below `low` to the first at or above `high`: the axis always holds
+  // every value (a bar never runs past the last tick).
+  const double first = std::floor(low / step);
+  for (double k = first;; k += 1.0) {
+    ticks.push_back(k * step);
+    if (k * step >= high - 1e-9 * step || ticks.size() > 1000) break;
+  }
   return ticks;
 }
 
@@ -146,6 +152,48 @@ std::string svg_line_chart(const std::vector<std::string>& x_labels, const std::
     svg << "<line x1='" << lx << "' y1='" << ly + 2 << "' x2='" << lx + 14 << "' y2='" << ly + 2 << "' stroke='" << s.colour
         << "' stroke-width='" << std::max(s.stroke_width, 2.5) << "'" << dash << "/>"
         << "<text x='" << lx + 16 << "' y='" << ly + 6 << "' font-size='11'>" << html_escape(s.name) << "</text>";
+  }
+  svg << "</svg>";
+  return svg.str();
+}
+
+std::string svg_ranked_bars(const std::vector<std::string>& labels, const std::vector<double>& values,
+                            const std::string& unit, bool dutch) {
+  constexpr double kRow = 18.0, kNameWidth = 90.0, kValueWidth = 70.0, kAxisHeight = 22.0;
+  std::vector<std::size_t> order(values.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Highest first; equal values keep their order (stable), so the same input draws the same chart.
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] > values[b]; });
+  double low = 0.0, high = 0.0;
+  for (double v : values) {
+    low = std::min(low, v);
+    high = std::max(high, v);
+  }
+  const std::vector<double> ticks = nice_ticks(low, high);
+  const double axis_low = ticks.front(), axis_high = ticks.back();
+  const double plot_left = kNameWidth, plot_right = kWidth - kValueWidth;
+  const auto x_of = [&](double v) { return plot_left + (v - axis_low) / (axis_high - axis_low) * (plot_right - plot_left); };
+  const double height = kTop + kRow * static_cast<double>(values.size()) + kAxisHeight;
+  std::ostringstream svg;
+  svg << open_svg(height);
+  const double bottom = kTop + kRow * static_cast<double>(values.size());
+  for (double t : ticks) {
+    svg << "<line x1='" << x_of(t) << "' x2='" << x_of(t) << "' y1='" << kTop << "' y2='" << bottom << "' stroke='"
+        << (t == 0.0 ? "#333" : "#ddd") << "' stroke-width='1'/>"
+        << "<text x='" << x_of(t) << "' y='" << bottom + 15 << "' text-anchor='middle' font-size='11'>"
+        << html_escape(format_number(t, 0, dutch)) << "</text>";
+  }
+  svg << "<text x='" << kWidth - 4 << "' y='" << bottom + 15 << "' text-anchor='end' font-size='11'>" << html_escape(unit) << "</text>";
+  for (std::size_t row = 0; row < order.size(); ++row) {
+    const std::size_t i = order[row];
+    const double y = kTop + kRow * static_cast<double>(row);
+    const double x0 = x_of(0.0), x1 = x_of(values[i]);
+    svg << "<text x='" << kNameWidth - 6 << "' y='" << y + 13 << "' text-anchor='end' font-size='11'>" << html_escape(labels[i])
+        << "</text><rect class='" << (values[i] < 0.0 ? "loss" : "gain") << "' x='" << std::min(x0, x1) << "' y='" << y + 3
+        << "' width='" << std::abs(x1 - x0) << "' height='" << kRow - 6 << "' fill='" << (values[i] < 0.0 ? "#c0392b" : "#2e8b57")
+        << "'><title>" << html_escape(labels[i] + ": " + format_number(values[i], 0, dutch) + " " + unit) << "</title></rect>"
+        << "<text x='" << plot_right + 4 << "' y='" << y + 13 << "' font-size='11'>" << html_escape(format_number(values[i], 0, dutch))
+        << "</text>";
   }
   svg << "</svg>";
   return svg.str();

@@ -24,6 +24,12 @@ std::string svg_bar_chart(const std::vector<std::string>& labels, const std::vec
 std::string svg_line_chart(const std::vector<std::string>& x_labels, const std::vector<SvgSeries>& series,
                            const std::string& unit, bool dutch);
 
+/// Horizontal bars ranked from the highest value to the lowest, one row per label (so 30
+/// apartments stay readable: the chart grows by a row each), on a value axis through 0;
+/// positive bars green, negative red, each labelled with its name and its value.
+std::string svg_ranked_bars(const std::vector<std::string>& labels, const std::vector<double>& values,
+                            const std::string& unit, bool dutch);
+
 /// Text escaped for HTML and SVG (& < > ").
 std::string html_escape(const std::string& text);
 

@@ -346,3 +346,23 @@ TEST_CASE("A building with a battery: its section in the report, its figures as 
   const double npv_without = std::stod(json.out.substr(at + 19));
   CHECK(html.find(deelstroom::report::format_number(npv_without, 0, true), section) < html.find("</section>", section));
 }
+
+TEST_CASE("The report of a 20-apartment building: ranked NPV bars for all, three lines instead of twenty", "[report]") {
+  const auto dir = fresh_directory("report_twenty");
+  const auto result = run_cli("report scenarios/bench/building_20.toml --out '" + (dir / "r.html").string() + "'", "report_twenty");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const std::string html = read_whole_file(dir / "r.html");
+  const auto ranked = html.find("<div id='npv-ranked'>");
+  const auto lines = html.find("<div id='cumulative-apartments'>");
+  REQUIRE(ranked != std::string::npos);
+  REQUIRE(lines != std::string::npos);
+  const auto count = [&](std::size_t from, const std::string& part) {
+    std::size_t n = 0;
+    const std::size_t end = html.find("</div>", from);
+    for (std::size_t at = html.find(part, from); at < end; at = html.find(part, at + 1)) ++n;
+    return n;
+  };
+  CHECK(count(ranked, "<rect") == 20);
+  CHECK(count(lines, "<polyline") == 3);
+}

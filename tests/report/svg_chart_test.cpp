@@ -80,3 +80,33 @@ TEST_CASE("Palette: 36 series get 36 different colour and dash pairs", "[report]
   CHECK(palette_colour(12) == palette_colour(0));
   CHECK(palette_dash(12) != palette_dash(0));
 }
+
+TEST_CASE("Ranked bars: highest first, widths in proportion, losses red left of zero, a row per apartment", "[report][svg]") {
+  const std::vector<std::string> names{"A1", "A2", "A3", "A4"};
+  const std::vector<double> npv{100.0, -50.0, 300.0, 200.0};
+  const std::string svg = deelstroom::report::svg_ranked_bars(names, npv, "€", true);
+  // Rows in the order 300 (A3), 200 (A4), 100 (A1), -50 (A2).
+  CHECK(svg.find(">A3<") < svg.find(">A4<"));
+  CHECK(svg.find(">A4<") < svg.find(">A1<"));
+  CHECK(svg.find(">A1<") < svg.find(">A2<"));
+  const std::vector<double> widths = attribute_values(svg, "rect", "width");
+  REQUIRE(widths.size() == 4);
+  CHECK(widths[0] / widths[2] == Approx(3.0));  // 300 against 100
+  CHECK(widths[1] / widths[3] == Approx(4.0));  // 200 against -50
+  CHECK(count_of(svg, "class='loss'") == 1);
+  CHECK(count_of(svg, "class='gain'") == 3);
+  // The loss bar ends where the gain bars start: at zero.
+  const std::vector<double> xs = attribute_values(svg, "rect", "x");
+  CHECK(xs[3] + widths[3] == Approx(xs[0]));
+  // Thirty apartments: thirty rows, the chart 18 px taller per row.
+  std::vector<std::string> many;
+  std::vector<double> values;
+  for (int i = 0; i < 30; ++i) {
+    many.push_back("A" + std::to_string(i));
+    values.push_back(10.0 * i - 100.0);
+  }
+  const std::string tall = deelstroom::report::svg_ranked_bars(many, values, "€", true);
+  CHECK(count_of(tall, "<rect") == 30);
+  const std::vector<double> heights = attribute_values(tall, "rect", "height");
+  CHECK(heights.front() == Approx(12.0));
+}
