@@ -38,7 +38,7 @@ std::vector<CsvRecord> split_csv(std::string_view text, char separator, const st
     bool record_done = false;
     while (!record_done) {
       if (i >= text.size()) {
-        if (in_quotes) throw InputError({file, record.line, static_cast<int>(record.cells.size()) + 1, ""}, "a quoted cell is not closed (missing \")");
+        if (in_quotes) throw InputError({file, record.line, static_cast<int>(record.cells.size()) + 1, ""}, Text{"een cel tussen aanhalingstekens is niet gesloten (\" ontbreekt)", "a quoted cell is not closed (missing \")"});
         record.cells.push_back({cell, static_cast<int>(record.cells.size()) + 1});
         break;
       }
@@ -147,7 +147,7 @@ Manifest parse_manifest(std::string_view text, const std::filesystem::path& file
   manifest.separator = detect_separator(text);
   const std::string label = file.string();
   const std::vector<CsvRecord> records = split_csv(text, manifest.separator, label);
-  if (records.empty()) throw InputError({label, 1, 0, ""}, "empty manifest; expected a header line with field paths (e.g. case_id,pv.arrays[0].kwp,key.type) and one row per case");
+  if (records.empty()) throw InputError({label, 1, 0, ""}, Text{"leeg manifest; verwacht een kopregel met veldpaden (bv. case_id,pv.arrays[0].kwp,key.type) en een rij per geval", "empty manifest; expected a header line with field paths (e.g. case_id,pv.arrays[0].kwp,key.type) and one row per case"});
   const CsvRecord& header = records.front();
   int case_id_column = -1, scenario_column = -1;
   std::vector<std::pair<int, std::vector<PathStep>>> field_columns;  // cell index, steps
@@ -159,7 +159,7 @@ Manifest parse_manifest(std::string_view text, const std::filesystem::path& file
     } else if (name == "scenario") {
       scenario_column = static_cast<int>(c);
     } else {
-      if (name.empty()) throw InputError(where, "empty column name; expected a field path such as pv.arrays[0].kwp");
+      if (name.empty()) throw InputError(where, Text{"lege kolomnaam; verwacht een veldpad zoals pv.arrays[0].kwp", "empty column name; expected a field path such as pv.arrays[0].kwp"});
       field_columns.emplace_back(static_cast<int>(c), parse_field_path(name, where));
       manifest.field_columns.push_back(name);
     }
@@ -168,8 +168,8 @@ Manifest parse_manifest(std::string_view text, const std::filesystem::path& file
     const CsvRecord& record = records[r];
     if (record.cells.size() != header.cells.size()) {
       throw InputError({label, record.line, static_cast<int>(std::min(record.cells.size(), header.cells.size())) + 1, ""},
-                       "this row has " + std::to_string(record.cells.size()) + " cells, the header has " +
-                           std::to_string(header.cells.size()) + " (separator '" + std::string(1, manifest.separator) + "')");
+                       fill("deze rij heeft {} cellen, de kopregel {} (scheidingsteken '{}')", "this row has {} cells, the header has {} (separator '{}')",
+                            {std::to_string(record.cells.size()), std::to_string(header.cells.size()), std::string(1, manifest.separator)}));
     }
     ManifestRow row;
     row.line = record.line;
@@ -186,23 +186,25 @@ Manifest parse_manifest(std::string_view text, const std::filesystem::path& file
     }
     manifest.rows.push_back(std::move(row));
   }
-  if (manifest.rows.empty()) throw InputError({label, header.line + 1, 0, ""}, "the manifest has a header but no rows (one row per case)");
+  if (manifest.rows.empty()) throw InputError({label, header.line + 1, 0, ""}, Text{"het manifest heeft een kopregel maar geen rijen (een rij per geval)", "the manifest has a header but no rows (one row per case)"});
   return manifest;
 }
 
 Manifest read_manifest(const std::filesystem::path& file) { return parse_manifest(read_text_file(file), file); }
 
 Sweep parse_sweep(std::string_view spec) {
-  const auto fail = [&](const std::string& why) {
-    throw InputError({"", 0, 0, "--sweep " + std::string(spec)}, why + "; expected path=from:to:step (e.g. pv.arrays[0].kwp=10:60:10) or path=v1,v2,...");
+  const auto fail = [&](const Text& why) {
+    throw InputError({"", 0, 0, "--sweep " + std::string(spec)},
+                     why + Text{"; verwacht pad=van:tot:stap (bv. pv.arrays[0].kwp=10:60:10) of pad=w1,w2,...",
+                                "; expected path=from:to:step (e.g. pv.arrays[0].kwp=10:60:10) or path=v1,v2,..."});
   };
   const std::size_t equals = spec.find('=');
-  if (equals == std::string_view::npos) fail("no '='");
+  if (equals == std::string_view::npos) fail(Text{"geen '='", "no '='"});
   Sweep sweep;
   sweep.path = trim(spec.substr(0, equals));
   sweep.steps = parse_field_path(sweep.path, InputLocation{"", 0, 0, "--sweep"});
   const std::string values = trim(spec.substr(equals + 1));
-  if (values.empty()) fail("no values");
+  if (values.empty()) fail(Text{"geen waarden", "no values"});
   const bool looks_like_range = values.find(':') != std::string::npos && values.find(',') == std::string::npos &&
                                 values.front() != '"' && values.front() != '[';
   if (looks_like_range) {
@@ -213,16 +215,17 @@ Sweep parse_sweep(std::string_view spec) {
       if (colon == std::string::npos) break;
       start = colon + 1;
     }
-    if (parts.size() != 3) fail("a range has three numbers from:to:step");
+    if (parts.size() != 3) fail(Text{"een bereik heeft drie getallen van:tot:stap", "a range has three numbers from:to:step"});
     const auto from = number_of(parts[0]), to = number_of(parts[1]), step = number_of(parts[2]);
-    if (!from || !to || !step) fail("from, to and step must be numbers");
+    if (!from || !to || !step) fail(Text{"van, tot en stap moeten getallen zijn", "from, to and step must be numbers"});
     if (!std::isfinite(*from) || !std::isfinite(*to) || !std::isfinite(*step)) {
-      fail("from, to and step must be finite numbers (found '" + parts[0] + ":" + parts[1] + ":" + parts[2] + "')");
+      fail(fill("van, tot en stap moeten eindige getallen zijn (gevonden '{}:{}:{}')", "from, to and step must be finite numbers (found '{}:{}:{}')",
+                {parts[0], parts[1], parts[2]}));
     }
-    if (*step <= 0.0 || *to < *from) fail("expected from <= to and a step above 0");
+    if (*step <= 0.0 || *to < *from) fail(Text{"verwacht van <= tot en een stap boven 0", "expected from <= to and a step above 0"});
     // Inclusive of `to` up to rounding (10:60:10 gives 10, 20, ..., 60).
     const double count = std::floor((*to - *from) / *step + 1e-9) + 1.0;
-    if (count > 1e6) fail("more than 1,000,000 values");
+    if (count > 1e6) fail(Text{"meer dan 1.000.000 waarden", "more than 1,000,000 values"});
     const bool whole = *from == std::floor(*from) && *step == std::floor(*step);
     for (long long k = 0; k < static_cast<long long>(count); ++k) {
       const double value = *from + static_cast<double>(k) * *step;
@@ -234,7 +237,7 @@ Sweep parse_sweep(std::string_view spec) {
   while (start <= values.size()) {
     const std::size_t comma = values.find(',', start);
     const std::string value = trim(values.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-    if (value.empty()) fail("an empty value");
+    if (value.empty()) fail(Text{"een lege waarde", "an empty value"});
     sweep.values.push_back(value);
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -288,7 +291,7 @@ toml::table Study::document_for(const ManifestRow* row, std::filesystem::path& f
   file = definition_.manifest->file.parent_path() / row->scenario_file;
   if (!std::filesystem::exists(file)) {
     throw InputError({definition_.manifest->file.string(), row->line, 0, "scenario"},
-                     "scenario file \"" + file.string() + "\" does not exist");
+                     fill("scenariobestand \"{}\" bestaat niet", "scenario file \"{}\" does not exist", {file.string()}));
   }
   return scenario::parse_toml(read_text_file(file), file.string());
 }
@@ -331,12 +334,12 @@ CaseScenario Study::build(std::size_t index) const {
       if (path_covers((*it)->steps, error.where().field)) {
         InputLocation where = (*it)->where;
         where.field = error.where().field;
-        throw InputError(where, error.message() + " (value \"" + (*it)->value + "\")");
+        throw InputError(where, error.text() + fill(" (waarde \"{}\")", " (value \"{}\")", {(*it)->value}));
       }
     }
     if (row != nullptr && error.where().line == 0) {
       InputLocation where{definition_.manifest->file.string(), row->line, 0, error.where().field};
-      throw InputError(where, error.message() + " (in " + file.string() + " with this row's values)");
+      throw InputError(where, error.text() + fill(" (in {} met de waarden van deze rij)", " (in {} with this row's values)", {file.string()}));
     }
     throw;
   }

@@ -189,13 +189,15 @@ void cover_section(std::ostream& out, const AdviserReport& r, Language language)
   // Data quality: what was filled or estimated in the meter files, and every warning.
   std::vector<std::string> notes;
   for (std::size_t i = 0; i < r.building.apartment_origins.size(); ++i) {
-    for (const std::string& note : r.building.apartment_origins[i].notes) {
-      notes.push_back((i < s.apartments.size() ? s.apartments[i].id + ": " : std::string()) + note);
+    for (const Text& note : r.building.apartment_origins[i].notes) {
+      notes.push_back((i < s.apartments.size() ? s.apartments[i].id + ": " : std::string()) + note.in(language));
     }
   }
-  for (const std::string& note : r.building.common_origin.notes) notes.push_back(text(language, "gemeenschappelijke delen: ", "common parts: ") + note);
-  for (const std::string& warning : r.building.warnings) notes.push_back(warning);
-  for (const std::string& warning : s.warnings) notes.push_back(warning);
+  for (const Text& note : r.building.common_origin.notes) {
+    notes.push_back(text(language, "gemeenschappelijke delen: ", "common parts: ") + note.in(language));
+  }
+  for (const Text& warning : r.building.warnings) notes.push_back(warning.in(language));
+  for (const Text& warning : s.warnings) notes.push_back(warning.in(language));
   std::string quality;
   if (notes.empty()) {
     quality = text(language, "geen opmerkingen", "nothing to note");
@@ -702,7 +704,7 @@ void write_html_report(std::ostream& out, const AdviserReport& r, Language langu
   out << "<p class='muted'>deelstroom " << DEELSTROOM_VERSION << text(language, " — scenario-vingerafdruk ", " — scenario fingerprint ")
       << "<code id='fingerprint'>" << r.fingerprint << "</code>"
       << (s.source_file.empty() ? std::string() : " (" + html_escape(s.source_file.filename().string()) + ")") << "</p>";
-  for (const std::string& warning : s.warnings) out << "<p class='muted'>" << html_escape(warning) << "</p>";
+  for (const Text& warning : s.warnings) out << "<p class='muted'>" << html_escape(warning.in(language)) << "</p>";
   out << "</body></html>\n";
 }
 
@@ -794,10 +796,10 @@ void require_output_directory(const std::filesystem::path& path, const char* opt
   const std::filesystem::path directory = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
   std::error_code ec;
   if (!std::filesystem::is_directory(directory, ec)) {
-    throw InputError({path.string(), 0, 0, option}, "cannot write: directory '" + directory.string() + "' does not exist");
+    throw InputError({path.string(), 0, 0, option}, fill("kan niet schrijven: map '{}' bestaat niet", "cannot write: directory '{}' does not exist", {directory.string()}));
   }
   if (std::filesystem::is_directory(path, ec)) {
-    throw InputError({path.string(), 0, 0, option}, "cannot write: a directory has that name");
+    throw InputError({path.string(), 0, 0, option}, Text{"kan niet schrijven: er is een map met die naam", "cannot write: a directory has that name"});
   }
 }
 
@@ -816,7 +818,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;  // rows are written in order: flat memory for 35,040 rows
     Workbook workbook{workbook_new_opt(temporary.string().c_str(), &options)};
-    if (!workbook.book) throw InputError({path.string(), 0, 0, "--xlsx"}, "cannot create the workbook");
+    if (!workbook.book) throw InputError({path.string(), 0, 0, "--xlsx"}, Text{"kan de werkmap niet maken", "cannot create the workbook"});
     // Same inputs, same bytes: without a set creation time libxlsxwriter stamps the current
     // time into the document properties. The stamp used is midnight UTC of 1 January of the
     // simulated year (the year the figures are about), and the comments name the tool and the
@@ -1011,7 +1013,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     if (const lxw_error error = workbook_close(book); error != LXW_NO_ERROR) {
       std::error_code ignored;
       std::filesystem::remove(temporary, ignored);
-      throw InputError({path.string(), 0, 0, "--xlsx"}, std::string("cannot write the workbook: ") + lxw_strerror(error));
+      throw InputError({path.string(), 0, 0, "--xlsx"}, fill("kan de werkmap niet schrijven: {}", "cannot write the workbook: {}", {lxw_strerror(error)}));
     }
   }
   std::error_code renamed;
@@ -1019,7 +1021,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
   if (renamed) {
     std::error_code ignored;  // the rename's error is the one to report
     std::filesystem::remove(temporary, ignored);
-    throw InputError({path.string(), 0, 0, "--xlsx"}, "cannot move the workbook into place: " + renamed.message());
+    throw InputError({path.string(), 0, 0, "--xlsx"}, fill("kan de werkmap niet op haar plaats zetten: {}", "cannot move the workbook into place: {}", {renamed.message()}));
   }
 }
 

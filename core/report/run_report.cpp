@@ -146,8 +146,8 @@ void print_run_tables(std::ostream& out, const RunView& view, Language language)
         << tr(language, " kWh ongedeeld terwijl een appartement nog afname had (meer rondes of een andere sleutel helpen).\n",
               " kWh stayed unshared while an apartment still had offtake (more rounds or another key would help).\n");
   }
-  for (const std::string& warning : view.building.warnings) out << tr(language, "Waarschuwing: ", "Warning: ") << warning << "\n";
-  for (const std::string& warning : s.warnings) out << tr(language, "Waarschuwing: ", "Warning: ") << warning << "\n";
+  for (const Text& warning : view.building.warnings) out << tr(language, "Waarschuwing: ", "Warning: ") << warning.in(language) << "\n";
+  for (const Text& warning : s.warnings) out << tr(language, "Waarschuwing: ", "Warning: ") << warning.in(language) << "\n";
 }
 
 void write_run_json(std::ostream& out, const RunView& view) {
@@ -249,8 +249,8 @@ void write_run_json(std::ostream& out, const RunView& view) {
   }
   json.end_array();
   json.begin_array("warnings");
-  for (const std::string& w : view.building.warnings) json.element(w);
-  for (const std::string& w : s.warnings) json.element(w);
+  for (const Text& w : view.building.warnings) json.element(w.english);  // JSON is for programs: one stable language
+  for (const Text& w : s.warnings) json.element(w.english);  // JSON is for programs: one stable language
   json.end_array();
   json.end_object();
 }
@@ -260,7 +260,7 @@ std::vector<std::filesystem::path> write_run_files(const std::filesystem::path& 
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
   if (ec || !std::filesystem::is_directory(directory)) {
-    throw InputError({directory.string(), 0, 0, "--out"}, "cannot create the output directory: " + ec.message());
+    throw InputError({directory.string(), 0, 0, "--out"}, fill("kan de uitvoermap niet maken: {}", "cannot create the output directory: {}", {ec.message()}));
   }
   const auto& s = view.scenario;
   const auto& settlement = view.run.settlement;

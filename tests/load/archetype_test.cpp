@@ -25,7 +25,7 @@ InputError parse_error(const std::string& households, const std::string& common)
     return error;
   }
   FAIL("expected an InputError");
-  return InputError({}, "");
+  return InputError({}, Text{});
 }
 
 }  // namespace
