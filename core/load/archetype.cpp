@@ -256,22 +256,13 @@ std::vector<std::string> common_parts_names() {
 }
 
 std::string archetype_display_name(std::string_view id, bool dutch) {
-  struct Names {
-    std::string_view id, nl, en;
-  };
-  static constexpr Names kNames[] = {
-      {"single_working", "alleenstaande, werkt buitenshuis", "single, working away"},
-      {"single_retired", "alleenstaande gepensioneerde", "single retired"},
-      {"couple_working", "koppel, beiden werkend", "working couple"},
-      {"couple_retired", "gepensioneerd koppel", "retired couple"},
-      {"family_children", "gezin met kinderen", "family with children"},
-      {"home_worker", "thuiswerker", "home worker"},
-      {"student", "student", "student"},
-      {"common_basic", "gemeenschappelijke delen: lift, verlichting, ventilatie", "common parts: lift, lighting, ventilation"},
-      {"common_heat_pump", "gemeenschappelijke delen met collectieve warmtepomp", "common parts with a shared heat pump"},
-  };
-  for (const Names& names : kNames) {
-    if (names.id == id) return std::string(dutch ? names.nl : names.en);
+  // One table of names: the labels in profiles/*.toml, also listed by `deelstroom profile list`.
+  const ArchetypeLibrary& library = archetype_library();
+  for (const HouseholdArchetype& household : library.households) {
+    if (household.name == id) return dutch ? household.label_nl : household.label_en;
+  }
+  for (const CommonPartsArchetype& parts : library.common_parts) {
+    if (parts.name == id) return dutch ? parts.label_nl : parts.label_en;
   }
   return std::string(id);
 }

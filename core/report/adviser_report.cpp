@@ -124,7 +124,7 @@ void tariffs_table(std::ostream& out, const scenario::Scenario& s, Language lang
   const auto lines = report::tariff_lines(t, s.economics.rules, *file, language);
   for (const report::TariffLine& line : lines) {
     std::string sources;
-    for (const std::string& id : line.source_ids) sources += (sources.empty() ? "" : ", ") + html_escape(id);
+    for (const std::string& id : line.source_ids) sources += (sources.empty() ? "" : ", ") + html_escape(source_id_text(id, language));
     out << "<tr><th>" << html_escape(line.label) << "</th><td>" << html_escape(line.value) << "</td><td>"
         << (line.from_scenario ? std::string(text(language, "scenario", "scenario")) : sources) << "</td></tr>";
   }
@@ -132,7 +132,7 @@ void tariffs_table(std::ostream& out, const scenario::Scenario& s, Language lang
       << html_escape(std::filesystem::path(file->file).filename().string()) << text(language, ". Bronnen:", ". Sources:")
       << "</p><ul class='small' id='tariff-sources'>";
   for (const tariffs::TariffSource& source : report::cited_sources(lines, *file)) {
-    out << "<li>[" << html_escape(source.id) << "] " << html_escape(source.title) << " (" << html_escape(source.date) << ")";
+    out << "<li>[" << html_escape(source_id_text(source.id, language)) << "] " << html_escape(source_title_text(source, language)) << " (" << html_escape(source.date) << ")";
     if (!source.url.empty()) out << ", " << html_escape(source.url);
     out << "</li>";
   }
@@ -528,16 +528,19 @@ void apartments_section(std::ostream& out, const AdviserReport& r, Language lang
   const bool nl = language == Language::dutch;
   const economics::EconomicsResult& money = r.economics;
   out << "<h2>" << text(language, "Per appartement", "Per apartment") << "</h2><table id='apartments'><tr><th>"
-      << text(language, "Appartement", "Apartment") << "</th><th class='num'>" << text(language, "Gedeeld kWh/jaar", "Shared kWh/year")
+      << text(language, "Appartement", "Apartment") << "</th><th>" << text(language, "Huishouden", "Household") << "</th><th class='num'>"
+      << text(language, "Gedeeld kWh/jaar", "Shared kWh/year")
       << "</th><th class='num'>" << text(language, "Bewoner € per jaar", "Occupant € per year") << "</th><th class='num'>"
       << text(language, "Aandeel investering €", "Share of investment €") << "</th><th class='num'>"
       << text(language, "Eigenaar NCW €", "Owner NPV €") << "</th><th class='num'>" << text(language, "Terugverdientijd", "Payback")
       << "</th><th class='num'>" << text(language, "NCW totaal €", "NPV total €") << "</th></tr>";
-  for (const economics::ApartmentResult& a : money.apartments) {
+  for (std::size_t i = 0; i < money.apartments.size(); ++i) {
+    const economics::ApartmentResult& a = money.apartments[i];
     std::string id = a.id;
     if (!a.owner_occupied) id += text(language, " (huur)", " (rented)");
     if (!a.participates) id += text(language, " (deelt niet)", " (not sharing)");
-    out << "<tr data-apartment='" << html_escape(a.id) << "'><td>" << html_escape(id) << "</td>" << value_cell(a.shared_kwh, 0, nl)
+    out << "<tr data-apartment='" << html_escape(a.id) << "'><td>" << html_escape(id) << "</td><td>"
+        << html_escape(consumption_label(r.scenario.apartments[i].consumption, language)) << "</td>" << value_cell(a.shared_kwh, 0, nl)
         << value_cell(a.occupant_saving_eur_per_year, 0, nl) << value_cell(a.owner_investment_eur, 0, nl)
         << value_cell(a.owner.npv_eur, 0, nl) << payback_cell(a.total.simple_payback_years, money.horizon_years, language)
         << value_cell(a.total.npv_eur, 0, nl) << "</tr>";
@@ -736,6 +739,7 @@ std::string column_title(const std::string& id, const std::vector<std::string>& 
   };
   static const Title titles[] = {
       {"apartment", "Appartement", "Apartment"},
+      {"household", "Huishouden", "Household"},
       {"shares", "Aandelen (/1000)", "Shares (/1000)"},
       {"offtake_kwh", "Afname (kWh)", "Offtake (kWh)"},
       {"shared_kwh", "Gedeeld (kWh)", "Shared (kWh)"},
@@ -905,7 +909,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
 
     lxw_worksheet* apartments = workbook_add_worksheet(workbook.book, nl ? "Appartementen" : "Apartments");
     header_row(apartments,
-               titled({"apartment", "shares", "offtake_kwh", "shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur",
+               titled({"apartment", "household", "shares", "offtake_kwh", "shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur",
                        "occupant_saving_eur_per_year", "owner_investment_eur", "owner_npv_eur", "simple_payback_years",
                        "npv_eur", "irr"}),
                bold);
@@ -913,17 +917,18 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
       const economics::ApartmentResult& a = money.apartments[i];
       const auto r_i = static_cast<lxw_row_t>(i + 1);
       worksheet_write_string(apartments, r_i, 0, a.id.c_str(), nullptr);
-      worksheet_write_number(apartments, r_i, 1, r.scenario.apartments[i].shares, nullptr);
-      worksheet_write_number(apartments, r_i, 2, a.offtake_kwh, kwh);
-      worksheet_write_number(apartments, r_i, 3, a.shared_kwh, kwh);
-      worksheet_write_number(apartments, r_i, 4, a.bill_no_pv_eur, eur);
-      worksheet_write_number(apartments, r_i, 5, a.bill_with_sharing_eur, eur);
-      worksheet_write_number(apartments, r_i, 6, a.occupant_saving_eur_per_year, eur);
-      worksheet_write_number(apartments, r_i, 7, a.owner_investment_eur, eur);
-      worksheet_write_number(apartments, r_i, 8, a.owner.npv_eur, eur);
-      write_optional(apartments, r_i, 9, a.total.simple_payback_years, years);
-      worksheet_write_number(apartments, r_i, 10, a.total.npv_eur, eur);
-      write_optional(apartments, r_i, 11, a.total.irr, fraction);
+      worksheet_write_string(apartments, r_i, 1, consumption_label(r.scenario.apartments[i].consumption, language).c_str(), nullptr);
+      worksheet_write_number(apartments, r_i, 2, r.scenario.apartments[i].shares, nullptr);
+      worksheet_write_number(apartments, r_i, 3, a.offtake_kwh, kwh);
+      worksheet_write_number(apartments, r_i, 4, a.shared_kwh, kwh);
+      worksheet_write_number(apartments, r_i, 5, a.bill_no_pv_eur, eur);
+      worksheet_write_number(apartments, r_i, 6, a.bill_with_sharing_eur, eur);
+      worksheet_write_number(apartments, r_i, 7, a.occupant_saving_eur_per_year, eur);
+      worksheet_write_number(apartments, r_i, 8, a.owner_investment_eur, eur);
+      worksheet_write_number(apartments, r_i, 9, a.owner.npv_eur, eur);
+      write_optional(apartments, r_i, 10, a.total.simple_payback_years, years);
+      worksheet_write_number(apartments, r_i, 11, a.total.npv_eur, eur);
+      write_optional(apartments, r_i, 12, a.total.irr, fraction);
     }
 
     lxw_worksheet* monthly = workbook_add_worksheet(workbook.book, nl ? "Maanden" : "Monthly");

@@ -32,6 +32,11 @@ std::string weather_label(const RunView& view, Language language) {
 
 }  // namespace
 
+std::string consumption_label(const scenario::ConsumptionSettings& consumption, Language language) {
+  if (consumption.measured()) return std::string(tr(language, "meting", "measured"));
+  return load::archetype_display_name(consumption.archetype, language == Language::dutch);
+}
+
 std::string month_name(int month, Language language) {
   static constexpr std::array<std::string_view, 12> dutch = {"jan", "feb", "mrt", "apr", "mei", "jun",
                                                               "jul", "aug", "sep", "okt", "nov", "dec"};
@@ -121,8 +126,7 @@ void print_run_tables(std::ostream& out, const RunView& view, Language language)
   for (std::size_t i = 0; i < s.apartments.size(); ++i) {
     const auto& a = s.apartments[i];
     const int index = static_cast<int>(i);
-    std::string profile = a.consumption.measured() ? std::string(tr(language, "meting", "measured"))
-                                                   : load::archetype_display_name(a.consumption.archetype, nl);
+    std::string profile = consumption_label(a.consumption, language);
     if (!a.participates) profile += tr(language, " (deelt niet)", " (not sharing)");
     apartments.add_row({a.id, format_number(a.shares, 0, nl), profile, kwh(settlement.apartment_offtake_kwh(index), nl),
                         kwh(settlement.apartment_shared_kwh(index), nl),
