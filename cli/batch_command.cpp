@@ -178,7 +178,7 @@ int run_batch(const BatchSettings& settings, const batch::Study& study, const ba
                                                     batch::CaseGrouper(study, settings.case_options));
     } catch (const std::exception& error) {
       if (group.size > 1) {
-        err << "deelstroom batch: " << error.what() << "\n";
+        err << "deelstroom batch: " << describe_error(error, language) << "\n";
         abort_group(group, kExitFailure);  // the other ranks wait for the first case
       }
       throw;
@@ -279,7 +279,7 @@ int run_bench(BatchSettings settings, const batch::Study& study, const std::stri
 }  // namespace
 
 int batch_command(const Arguments& args, std::ostream& out, std::ostream& err) {
-  return guarded(err, "batch", [&]() {
+  return guarded(err, "batch", args, [&]() {
     po::options_description options("Options / opties");
     add_common_options(options);
     options.add_options()("manifest", po::value<std::string>(), "CSV, one row per case: columns are field paths (pv.arrays[0].kwp, key.type, apartments[*].archetype), case_id, scenario")(

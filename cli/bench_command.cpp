@@ -57,7 +57,7 @@ std::string cpu_model() {
 }  // namespace
 
 int bench_command(const Arguments& args, std::ostream& out, std::ostream& err) {
-  return guarded(err, "bench", [&]() {
+  return guarded(err, "bench", args, [&]() {
     po::options_description options("Options / opties");
     add_common_options(options);
     options.add_options()("scenario", po::value<std::string>(), "building to time (default: scenarios/bench/building_20.toml)")(

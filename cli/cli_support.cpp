@@ -30,7 +30,17 @@ po::variables_map parse_arguments(const Arguments& args, const po::options_descr
   return values;
 }
 
-int guarded(std::ostream& err, const std::string& command, const std::function<int()>& body) {
+Language language_in(const Arguments& args) {
+  std::string code;
+  if (const char* env = std::getenv("DEELSTROOM_LANG"); env != nullptr) code = env;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--lang" && i + 1 < args.size()) code = args[i + 1];
+    if (args[i].rfind("--lang=", 0) == 0) code = args[i].substr(7);
+  }
+  return parse_language(code).value_or(Language::dutch);
+}
+
+int guarded(std::ostream& err, const std::string& command, const Arguments& args, const std::function<int()>& body) {
   try {
     return body();
   } catch (const po::error& error) {
@@ -38,7 +48,7 @@ int guarded(std::ostream& err, const std::string& command, const std::function<i
         << "(deelstroom " << command << " --help)\n";
     return kExitUsage;
   } catch (const InputError& error) {
-    err << "deelstroom " << command << ": " << error.what() << "\n";
+    err << "deelstroom " << command << ": " << error.describe(language_in(args)) << "\n";
     return kExitFailure;
   } catch (const std::exception& error) {
     err << "deelstroom " << command << ": " << error.what() << "\n";

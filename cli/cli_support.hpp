@@ -25,9 +25,13 @@ Language language_from(const po::variables_map& values);
 po::variables_map parse_arguments(const Arguments& args, const po::options_description& options,
                                   const po::positional_options_description& positional);
 
-/// Runs `body`, turning bad input into a message on `err` and exit code 1, and a wrong
-/// command line into a usage message and exit code 2.
-int guarded(std::ostream& err, const std::string& command, const std::function<int()>& body);
+/// The language --lang asks for in raw arguments ("--lang en" or "--lang=en"), else
+/// $DEELSTROOM_LANG, else Dutch; an invalid code counts as Dutch (language_from reports it).
+Language language_in(const Arguments& args);
+
+/// Runs `body`, turning bad input into a message on `err` (in the language of `args`) and exit
+/// code 1, and a wrong command line into a usage message and exit code 2.
+int guarded(std::ostream& err, const std::string& command, const Arguments& args, const std::function<int()>& body);
 
 /// The scenario path given, or the bundled example when none is.
 std::filesystem::path scenario_argument(const po::variables_map& values);

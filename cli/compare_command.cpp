@@ -10,7 +10,7 @@
 namespace deelstroom::cli {
 
 int compare_keys_command(const Arguments& args, std::ostream& out, std::ostream& err) {
-  return guarded(err, "compare-keys", [&]() {
+  return guarded(err, "compare-keys", args, [&]() {
     po::options_description options("Options / opties");
     add_common_options(options);
     options.add_options()("scenario", po::value<std::string>(), "scenario file (TOML); default: the example building")(

@@ -9,7 +9,7 @@
 namespace deelstroom::cli {
 
 int merge_command(const Arguments& args, std::ostream& out, std::ostream& err) {
-  return guarded(err, "merge", [&]() {
+  return guarded(err, "merge", args, [&]() {
     po::options_description options("Options / opties");
     add_common_options(options);
     options.add_options()("shards", po::value<std::vector<std::string>>()->composing(), "output directories of the shards")(

@@ -280,7 +280,7 @@ void print_overview(std::ostream& out) {
 }  // namespace
 
 int profile_command(const Arguments& args, std::ostream& out, std::ostream& err) {
-  return guarded(err, "profile", [&]() {
+  return guarded(err, "profile", args, [&]() {
     if (args.empty() || args.front() == "--help" || args.front() == "-h" || args.front() == "help") {
       print_overview(out);
       return args.empty() ? kExitUsage : kExitOk;

@@ -30,7 +30,7 @@ std::string today_iso_date() {
 }  // namespace
 
 int report_command(const Arguments& args, std::ostream& out, std::ostream& err) {
-  return guarded(err, "report", [&]() {
+  return guarded(err, "report", args, [&]() {
     po::options_description options("Options / opties");
     add_common_options(options);
     options.add_options()("scenario", po::value<std::string>(), "scenario file (TOML); default: the example building")(
@@ -56,7 +56,8 @@ int report_command(const Arguments& args, std::ostream& out, std::ostream& err) 
     }
     const std::string pdf = values.count("pdf") != 0 ? values["pdf"].as<std::string>() : std::string();
     if (!pdf.empty() && !report::find_pdf_renderer()) {
-      throw InputError({pdf, 0, 0, "--pdf"}, "a PDF needs Chromium to print the report; install it with: sudo apt-get install chromium");
+      throw InputError({pdf, 0, 0, "--pdf"}, Text{"een PDF vraagt Chromium om het rapport af te drukken; installeer het met: sudo apt-get install chromium",
+                                                "a PDF needs Chromium to print the report; install it with: sudo apt-get install chromium"});
     }
     const Language language = language_from(values);
     const scenario::Scenario scenario = scenario::read_scenario(scenario_argument(values));

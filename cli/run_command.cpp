@@ -43,7 +43,7 @@ std::pair<double, double> parse_kwp_range(const std::string& text) {
 }  // namespace
 
 int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
-  return guarded(err, "run", [&]() {
+  return guarded(err, "run", args, [&]() {
     po::options_description options("Options / opties");
     add_common_options(options);
     options.add_options()("scenario", po::value<std::string>(), "scenario file (TOML); default: the example building")(

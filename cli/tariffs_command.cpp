@@ -13,7 +13,7 @@
 namespace deelstroom::cli {
 
 int tariffs_command(const Arguments& args, std::ostream& out, std::ostream& err) {
-  return guarded(err, "tariffs", [&]() {
+  return guarded(err, "tariffs", args, [&]() {
     po::options_description options("Options / opties");
     add_common_options(options);
     options.add_options()("scenario", po::value<std::string>(), "scenario file (TOML): list the tariffs it uses")(

@@ -9,7 +9,7 @@
 namespace deelstroom::cli {
 
 int validate_command(const Arguments& args, std::ostream& out, std::ostream& err) {
-  return guarded(err, "validate", [&]() {
+  return guarded(err, "validate", args, [&]() {
     po::options_description options("Options / opties");
     add_common_options(options);
     options.add_options()("scenario", po::value<std::string>(), "scenario file (TOML)")(
@@ -27,14 +27,14 @@ int validate_command(const Arguments& args, std::ostream& out, std::ostream& err
     if (values.count("scenario") == 0) throw po::error("which scenario? deelstroom validate SCENARIO");
     const Language language = language_from(values);
     const scenario::Scenario scenario = scenario::read_scenario(values["scenario"].as<std::string>());
-    std::vector<std::string> warnings = scenario.warnings;
+    std::vector<Text> warnings = scenario.warnings;
     if (values.count("quick") == 0) {
       simulation::SimulationCaches caches;
       const simulation::PreparedBuilding building = simulation::prepare_building(scenario, caches);
       simulation::run_key(scenario, building, scenario.key, false);
       warnings.insert(warnings.end(), building.warnings.begin(), building.warnings.end());
     }
-    for (const std::string& w : warnings) out << tr(language, "waarschuwing: ", "warning: ") << w << "\n";
+    for (const Text& w : warnings) out << tr(language, "waarschuwing: ", "warning: ") << w.in(language) << "\n";
     out << values["scenario"].as<std::string>() << ": " << tr(language, "in orde", "valid") << " ("
         << scenario.apartments.size() << tr(language, " appartementen, ", " apartments, ") << scenario.pv.arrays.size()
         << tr(language, " PV-velden)", " PV arrays)") << "\n";

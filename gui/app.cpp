@@ -34,7 +34,7 @@ bool App::open_file(const fs::path& file) {
     }
     return true;
   } catch (const InputError& error) {
-    state_.status = error.what();
+    state_.status = error.describe(state_.language);
     return false;
   }
 }
@@ -101,7 +101,7 @@ void App::autosave() {
     write_recovery(state_);
     state_.edits_since_autosave = 0;
   } catch (const InputError& error) {
-    state_.status = std::string(L(state_.language, "Herstelkopie mislukt: ", "Recovery copy failed: ")) + error.what();
+    state_.status = std::string(L(state_.language, "Herstelkopie mislukt: ", "Recovery copy failed: ")) + error.describe(state_.language);
   }
 }
 
@@ -169,7 +169,7 @@ void App::save() {
     write_recent_files(recent_files_path(), state_.recent_files);
     state_.status = std::string(L(state_.language, "Opgeslagen: ", "Saved: ")) + state_.file.string();
   } catch (const InputError& error) {
-    state_.status = error.what();
+    state_.status = error.describe(state_.language);
   }
 }
 
@@ -184,7 +184,7 @@ void App::export_results(const fs::path& directory) {
     state_.status = std::to_string(files.size()) + L(state_.language, " bestanden geschreven in ", " files written to ") +
                     directory.string();
   } catch (const InputError& error) {
-    state_.status = error.what();
+    state_.status = error.describe(state_.language);
   }
 }
 
@@ -198,7 +198,7 @@ void App::export_report(const fs::path& html) {
     state_.status = std::string(L(state_.language, "Rapport geschreven: ", "Report written: ")) + html.string() + " + " +
                     xlsx.filename().string();
   } catch (const InputError& error) {
-    state_.status = error.what();
+    state_.status = error.describe(state_.language);
   }
 }
 
@@ -306,7 +306,7 @@ void App::dialogs() {
       write_recent_files(recent_files_path(), state_.recent_files);
       state_.status = std::string(L(l, "Opgeslagen: ", "Saved: ")) + file->string();
     } catch (const InputError& error) {
-      state_.status = error.what();
+      state_.status = error.describe(state_.language);
     }
     // A quit or open that waited for this save goes ahead now.
     if (!state_.dirty && pending_action_ != PendingAction::none) {
@@ -374,7 +374,7 @@ void App::dialogs() {
         if (!origin.empty()) s.source_file = origin;
         load_into(state_, std::move(s), origin.empty() ? fs::path() : fs::path(origin), true);
       } catch (const InputError& error) {
-        state_.status = error.what();
+        state_.status = error.describe(state_.language);
       }
       ImGui::CloseCurrentPopup();
     }
@@ -419,7 +419,7 @@ void App::results_pane() {
   if (!state_.field_errors.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 20, 20, 255));
     for (const auto& [field, message] : state_.field_errors) {
-      ImGui::TextWrapped("%s%s%s", field.c_str(), field.empty() ? "" : ": ", message.c_str());
+      ImGui::TextWrapped("%s%s%s", field.c_str(), field.empty() ? "" : ": ", message.in(l).c_str());
     }
     if (cache_.has_results()) {
       ImGui::TextWrapped("%s", L(l, "De resultaten hieronder horen bij de laatste geldige invoer.",
@@ -427,7 +427,7 @@ void App::results_pane() {
     }
     ImGui::PopStyleColor();
   }
-  for (const std::string& warning : state_.warnings) ImGui::TextDisabled("%s", warning.c_str());
+  for (const Text& warning : state_.warnings) ImGui::TextDisabled("%s", warning.in(l).c_str());
   results_cards(context);
   if (!cache_.has_results()) return;
   if (!ImGui::BeginTabBar("results")) return;

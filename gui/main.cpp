@@ -88,8 +88,8 @@ int self_check(const Options& o) {
   cache.request_building(s);
   if (!cache.wait_idle(600.0)) throw std::runtime_error("the building did not finish within 600 s");
   cache.poll();
-  if (cache.building_error()) throw std::runtime_error(cache.building_error()->message);
-  if (!cache.recompute_light(s)) throw std::runtime_error(cache.light_error() ? cache.light_error()->message : "no results");
+  if (cache.building_error()) throw std::runtime_error(cache.building_error()->message.english);
+  if (!cache.recompute_light(s)) throw std::runtime_error(cache.light_error() ? cache.light_error()->message.english : "no results");
   const JsonValue cli = parse_json(run_cli_json(o.scenario));
   const SelfCheckReport after_key = compare_with_cli(shown_numbers(cache.results()), cli);
   // The money-only path (a price slider) must show the same numbers as a full recompute.

@@ -108,7 +108,7 @@ void save_screenshot(GLFWwindow* window, const std::filesystem::path& file) {
   // OpenGL's rows start at the bottom; PNG's at the top.
   stbi_flip_vertically_on_write(1);
   if (stbi_write_png(file.string().c_str(), width, height, 4, pixels.data(), width * 4) == 0) {
-    throw InputError({file.string(), 0, 0, "--screenshot"}, "cannot write the PNG file");
+    throw InputError({file.string(), 0, 0, "--screenshot"}, Text{"kan het PNG-bestand niet schrijven", "cannot write the PNG file"});
   }
 }
 

@@ -152,9 +152,9 @@ bool edit_optional(AppState& state, const char* label, std::optional<double>& va
 }
 
 void field_message(const AppState& state, const std::string& field) {
-  if (const std::string* message = field_error(state, field)) {
+  if (const Text* message = field_error(state, field)) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 20, 20, 255));
-    ImGui::TextWrapped("%s", message->c_str());
+    ImGui::TextWrapped("%s", message->in(state.language).c_str());
     ImGui::PopStyleColor();
   }
 }

@@ -239,9 +239,10 @@ std::vector<ComparedKeySpec> parse_key_specs(std::string_view list) {
   for (const std::string& item : split(list, ',')) {
     if (item.empty()) continue;
     const std::vector<std::string> parts = split(item, ':');
-    const auto fail = [&](const std::string& why) {
-      throw InputError({"", 0, 0, "--keys"}, "\"" + item + "\": " + why +
-                                                  "; expected type[:preset[:rounds]], e.g. optimal:shares, fixed:equal, cascade:shares:3, proportional");
+    const auto fail = [&](const Text& why) {
+      throw InputError({"", 0, 0, "--keys"}, verbatim("\"" + item + "\": ") + why +
+                                                  Text{"; verwacht type[:preset[:rondes]], bv. optimal:shares, fixed:equal, cascade:shares:3, proportional",
+                                                       "; expected type[:preset[:rounds]], e.g. optimal:shares, fixed:equal, cascade:shares:3, proportional"});
     };
     ComparedKeySpec spec;
     spec.label = item;
@@ -249,31 +250,31 @@ std::vector<ComparedKeySpec> parse_key_specs(std::string_view list) {
     const std::vector<std::string> types = sharing::key_type_ids();
     if (spec.key.type == "priority" ||
         (spec.key.type != "static" && std::find(types.begin(), types.end(), spec.key.type) == types.end())) {
-      fail("unknown type (fixed, relative, optimal, cascade, proportional, hybrid or optimised)");
+      fail(Text{"onbekend type (fixed, relative, optimal, cascade, proportional, hybrid of optimised)", "unknown type (fixed, relative, optimal, cascade, proportional, hybrid or optimised)"});
     }
-    if (parts.size() > 3) fail("too many parts");
+    if (parts.size() > 3) fail(Text{"te veel delen", "too many parts"});
     if (parts.size() >= 2) {
       spec.key.preset = parts[1];
       if (spec.key.preset != "equal" && spec.key.preset != "shares" && spec.key.preset != "consumption" &&
           spec.key.preset != "investment") {
-        fail("unknown preset (equal, shares, consumption or investment)");
+        fail(Text{"onbekende preset (equal, shares, consumption of investment)", "unknown preset (equal, shares, consumption or investment)"});
       }
     }
     if (parts.size() == 3) {
       try {
         std::size_t used = 0;
         spec.key.rounds = std::stoi(parts[2], &used);
-        if (used != parts[2].size() || spec.key.rounds < 1 || spec.key.rounds > 100) fail("rounds must be 1..100");
+        if (used != parts[2].size() || spec.key.rounds < 1 || spec.key.rounds > 100) fail(Text{"rondes moeten 1..100 zijn", "rounds must be 1..100"});
         if (spec.key.type == "static") spec.key.type = spec.key.rounds > 1 ? "cascade" : "fixed";  // older lists
         if (spec.key.type != "cascade" && spec.key.type != "hybrid" && spec.key.rounds != 1) {
-          fail("rounds are set for cascade and hybrid keys only");
+          fail(Text{"rondes gelden alleen voor cascade- en hybride verdeelsleutels", "rounds are set for cascade and hybrid keys only"});
         }
       } catch (const std::logic_error&) {
-        fail("rounds must be a whole number");
+        fail(Text{"rondes moeten een geheel getal zijn", "rounds must be a whole number"});
       }
     }
     if (spec.key.type == "static") spec.key.type = "fixed";  // "static" of older lists, one round
-    if (spec.key.type == "cascade" && spec.key.rounds < 2) fail("a cascade needs rounds >= 2, e.g. cascade:shares:3");
+    if (spec.key.type == "cascade" && spec.key.rounds < 2) fail(Text{"een cascade vraagt rondes >= 2, bv. cascade:shares:3", "a cascade needs rounds >= 2, e.g. cascade:shares:3"});
     specs.push_back(spec);
   }
   return specs;

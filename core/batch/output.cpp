@@ -85,7 +85,7 @@ std::uint64_t size_on_disk(const std::filesystem::path& file) {
   return error ? 0 : static_cast<std::uint64_t>(size);
 }
 
-[[noreturn]] void fail_directory(const std::filesystem::path& where, const std::string& message) {
+[[noreturn]] void fail_directory(const std::filesystem::path& where, const Text& message) {
   throw InputError({where.string(), 0, 0, ""}, message);
 }
 
@@ -116,7 +116,7 @@ Shard parse_shard(const std::string& text) {
   std::uint64_t number = 0, count = 0;
   if (slash == std::string::npos || !parse_u64(text.substr(0, slash), number) || !parse_u64(text.substr(slash + 1), count) ||
       count < 1 || number < 1 || number > count || count > 1000000) {
-    throw InputError({"", 0, 0, "--shard"}, "\"" + text + "\": expected K/N with 1 <= K <= N, e.g. 3/10");
+    throw InputError({"", 0, 0, "--shard"}, fill("\"{}\": verwacht K/N met 1 <= K <= N, bv. 3/10", "\"{}\": expected K/N with 1 <= K <= N, e.g. 3/10", {text}));
   }
   return {static_cast<int>(number), static_cast<int>(count)};
 }
@@ -175,12 +175,13 @@ Journal read_journal(const std::filesystem::path& file) {
     const std::vector<std::string> w = words(line);
     ++line_number;
     const auto bad = [&]() {
-      throw InputError({file.string(), line_number, 0, ""}, "not a deelstroom batch journal line: \"" + line + "\"");
+      throw InputError({file.string(), line_number, 0, ""}, fill("geen regel van een deelstroom-logboek: \"{}\"", "not a deelstroom batch journal line: \"{}\"", {line}));
     };
     if (line_number == 1) {
       if (line == kOlderJournalMagic) {
         throw InputError({file.string(), 1, 0, ""},
-                         "written by an older deelstroom (journal 1); add --restart to run this batch afresh");
+                         Text{"geschreven door een oudere deelstroom (logboek 1); voeg --restart toe om deze batch opnieuw te beginnen",
+                              "written by an older deelstroom (journal 1); add --restart to run this batch afresh"});
       }
       if (line != kJournalMagic) bad();
     } else if (!header_complete) {
@@ -274,7 +275,7 @@ BatchOutput::BatchOutput(const std::filesystem::path& directory, const std::stri
     : directory_(directory), style_(style), grouper_(std::move(grouper)) {
   std::error_code error;
   std::filesystem::create_directories(directory_, error);
-  if (error) fail_directory(directory_, "cannot create the output directory: " + error.message());
+  if (error) fail_directory(directory_, fill("kan de uitvoermap niet maken: {}", "cannot create the output directory: {}", {error.message()}));
   journal_.fingerprint = fingerprint;
   journal_.csv_style = style_name(style);
   journal_.shard = shard;
@@ -292,8 +293,10 @@ BatchOutput::BatchOutput(const std::filesystem::path& directory, const std::stri
         existing.shard.count != shard.count || existing.first != first || existing.last != last ||
         existing.csv_style != journal_.csv_style) {
       fail_directory(journal_path,
-                     "this directory holds the results of another batch (other manifest, scenario, options or shard); "
-                     "choose another --out or add --restart to start this batch afresh there");
+                     Text{"deze map bevat de resultaten van een andere reeks (ander manifest, scenario, andere opties of ander deel); "
+                          "kies een andere --out of voeg --restart toe om deze reeks daar opnieuw te beginnen",
+                          "this directory holds the results of another batch (other manifest, scenario, options or shard); "
+                          "choose another --out or add --restart to start this batch afresh there"});
     }
     journal_ = existing;
     resume();
@@ -336,8 +339,9 @@ void BatchOutput::resume() {
     if (journal_.header_sizes[k] == 0) continue;
     const std::filesystem::path path = directory_ / table_file_names()[k];
     if (size_on_disk(path) < sizes[k]) {
-      fail_directory(path, "shorter than its journal says (" + std::to_string(sizes[k]) +
-                               " bytes); the directory was changed by hand. Add --restart to start afresh");
+      fail_directory(path, fill("korter dan zijn logboek zegt ({} bytes); de map werd met de hand veranderd. Voeg --restart toe om opnieuw te beginnen",
+                                "shorter than its journal says ({} bytes); the directory was changed by hand. Add --restart to start afresh",
+                                {std::to_string(sizes[k])}));
     }
     std::filesystem::resize_file(path, sizes[k]);  // drop rows of cases the journal did not record
   }
@@ -361,10 +365,10 @@ void BatchOutput::open_files() {
     if (journal_.header_sizes[k] == 0) continue;
     const std::filesystem::path path = directory_ / table_file_names()[k];
     tables_[k] = std::fopen(path.c_str(), "ab");
-    if (tables_[k] == nullptr) fail_directory(path, "cannot open for writing");
+    if (tables_[k] == nullptr) fail_directory(path, Text{"kan niet geopend worden om te schrijven", "cannot open for writing"});
   }
   journal_file_ = std::fopen((directory_ / kJournalFileName).c_str(), "ab");
-  if (journal_file_ == nullptr) fail_directory(directory_ / kJournalFileName, "cannot open for writing");
+  if (journal_file_ == nullptr) fail_directory(directory_ / kJournalFileName, Text{"kan niet geopend worden om te schrijven", "cannot open for writing"});
 }
 
 std::size_t BatchOutput::next_index() const { return journal_.first + journal_.entries.size(); }
@@ -393,13 +397,13 @@ void BatchOutput::append(const CaseOutcome& outcome) {
     const std::size_t k = static_cast<std::size_t>(t);
     if (tables_[k] == nullptr || rows[k]->empty()) continue;
     if (std::fwrite(rows[k]->data(), 1, rows[k]->size(), tables_[k]) != rows[k]->size() || std::fflush(tables_[k]) != 0) {
-      fail_directory(directory_ / table_file_names()[k], "write failed (disk full?)");
+      fail_directory(directory_ / table_file_names()[k], Text{"schrijven mislukt (schijf vol?)", "write failed (disk full?)"});
     }
     entry.sizes[k] += rows[k]->size();
   }
   const std::string line = journal_entry_text(entry);
   if (std::fwrite(line.data(), 1, line.size(), journal_file_) != line.size() || std::fflush(journal_file_) != 0) {
-    fail_directory(directory_ / kJournalFileName, "write failed (disk full?)");
+    fail_directory(directory_ / kJournalFileName, Text{"schrijven mislukt (schijf vol?)", "write failed (disk full?)"});
   }
   journal_.entries.push_back(entry);
 }
@@ -408,7 +412,7 @@ void BatchOutput::finish(Language language) {
   write_summaries(directory_, journal_, style_, language);
   const std::string mark = "done\n";
   if (std::fwrite(mark.data(), 1, mark.size(), journal_file_) != mark.size() || std::fflush(journal_file_) != 0) {
-    fail_directory(directory_ / kJournalFileName, "write failed (disk full?)");
+    fail_directory(directory_ / kJournalFileName, Text{"schrijven mislukt (schijf vol?)", "write failed (disk full?)"});
   }
   journal_.done = true;
 }

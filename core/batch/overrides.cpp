@@ -9,7 +9,7 @@ namespace {
 
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-'; }
 
-[[noreturn]] void fail(const FieldOverride& field, const std::string& message) {
+[[noreturn]] void fail(const FieldOverride& field, const Text& message) {
   InputLocation where = field.where;
   where.field = field.path;
   throw InputError(where, message);
@@ -93,9 +93,10 @@ void apply_in_array(toml::array& array, std::size_t step_index, const FieldOverr
   } else if (static_cast<std::size_t>(step.index) < array.size()) {
     targets.push_back(static_cast<std::size_t>(step.index));
   } else {
-    fail(field, path_prefix(field.steps, step_index) + " has " + std::to_string(array.size()) + " entries (index 0 to " +
-                    std::to_string(static_cast<long long>(array.size()) - 1) + "); there is no [" +
-                    std::to_string(step.index) + "] in the base scenario");
+    fail(field, fill("{} heeft {} elementen (index 0 tot {}); er is geen [{}] in het basisscenario",
+                     "{} has {} entries (index 0 to {}); there is no [{}] in the base scenario",
+                     {path_prefix(field.steps, step_index), std::to_string(array.size()),
+                      std::to_string(static_cast<long long>(array.size()) - 1), std::to_string(step.index)}));
   }
   for (std::size_t i : targets) {
     if (last) {
@@ -115,8 +116,9 @@ void apply_in_table(toml::table& table, std::size_t step_index, const FieldOverr
   toml::node* child = table.get(step.key);
   if (child == nullptr) {
     if (field.steps[step_index + 1].is_index()) {
-      fail(field, "the base scenario has no list " + path_prefix(field.steps, step_index + 1) +
-                      " to index into; write the list in the base scenario first");
+      fail(field, fill("het basisscenario heeft geen lijst {} om in te indexeren; schrijf de lijst eerst in het basisscenario",
+                       "the base scenario has no list {} to index into; write the list in the base scenario first",
+                       {path_prefix(field.steps, step_index + 1)}));
     }
     child = &table.insert_or_assign(step.key, toml::table{}).first->second;
   }
@@ -127,12 +129,12 @@ void apply_from(toml::node& node, std::size_t step_index, const FieldOverride& f
   const PathStep& step = field.steps[step_index];
   if (step.is_index()) {
     toml::array* array = node.as_array();
-    if (array == nullptr) fail(field, path_prefix(field.steps, step_index) + " is not a list in the base scenario");
+    if (array == nullptr) fail(field, fill("{} is geen lijst in het basisscenario", "{} is not a list in the base scenario", {path_prefix(field.steps, step_index)}));
     apply_in_array(*array, step_index, field);
     return;
   }
   toml::table* table = node.as_table();
-  if (table == nullptr) fail(field, path_prefix(field.steps, step_index) + " is not a table in the base scenario");
+  if (table == nullptr) fail(field, fill("{} is geen tabel in het basisscenario", "{} is not a table in the base scenario", {path_prefix(field.steps, step_index)}));
   apply_in_table(*table, step_index, field);
 }
 
@@ -140,24 +142,26 @@ void apply_from(toml::node& node, std::size_t step_index, const FieldOverride& f
 
 std::vector<PathStep> parse_field_path(std::string_view path, const InputLocation& where) {
   std::vector<PathStep> steps;
-  const auto bad = [&](const std::string& why) {
+  const auto bad = [&](const Text& why) {
     InputLocation at = where;
     at.field = std::string(path);
-    throw InputError(at, "not a field path (" + why + "); expected e.g. pv.arrays[0].kwp or apartments[*].archetype");
+    throw InputError(at, Text{"geen veldpad (", "not a field path ("} + why +
+                             Text{"); verwacht bv. pv.arrays[0].kwp of apartments[*].archetype",
+                                  "); expected e.g. pv.arrays[0].kwp or apartments[*].archetype"});
   };
   std::size_t i = 0;
   bool expect_name = true;
   while (i < path.size()) {
     if (path[i] == '[') {
       const std::size_t close = path.find(']', i);
-      if (close == std::string_view::npos || steps.empty()) bad("unbalanced [ ]");
+      if (close == std::string_view::npos || steps.empty()) bad(Text{"[ ] niet in evenwicht", "unbalanced [ ]"});
       const std::string_view inside = path.substr(i + 1, close - i - 1);
       PathStep step;
       if (inside != "*") {
         int index = -1;
         const auto [end, error] = std::from_chars(inside.data(), inside.data() + inside.size(), index);
         if (error != std::errc{} || end != inside.data() + inside.size() || index < 0 || inside.empty()) {
-          bad("index \"" + std::string(inside) + "\" is not a whole number >= 0 or *");
+          bad(fill("index \"{}\" is geen geheel getal >= 0 of *", "index \"{}\" is not a whole number >= 0 or *", {inside}));
         }
         step.index = index;
       }
@@ -167,21 +171,21 @@ std::vector<PathStep> parse_field_path(std::string_view path, const InputLocatio
       continue;
     }
     if (path[i] == '.') {
-      if (expect_name) bad("empty name");
+      if (expect_name) bad(Text{"lege naam", "empty name"});
       ++i;
       expect_name = true;
       continue;
     }
-    if (!expect_name) bad("expected . or [ after a name or index");
+    if (!expect_name) bad(Text{"verwacht . of [ na een naam of index", "expected . or [ after a name or index"});
     std::size_t end = i;
     while (end < path.size() && is_name_char(path[end])) ++end;
-    if (end == i) bad("unexpected character '" + std::string(1, path[i]) + "'");
+    if (end == i) bad(fill("onverwacht teken '{}'", "unexpected character '{}'", {std::string(1, path[i])}));
     steps.push_back({std::string(path.substr(i, end - i)), -1});
     i = end;
     expect_name = false;
   }
-  if (steps.empty() || expect_name) bad("empty name");
-  if (steps.back().is_index() && steps.size() == 1) bad("starts with an index");
+  if (steps.empty() || expect_name) bad(Text{"lege naam", "empty name"});
+  if (steps.back().is_index() && steps.size() == 1) bad(Text{"begint met een index", "starts with an index"});
   return steps;
 }
 

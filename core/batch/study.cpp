@@ -38,7 +38,7 @@ std::vector<CsvRecord> split_csv(std::string_view text, char separator, const st
     bool record_done = false;
     while (!record_done) {
       if (i >= text.size()) {
-        if (in_quotes) throw InputError({file, record.line, static_cast<int>(record.cells.size()) + 1, ""}, "a quoted cell is not closed (missing \")");
+        if (in_quotes) throw InputError({file, record.line, static_cast<int>(record.cells.size()) + 1, ""}, Text{"een cel tussen aanhalingstekens is niet gesloten (\" ontbreekt)", "a quoted cell is not closed (missing \")"});
         record.cells.push_back({cell, static_cast<int>(record.cells.size()) + 1});
         break;
       }
@@ -150,8 +150,9 @@ void check_conflicts(const StudyDefinition& definition) {
     const InputLocation where{"", 0, 0, "--sweep " + sweep.path};
     for (std::size_t t = 0; t < s; ++t) {
       if (overlap(sweep.steps, sweep.path, definition.sweeps[t].steps, definition.sweeps[t].path)) {
-        throw InputError(where, "two sweeps write the same field ('" + definition.sweeps[t].path + "' and '" + sweep.path +
-                                    "'); give each field one --sweep");
+        throw InputError(where, fill("twee sweeps schrijven hetzelfde veld ('{}' en '{}'); geef elk veld één --sweep",
+                                     "two sweeps write the same field ('{}' and '{}'); give each field one --sweep",
+                                     {definition.sweeps[t].path, sweep.path}));
       }
     }
     if (!definition.manifest) continue;
@@ -159,8 +160,9 @@ void check_conflicts(const StudyDefinition& definition) {
     for (std::size_t c = 0; c < m.field_columns.size(); ++c) {
       const std::vector<PathStep> column = parse_field_path(m.field_columns[c], InputLocation{m.file.string(), 1, 0, m.field_columns[c]});
       if (overlap(sweep.steps, sweep.path, column, m.field_columns[c])) {
-        throw InputError(where, "'" + sweep.path + "' is also the manifest column '" + m.field_columns[c] + "' of " + m.file.string() +
-                                    "; a field comes from the manifest or from a sweep, not both");
+        throw InputError(where, fill("'{}' is ook de kolom '{}' van het manifest {}; een veld komt uit het manifest of uit een sweep, niet uit beide",
+                                     "'{}' is also the manifest column '{}' of {}; a field comes from the manifest or from a sweep, not both",
+                                     {sweep.path, m.field_columns[c], m.file.string()}));
       }
     }
   }
@@ -174,7 +176,7 @@ Manifest parse_manifest(std::string_view text, const std::filesystem::path& file
   manifest.separator = detect_separator(text);
   const std::string label = file.string();
   const std::vector<CsvRecord> records = split_csv(text, manifest.separator, label);
-  if (records.empty()) throw InputError({label, 1, 0, ""}, "empty manifest; expected a header line with field paths (e.g. case_id,pv.arrays[0].kwp,key.type) and one row per case");
+  if (records.empty()) throw InputError({label, 1, 0, ""}, Text{"leeg manifest; verwacht een kopregel met veldpaden (bv. case_id,pv.arrays[0].kwp,key.type) en een rij per geval", "empty manifest; expected a header line with field paths (e.g. case_id,pv.arrays[0].kwp,key.type) and one row per case"});
   const CsvRecord& header = records.front();
   int case_id_column = -1, scenario_column = -1;
   std::vector<std::pair<int, std::vector<PathStep>>> field_columns;  // cell index, steps
@@ -183,8 +185,9 @@ Manifest parse_manifest(std::string_view text, const std::filesystem::path& file
     const InputLocation where{label, header.line, header.cells[c].column, name};
     for (std::size_t before = 0; before < c; ++before) {
       if (!name.empty() && trim(header.cells[before].text) == name) {
-        throw InputError(where, "column '" + name + "' appears twice (also column " + std::to_string(header.cells[before].column) +
-                                    "); which value should a case take? Keep one");
+        throw InputError(where, fill("kolom '{}' staat er twee keer (ook kolom {}); welke waarde moet een geval krijgen? Houd er één",
+                                     "column '{}' appears twice (also column {}); which value should a case take? Keep one",
+                                     {name, std::to_string(header.cells[before].column)}));
       }
     }
     if (name == "case_id") {
@@ -192,7 +195,7 @@ Manifest parse_manifest(std::string_view text, const std::filesystem::path& file
     } else if (name == "scenario") {
       scenario_column = static_cast<int>(c);
     } else {
-      if (name.empty()) throw InputError(where, "empty column name; expected a field path such as pv.arrays[0].kwp");
+      if (name.empty()) throw InputError(where, Text{"lege kolomnaam; verwacht een veldpad zoals pv.arrays[0].kwp", "empty column name; expected a field path such as pv.arrays[0].kwp"});
       field_columns.emplace_back(static_cast<int>(c), parse_field_path(name, where));
       manifest.field_columns.push_back(name);
     }
@@ -201,8 +204,8 @@ Manifest parse_manifest(std::string_view text, const std::filesystem::path& file
     const CsvRecord& record = records[r];
     if (record.cells.size() != header.cells.size()) {
       throw InputError({label, record.line, static_cast<int>(std::min(record.cells.size(), header.cells.size())) + 1, ""},
-                       "this row has " + std::to_string(record.cells.size()) + " cells, the header has " +
-                           std::to_string(header.cells.size()) + " (separator '" + std::string(1, manifest.separator) + "')");
+                       fill("deze rij heeft {} cellen, de kopregel {} (scheidingsteken '{}')", "this row has {} cells, the header has {} (separator '{}')",
+                            {std::to_string(record.cells.size()), std::to_string(header.cells.size()), std::string(1, manifest.separator)}));
     }
     ManifestRow row;
     row.line = record.line;
@@ -212,8 +215,9 @@ Manifest parse_manifest(std::string_view text, const std::filesystem::path& file
       for (const ManifestRow& earlier : manifest.rows) {
         if (!row.case_id.empty() && earlier.case_id == row.case_id) {
           throw InputError({label, record.line, cell.column, "case_id"},
-                           "case_id \"" + row.case_id + "\" is already used on line " + std::to_string(earlier.line) +
-                               "; every case needs its own id (or leave the cell empty)");
+                           fill("case_id \"{}\" is al gebruikt op regel {}; elk geval heeft een eigen id nodig (of laat de cel leeg)",
+                                "case_id \"{}\" is already used on line {}; every case needs its own id (or leave the cell empty)",
+                                {row.case_id, std::to_string(earlier.line)}));
         }
       }
     }
@@ -229,23 +233,25 @@ Manifest parse_manifest(std::string_view text, const std::filesystem::path& file
     }
     manifest.rows.push_back(std::move(row));
   }
-  if (manifest.rows.empty()) throw InputError({label, header.line + 1, 0, ""}, "the manifest has a header but no rows (one row per case)");
+  if (manifest.rows.empty()) throw InputError({label, header.line + 1, 0, ""}, Text{"het manifest heeft een kopregel maar geen rijen (een rij per geval)", "the manifest has a header but no rows (one row per case)"});
   return manifest;
 }
 
 Manifest read_manifest(const std::filesystem::path& file) { return parse_manifest(read_text_file(file), file); }
 
 Sweep parse_sweep(std::string_view spec) {
-  const auto fail = [&](const std::string& why) {
-    throw InputError({"", 0, 0, "--sweep " + std::string(spec)}, why + "; expected path=from:to:step (e.g. pv.arrays[0].kwp=10:60:10) or path=v1,v2,...");
+  const auto fail = [&](const Text& why) {
+    throw InputError({"", 0, 0, "--sweep " + std::string(spec)},
+                     why + Text{"; verwacht pad=van:tot:stap (bv. pv.arrays[0].kwp=10:60:10) of pad=w1,w2,...",
+                                "; expected path=from:to:step (e.g. pv.arrays[0].kwp=10:60:10) or path=v1,v2,..."});
   };
   const std::size_t equals = spec.find('=');
-  if (equals == std::string_view::npos) fail("no '='");
+  if (equals == std::string_view::npos) fail(Text{"geen '='", "no '='"});
   Sweep sweep;
   sweep.path = trim(spec.substr(0, equals));
   sweep.steps = parse_field_path(sweep.path, InputLocation{"", 0, 0, "--sweep"});
   const std::string values = trim(spec.substr(equals + 1));
-  if (values.empty()) fail("no values");
+  if (values.empty()) fail(Text{"geen waarden", "no values"});
   const bool looks_like_range = values.find(':') != std::string::npos && values.find(',') == std::string::npos &&
                                 values.front() != '"' && values.front() != '[';
   if (looks_like_range) {
@@ -256,16 +262,17 @@ Sweep parse_sweep(std::string_view spec) {
       if (colon == std::string::npos) break;
       start = colon + 1;
     }
-    if (parts.size() != 3) fail("a range has three numbers from:to:step");
+    if (parts.size() != 3) fail(Text{"een bereik heeft drie getallen van:tot:stap", "a range has three numbers from:to:step"});
     const auto from = number_of(parts[0]), to = number_of(parts[1]), step = number_of(parts[2]);
-    if (!from || !to || !step) fail("from, to and step must be numbers");
+    if (!from || !to || !step) fail(Text{"van, tot en stap moeten getallen zijn", "from, to and step must be numbers"});
     if (!std::isfinite(*from) || !std::isfinite(*to) || !std::isfinite(*step)) {
-      fail("from, to and step must be finite numbers (found '" + parts[0] + ":" + parts[1] + ":" + parts[2] + "')");
+      fail(fill("van, tot en stap moeten eindige getallen zijn (gevonden '{}:{}:{}')", "from, to and step must be finite numbers (found '{}:{}:{}')",
+                {parts[0], parts[1], parts[2]}));
     }
-    if (*step <= 0.0 || *to < *from) fail("expected from <= to and a step above 0");
+    if (*step <= 0.0 || *to < *from) fail(Text{"verwacht van <= tot en een stap boven 0", "expected from <= to and a step above 0"});
     // Inclusive of `to` up to rounding (10:60:10 gives 10, 20, ..., 60).
     const double count = std::floor((*to - *from) / *step + 1e-9) + 1.0;
-    if (count > 1e6) fail("more than 1,000,000 values");
+    if (count > 1e6) fail(Text{"meer dan 1.000.000 waarden", "more than 1,000,000 values"});
     const bool whole = *from == std::floor(*from) && *step == std::floor(*step);
     for (long long k = 0; k < static_cast<long long>(count); ++k) {
       const double value = *from + static_cast<double>(k) * *step;
@@ -277,7 +284,7 @@ Sweep parse_sweep(std::string_view spec) {
   while (start <= values.size()) {
     const std::size_t comma = values.find(',', start);
     const std::string value = trim(values.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-    if (value.empty()) fail("an empty value");
+    if (value.empty()) fail(Text{"een lege waarde", "an empty value"});
     sweep.values.push_back(value);
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -297,8 +304,9 @@ Study::Study(StudyDefinition definition) : definition_(std::move(definition)) {
   case_count_ = definition_.manifest ? definition_.manifest->rows.size() : 1;
   const auto multiply = [&](std::size_t factor, const std::string& field) {
     if (__builtin_mul_overflow(case_count_, factor, &case_count_) || case_count_ > kMaxCases) {
-      throw InputError({"", 0, 0, field}, "the study has more than " + std::to_string(kMaxCases) +
-                                              " cases (manifest rows x sweep values x draws); split it into smaller studies");
+      throw InputError({"", 0, 0, field}, fill("de studie heeft meer dan {} gevallen (rijen van het manifest x waarden van de sweeps x trekkingen); splits ze in kleinere studies",
+                                               "the study has more than {} cases (manifest rows x sweep values x draws); split it into smaller studies",
+                                               {std::to_string(kMaxCases)}));
     }
   };
   for (const Sweep& sweep : definition_.sweeps) multiply(sweep.values.size(), "--sweep " + sweep.path);
@@ -338,7 +346,7 @@ toml::table Study::document_for(const ManifestRow* row, std::filesystem::path& f
   file = definition_.manifest->file.parent_path() / row->scenario_file;
   if (!std::filesystem::exists(file)) {
     throw InputError({definition_.manifest->file.string(), row->line, 0, "scenario"},
-                     "scenario file \"" + file.string() + "\" does not exist");
+                     fill("scenariobestand \"{}\" bestaat niet", "scenario file \"{}\" does not exist", {file.string()}));
   }
   return scenario::parse_toml(read_text_file(file), file.string());
 }
@@ -381,12 +389,12 @@ CaseScenario Study::build(std::size_t index) const {
       if (path_covers((*it)->steps, error.where().field)) {
         InputLocation where = (*it)->where;
         where.field = error.where().field;
-        throw InputError(where, error.message() + " (value \"" + (*it)->value + "\")");
+        throw InputError(where, error.text() + fill(" (waarde \"{}\")", " (value \"{}\")", {(*it)->value}));
       }
     }
     if (row != nullptr && error.where().line == 0) {
       InputLocation where{definition_.manifest->file.string(), row->line, 0, error.where().field};
-      throw InputError(where, error.message() + " (in " + file.string() + " with this row's values)");
+      throw InputError(where, error.text() + fill(" (in {} met de waarden van deze rij)", " (in {} with this row's values)", {file.string()}));
     }
     throw;
   }

@@ -191,7 +191,7 @@ void write_summary_workbook(const std::filesystem::path& path, const GroupLayout
       path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
   {
     lxw_workbook* book = workbook_new(temporary.string().c_str());
-    if (book == nullptr) throw InputError({path.string(), 0, 0, ""}, nl ? "kan de werkmap niet aanmaken" : "cannot create the workbook");
+    if (book == nullptr) throw InputError({path.string(), 0, 0, ""}, Text{"kan de werkmap niet aanmaken", "cannot create the workbook"});
     lxw_doc_properties properties{};
     properties.created = 946684800;  // a fixed stamp (2000-01-01 UTC): same cases, same bytes
     workbook_set_properties(book, &properties);
@@ -251,12 +251,12 @@ void write_summary_workbook(const std::filesystem::path& path, const GroupLayout
     }
     if (workbook_close(book) != LXW_NO_ERROR) {
       std::filesystem::remove(temporary);
-      throw InputError({path.string(), 0, 0, ""}, nl ? "schrijven van de werkmap mislukt" : "writing the workbook failed");
+      throw InputError({path.string(), 0, 0, ""}, Text{"schrijven van de werkmap mislukt", "writing the workbook failed"});
     }
   }
   std::error_code error;
   std::filesystem::rename(temporary, path, error);
-  if (error) throw InputError({path.string(), 0, 0, ""}, error.message());
+  if (error) throw InputError({path.string(), 0, 0, ""}, verbatim(error.message()));
 }
 
 }  // namespace deelstroom::batch

@@ -6,25 +6,29 @@
 
 namespace deelstroom::battery {
 
-std::string validate(const BatterySpec& spec) {
+std::optional<BatteryProblem> validate(const BatterySpec& spec) {
   if (!std::isfinite(spec.capacity_kwh) || spec.capacity_kwh < 0.0 || spec.capacity_kwh > kMaxCapacityKwh) {
-    return "capacity_kwh: expected 0 to 10,000 kWh (0 = no battery)";
+    return BatteryProblem{"capacity_kwh", {"verwacht 0 tot 10.000 kWh (0 = geen batterij)", "expected 0 to 10,000 kWh (0 = no battery)"}};
   }
   if (!std::isfinite(spec.power_kw) || spec.power_kw < 0.0 || spec.power_kw > kMaxPowerKw) {
-    return "power_kw: expected 0 to 5,000 kW";
+    return BatteryProblem{"power_kw", {"verwacht 0 tot 5.000 kW", "expected 0 to 5,000 kW"}};
   }
-  if (spec.capacity_kwh > 0.0 && spec.power_kw <= 0.0) return "power_kw: a battery needs a power above 0 kW";
+  if (spec.capacity_kwh > 0.0 && spec.power_kw <= 0.0) {
+    return BatteryProblem{"power_kw", {"een batterij heeft een vermogen boven 0 kW nodig", "a battery needs a power above 0 kW"}};
+  }
   if (!std::isfinite(spec.round_trip_efficiency) || spec.round_trip_efficiency < kMinRoundTripEfficiency ||
       spec.round_trip_efficiency > 1.0) {
-    return "round_trip_efficiency: expected 0.5 to 1 (lithium-ion home and building batteries: about 0.85-0.95)";
+    return BatteryProblem{"round_trip_efficiency",
+                          {"verwacht 0,5 tot 1 (lithium-ion batterijen voor woningen en gebouwen: ongeveer 0,85-0,95)",
+                           "expected 0.5 to 1 (lithium-ion home and building batteries: about 0.85-0.95)"}};
   }
-  return "";
+  return std::nullopt;
 }
 
 BatteryDispatch dispatch_battery(const BatterySpec& spec, const Eigen::ArrayXd& pv_kwh, const Eigen::ArrayXd& common_kwh,
                                  const Eigen::MatrixXd& offtake_kwh, const std::vector<bool>& participates,
                                  double hours_per_interval) {
-  if (const std::string problem = validate(spec); !problem.empty()) throw std::invalid_argument("battery " + problem);
+  if (const auto problem = validate(spec)) throw std::invalid_argument("battery " + problem->field + ": " + problem->message.english);
   const Eigen::Index t_count = pv_kwh.size();
   if (common_kwh.size() != t_count || offtake_kwh.cols() != t_count ||
       participates.size() != static_cast<std::size_t>(offtake_kwh.rows())) {

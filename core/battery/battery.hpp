@@ -13,10 +13,13 @@
 // common connection's net production becomes PV - charge + discharge, and that is what the
 // allocation key divides (so a key that cannot place all of it injects the rest).
 // The dispatch does not depend on the key: every key is compared on the same battery.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <Eigen/Core>
+
+#include "core/common/text.hpp"
 
 namespace deelstroom::battery {
 
@@ -31,8 +34,14 @@ inline constexpr double kMaxCapacityKwh = 10000.0;
 inline constexpr double kMaxPowerKw = 5000.0;
 inline constexpr double kMinRoundTripEfficiency = 0.5;
 
-/// "" when plausible, else the field and what was expected ("capacity_kwh: ...").
-std::string validate(const BatterySpec& spec);
+/// A battery field out of its limits and what was expected.
+struct BatteryProblem {
+  std::string field;  ///< "capacity_kwh", "power_kw" or "round_trip_efficiency"
+  Text message;
+};
+
+/// Empty when plausible, else the first field out of its limits.
+std::optional<BatteryProblem> validate(const BatterySpec& spec);
 
 /// The battery's quarter-hours and year totals, kWh.
 struct BatteryDispatch {

@@ -1,8 +1,12 @@
 #pragma once
 // The one error type for bad input: it says where (file, line, column or field path) and
-// what was expected, so a person can fix the file without reading code.
+// what was expected, so a person can fix the file without reading code. The message is
+// carried in Dutch and English; the CLI or GUI picks the language when it shows it.
 #include <stdexcept>
 #include <string>
+
+#include "core/common/language.hpp"
+#include "core/common/text.hpp"
 
 namespace deelstroom {
 
@@ -15,17 +19,25 @@ struct InputLocation {
 
 class InputError : public std::runtime_error {
  public:
-  InputError(InputLocation where, std::string message);
+  /// what() is the English line (for logs and std::exception handlers).
+  InputError(InputLocation where, Text message);
 
   const InputLocation& where() const { return where_; }
-  const std::string& message() const { return message_; }
+  /// The message in English (what tests and logs compare); text() has both languages.
+  const std::string& message() const { return message_.english; }
+  const Text& text() const { return message_; }
+  /// The whole line, location included, in `language`.
+  std::string describe(Language language) const { return format_input_error(where_, message_, language); }
+
+  /// "file:line:column: field 'x': message" (Dutch: "veld 'x'") with the parts that are known.
+  static std::string format_input_error(const InputLocation& where, const Text& message, Language language);
 
  private:
   InputLocation where_;
-  std::string message_;
+  Text message_;
 };
 
-/// "file:line:column: field 'x': message" with the parts that are known.
-std::string format_input_error(const InputLocation& where, const std::string& message);
+/// The text of an exception for a person: InputError in `language`, anything else as what().
+std::string describe_error(const std::exception& error, Language language);
 
 }  // namespace deelstroom

@@ -26,8 +26,8 @@ int bucket_of(const sharing::BuildingSeries& series, int t) {
 void check_day_ahead(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh) {
   if (!day_ahead_eur_per_mwh.empty() && static_cast<int>(day_ahead_eur_per_mwh.size()) != series.interval_count()) {
     throw InputError({"", 0, 0, "tariffs.energy.day_ahead_file"},
-                     "expected one day-ahead price per quarter-hour (" + std::to_string(series.interval_count()) +
-                         "), found " + std::to_string(day_ahead_eur_per_mwh.size()));
+                     fill("verwacht een day-aheadprijs per kwartier ({}), gevonden {}", "expected one day-ahead price per quarter-hour ({}), found {}",
+                          {std::to_string(series.interval_count()), std::to_string(day_ahead_eur_per_mwh.size())}));
   }
 }
 
@@ -221,7 +221,7 @@ EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sh
   const std::vector<double> no_prices;
   const bool dynamic = tariff.contract == EnergyContract::dynamic;
   if (dynamic && tariff.day_ahead_eur_per_mwh.empty()) {
-    throw InputError({"", 0, 0, "tariffs.energy.day_ahead_file"}, "a dynamic contract needs a day-ahead price series");
+    throw InputError({"", 0, 0, "tariffs.energy.day_ahead_file"}, Text{"een dynamisch contract vraagt een reeks day-aheadprijzen", "a dynamic contract needs a day-ahead price series"});
   }
   const std::vector<double>& prices = dynamic ? tariff.day_ahead_eur_per_mwh : no_prices;
 

@@ -34,17 +34,17 @@ std::vector<double> cost_shares(const std::vector<Apartment>& apartments, CostSp
     const Apartment& a = apartments[i];
     const std::string field = "apartments[" + std::to_string(i) + "]";
     if (!std::isfinite(a.shares_per_mille) || a.shares_per_mille < 0.0) {
-      throw InputError({"", 0, 0, field + ".shares"}, "expected shares >= 0");
+      throw InputError({"", 0, 0, field + ".shares"}, Text{"verwacht aandelen >= 0", "expected shares >= 0"});
     }
     switch (split) {
       case CostSplit::shares: weights[i] = a.shares_per_mille; break;
       case CostSplit::participants: weights[i] = a.participates ? a.shares_per_mille : 0.0; break;
       case CostSplit::custom:
         if (!a.custom_cost_share) {
-          throw InputError({"", 0, 0, field + ".cost_share"}, "the custom cost split needs a cost share for every apartment");
+          throw InputError({"", 0, 0, field + ".cost_share"}, Text{"de eigen kostenverdeling vraagt een kostenaandeel voor elk appartement", "the custom cost split needs a cost share for every apartment"});
         }
         if (!std::isfinite(*a.custom_cost_share) || *a.custom_cost_share < 0.0) {
-          throw InputError({"", 0, 0, field + ".cost_share"}, "expected a cost share >= 0");
+          throw InputError({"", 0, 0, field + ".cost_share"}, Text{"verwacht een kostenaandeel >= 0", "expected a cost share >= 0"});
         }
         weights[i] = *a.custom_cost_share;
         break;
@@ -53,9 +53,11 @@ std::vector<double> cost_shares(const std::vector<Apartment>& apartments, CostSp
   double total = 0.0;
   for (double w : weights) total += w;
   if (!(total > 0.0)) {
-    const char* why = split == CostSplit::participants ? "no participating apartment has shares to carry the costs"
-                      : split == CostSplit::custom     ? "the custom cost shares sum to 0"
-                                                       : "the apartments' shares sum to 0";
+    const Text why = split == CostSplit::participants
+                         ? Text{"geen deelnemend appartement heeft aandelen om de kosten te dragen",
+                                "no participating apartment has shares to carry the costs"}
+                     : split == CostSplit::custom ? Text{"de eigen kostenaandelen tellen op tot 0", "the custom cost shares sum to 0"}
+                                                  : Text{"de aandelen van de appartementen tellen op tot 0", "the apartments' shares sum to 0"};
     throw InputError({"", 0, 0, "economics.cost_split"}, why);
   }
   for (double& w : weights) w /= total;
@@ -130,7 +132,7 @@ EconomicsResult evaluate_economics(const EnergyBasis& basis, const std::vector<A
   if (static_cast<int>(apartments.size()) != n) {
     throw std::invalid_argument("evaluate_economics: one Apartment per row of the offtake matrix expected");
   }
-  if (!(pv_kwp >= 0.0)) throw InputError({"", 0, 0, "pv.kwp"}, "expected an installed size >= 0 kWp");
+  if (!(pv_kwp >= 0.0)) throw InputError({"", 0, 0, "pv.kwp"}, Text{"verwacht een geinstalleerd vermogen >= 0 kWp", "expected an installed size >= 0 kWp"});
   const int horizon = basis.horizon_years;
   const double rate = settings.analysis.discount_rate;
   const Tariffs& tariffs = settings.tariffs;

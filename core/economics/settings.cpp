@@ -9,28 +9,29 @@ namespace deelstroom::economics {
 
 namespace {
 
-[[noreturn]] void reject(const std::string& field, const std::string& expected, double found) {
-  std::ostringstream message;
-  message << "expected " << expected << ", found " << found;
-  throw InputError({"", 0, 0, field}, message.str());
+[[noreturn]] void reject(const std::string& field, const Text& expected, double found) {
+  std::ostringstream found_text;
+  found_text << found;
+  throw InputError({"", 0, 0, field},
+                   Text{"verwacht ", "expected "} + expected + fill(", gevonden {}", ", found {}", {found_text.str()}));
 }
 
 void require_at_least(const std::string& field, double value, double min) {
   if (!std::isfinite(value) || value < min) {
-    std::ostringstream expected;
-    expected << "a number >= " << min;
-    reject(field, expected.str(), value);
+    std::ostringstream min_text;
+    min_text << min;
+    reject(field, fill("een getal >= {}", "a number >= {}", {min_text.str()}), value);
   }
 }
 
 void require_fraction(const std::string& field, double value) {
-  if (!std::isfinite(value) || value < 0.0 || value > 1.0) reject(field, "a fraction from 0 to 1", value);
+  if (!std::isfinite(value) || value < 0.0 || value > 1.0) reject(field, Text{"een fractie van 0 tot 1", "a fraction from 0 to 1"}, value);
 }
 
 /// A yearly rate must stay above -100 %: (1 + r)^y would vanish or change sign.
 void require_rate(const std::string& field, double value) {
   if (!std::isfinite(value) || value <= -1.0 || value > 10.0) {
-    reject(field, "a yearly rate above -1 (-100 %) and at most 10", value);
+    reject(field, Text{"een jaarlijks percentage boven -1 (-100 %) en hoogstens 10", "a yearly rate above -1 (-100 %) and at most 10"}, value);
   }
 }
 
@@ -58,14 +59,14 @@ void validate_settings(const EconomicsSettings& settings) {
   require_price("tariffs.energy.day_price_eur_per_kwh", e.day_price_eur_per_kwh);
   require_price("tariffs.energy.night_price_eur_per_kwh", e.night_price_eur_per_kwh);
   require_price("tariffs.energy.fixed_eur_per_year", e.fixed_eur_per_year);
-  if (e.night_start_hour < 0 || e.night_start_hour > 23) reject("tariffs.energy.night_start_hour", "an hour 0..23", e.night_start_hour);
-  if (e.night_end_hour < 0 || e.night_end_hour > 23) reject("tariffs.energy.night_end_hour", "an hour 0..23", e.night_end_hour);
-  if (!std::isfinite(e.offtake_formula.factor)) reject("tariffs.energy.factor", "a finite number", e.offtake_formula.factor);
+  if (e.night_start_hour < 0 || e.night_start_hour > 23) reject("tariffs.energy.night_start_hour", Text{"een uur 0..23", "an hour 0..23"}, e.night_start_hour);
+  if (e.night_end_hour < 0 || e.night_end_hour > 23) reject("tariffs.energy.night_end_hour", Text{"een uur 0..23", "an hour 0..23"}, e.night_end_hour);
+  if (!std::isfinite(e.offtake_formula.factor)) reject("tariffs.energy.factor", Text{"een eindig getal", "a finite number"}, e.offtake_formula.factor);
   if (!std::isfinite(e.offtake_formula.adder_eur_per_kwh)) {
-    reject("tariffs.energy.adder_eur_per_kwh", "a finite number", e.offtake_formula.adder_eur_per_kwh);
+    reject("tariffs.energy.adder_eur_per_kwh", Text{"een eindig getal", "a finite number"}, e.offtake_formula.adder_eur_per_kwh);
   }
   for (double price : e.day_ahead_eur_per_mwh) {
-    if (!std::isfinite(price)) reject("tariffs.energy.day_ahead_file", "finite prices", price);
+    if (!std::isfinite(price)) reject("tariffs.energy.day_ahead_file", Text{"eindige prijzen", "finite prices"}, price);
   }
   const NetworkTariff& n = t.network;
   require_price("tariffs.network.distribution_eur_per_kwh", n.distribution_eur_per_kwh);
@@ -86,7 +87,7 @@ void validate_settings(const EconomicsSettings& settings) {
   }
   // Injection may be negative (contracts that charge for injection), but must be finite.
   if (!std::isfinite(t.injection.price_eur_per_kwh)) {
-    reject("tariffs.injection.price_eur_per_kwh", "a finite number", t.injection.price_eur_per_kwh);
+    reject("tariffs.injection.price_eur_per_kwh", Text{"een eindig getal", "a finite number"}, t.injection.price_eur_per_kwh);
   }
   require_price("tariffs.sharing.internal_price_eur_per_kwh", t.sharing.internal_price_eur_per_kwh);
 
@@ -105,18 +106,18 @@ void validate_settings(const EconomicsSettings& settings) {
   require_price("investment.insurance_eur_per_year", inv.insurance_eur_per_year);
   require_price("investment.administration_eur_per_year", inv.administration_eur_per_year);
   require_price("investment.administration_eur_per_participant_per_year", inv.administration_eur_per_participant_per_year);
-  if (inv.inverter_lifetime_years < 0) reject("investment.inverter_lifetime_years", "a whole number >= 0", inv.inverter_lifetime_years);
+  if (inv.inverter_lifetime_years < 0) reject("investment.inverter_lifetime_years", Text{"een geheel getal >= 0", "a whole number >= 0"}, inv.inverter_lifetime_years);
   require_price("investment.inverter_replacement_eur_per_kwp", inv.inverter_replacement_eur_per_kwp);
   require_fraction("investment.loan.fraction", inv.loan.fraction);
   require_rate("investment.loan.rate", inv.loan.rate);
-  if (inv.loan.years < 1) reject("investment.loan.years", "a whole number >= 1", inv.loan.years);
+  if (inv.loan.years < 1) reject("investment.loan.years", Text{"een geheel getal >= 1", "a whole number >= 1"}, inv.loan.years);
 
   const Analysis& a = settings.analysis;
-  if (a.horizon_years < 1 || a.horizon_years > 100) reject("economics.horizon_years", "a whole number from 1 to 100", a.horizon_years);
+  if (a.horizon_years < 1 || a.horizon_years > 100) reject("economics.horizon_years", Text{"een geheel getal van 1 tot 100", "a whole number from 1 to 100"}, a.horizon_years);
   require_rate("economics.discount_rate", a.discount_rate);
   if (!std::isfinite(a.degradation_per_year) || a.degradation_per_year < 0.0 || a.degradation_per_year >= 1.0) {
     // Set by the user as [pv] degradation_pct_per_year (sync_economics copies it here).
-    reject("pv.degradation_pct_per_year", "a fraction from 0 up to (not including) 1", a.degradation_per_year);
+    reject("pv.degradation_pct_per_year", Text{"een fractie van 0 tot (niet tot en met) 1", "a fraction from 0 up to (not including) 1"}, a.degradation_per_year);
   }
   require_rate("economics.escalation.energy", a.escalation.energy);
   require_rate("economics.escalation.network", a.escalation.network);

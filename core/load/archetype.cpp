@@ -18,14 +18,15 @@ using scenario::TableReader;
 
 double required_number(TableReader& reader, std::string_view key, double min, double max) {
   const std::optional<double> value = reader.optional_number(key, min, max);
-  if (!value) reader.fail(key, "missing: expected a number from " + std::to_string(min) + " to " + std::to_string(max));
+  if (!value) reader.fail(key, fill("ontbreekt: verwacht een getal van {} tot {}", "missing: expected a number from {} to {}",
+                                      {std::to_string(min), std::to_string(max)}));
   return *value;
 }
 
 TimeSpread required_spread(TableReader& reader, std::string_view key) {
   const std::optional<std::vector<double>> pair = reader.optional_numbers(key, 0.0, 30.0);
   if (!pair || pair->size() != 2 || (*pair)[1] > 6.0) {
-    reader.fail(key, "expected [mean hour, spread in hours], e.g. [7.5, 0.5] (hour 0-30, spread 0-6)");
+    reader.fail(key, Text{"verwacht [gemiddeld uur, spreiding in uren], bv. [7.5, 0.5] (uur 0-30, spreiding 0-6)", "expected [mean hour, spread in hours], e.g. [7.5, 0.5] (hour 0-30, spread 0-6)"});
   }
   return TimeSpread{(*pair)[0], (*pair)[1]};
 }
@@ -34,7 +35,7 @@ TimeSpread required_spread(TableReader& reader, std::string_view key) {
 /// keeps keys sorted; a trainer expects lists in the order the file gives them).
 std::vector<std::pair<std::string, TableReader>> named_tables(TableReader& parent, std::string_view key) {
   const toml::node* node = parent.raw(key);
-  if (!node || !node->as_table()) parent.fail(key, "missing: expected tables [" + parent.field_path(key) + ".NAME]");
+  if (!node || !node->as_table()) parent.fail(key, fill("ontbreekt: verwacht tabellen [{}.NAAM]", "missing: expected tables [{}.NAME]", {parent.field_path(key)}));
   std::vector<std::pair<const toml::key*, const toml::node*>> entries;
   for (const auto& [name, child] : *node->as_table()) entries.emplace_back(&name, &child);
   std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
@@ -43,7 +44,7 @@ std::vector<std::pair<std::string, TableReader>> named_tables(TableReader& paren
   std::vector<std::pair<std::string, TableReader>> result;
   for (const auto& [name, child] : entries) {
     const std::string path = parent.field_path(key) + "." + std::string(name->str());
-    if (!child->as_table()) parent.fail_at(*child, key, "expected a table [" + path + "]");
+    if (!child->as_table()) parent.fail_at(*child, key, fill("verwacht een tabel [{}]", "expected a table [{}]", {path}));
     result.emplace_back(std::string(name->str()), TableReader(*child->as_table(), parent.file(), path));
   }
   return result;
@@ -55,7 +56,8 @@ std::array<bool, kDayClassCount> day_classes_present(TableReader& reader) {
   for (std::size_t c = 0; c < kDayClassCount; ++c) present[c] = reader.has(kDayClassNames[c]);
   for (DayClass needed : {DayClass::working, DayClass::saturday, DayClass::sunday}) {
     if (!present[static_cast<std::size_t>(needed)]) {
-      reader.fail("", "missing '" + std::string(day_class_name(needed)) + "': working, saturday and sunday are required");
+      reader.fail("", fill("'{}' ontbreekt: working, saturday en sunday zijn verplicht", "missing '{}': working, saturday and sunday are required",
+                           {day_class_name(needed)}));
     }
   }
   return present;
@@ -113,13 +115,13 @@ PersonType parse_person(TableReader& reader, const std::string& name) {
 Appliance parse_appliance(TableReader& reader) {
   Appliance appliance;
   appliance.name = reader.string("name", "");
-  if (appliance.name.empty()) reader.fail("name", "missing: expected the appliance's name");
+  if (appliance.name.empty()) reader.fail("name", Text{"ontbreekt: verwacht de naam van het toestel", "missing: expected the appliance's name"});
   appliance.kwh_per_use = required_number(reader, "kwh", 0.0, 100.0);
   appliance.duration_h = required_number(reader, "duration_h", 0.25, 24.0);
   std::optional<TableReader> uses = reader.optional_table("uses");
   std::optional<TableReader> start = reader.optional_table("start");
-  if (!uses) reader.fail("uses", "missing: expected uses = { working = ..., saturday = ..., sunday = ... }");
-  if (!start) reader.fail("start", "missing: expected start = { working = [hour, spread], ... }");
+  if (!uses) reader.fail("uses", Text{"ontbreekt: verwacht uses = { working = ..., saturday = ..., sunday = ... }", "missing: expected uses = { working = ..., saturday = ..., sunday = ... }"});
+  if (!start) reader.fail("start", Text{"ontbreekt: verwacht start = { working = [uur, spreiding], ... }", "missing: expected start = { working = [hour, spread], ... }"});
   appliance.uses_per_day = per_day_class<double>(
       *uses, [](TableReader& r, std::string_view key) { return required_number(r, key, 0.0, 10.0); });
   appliance.start = per_day_class<TimeSpread>(*start, required_spread);
@@ -135,14 +137,14 @@ HouseholdArchetype parse_household(TableReader& reader, const std::string& name,
   household.label_en = reader.string("label_en", household.label_nl);
   household.annual_kwh = required_number(reader, "annual_kwh", 1.0, 1e6);
   const std::optional<std::vector<std::string>> persons = reader.optional_strings("persons");
-  if (!persons || persons->empty()) reader.fail("persons", "expected a list of person types, e.g. [\"commuter\"]");
+  if (!persons || persons->empty()) reader.fail("persons", Text{"verwacht een lijst persoonstypes, bv. [\"commuter\"]", "expected a list of person types, e.g. [\"commuter\"]"});
   for (const std::string& type : *persons) {
     const auto found = std::find_if(person_types.begin(), person_types.end(),
                                     [&](const PersonType& p) { return p.name == type; });
     if (found == person_types.end()) {
       std::string names;
       for (const PersonType& p : person_types) names += (names.empty() ? "" : ", ") + p.name;
-      reader.fail("persons", "unknown person type '" + type + "'; expected one of: " + names);
+      reader.fail("persons", fill("onbekend persoonstype '{}'; verwacht een van: {}", "unknown person type '{}'; expected one of: {}", {type, names}));
     }
     household.persons.push_back(static_cast<int>(found - person_types.begin()));
   }
@@ -161,7 +163,7 @@ HouseholdArchetype parse_household(TableReader& reader, const std::string& name,
 
 std::array<double, 24> parse_hour_weights(TableReader& reader, std::string_view key) {
   const std::optional<std::vector<double>> values = reader.optional_numbers(key, 0.0, 1e6);
-  if (!values || values->size() != 24) reader.fail(key, "expected 24 numbers >= 0, one per local hour 00-23");
+  if (!values || values->size() != 24) reader.fail(key, Text{"verwacht 24 getallen >= 0, een per lokaal uur 00-23", "expected 24 numbers >= 0, one per local hour 00-23"});
   std::array<double, 24> weights{};
   std::copy(values->begin(), values->end(), weights.begin());
   return weights;
@@ -188,13 +190,14 @@ CommonPartsArchetype parse_common_parts(TableReader& reader, const std::string& 
 
 template <typename Named>
 const Named& find_named(const std::vector<Named>& items, const std::string& name, const std::string& field,
-                        const char* what) {
+                        const Text& what) {
   for (const Named& item : items) {
     if (item.name == name) return item;
   }
   std::string names;
   for (const Named& item : items) names += (names.empty() ? "" : ", ") + item.name;
-  throw InputError({"", 0, 0, field}, "unknown " + std::string(what) + " '" + name + "'; expected one of: " + names);
+  throw InputError({"", 0, 0, field}, Text{"onbekend ", "unknown "} + what +
+                                          fill(" '{}'; verwacht een van: {}", " '{}'; expected one of: {}", {name, names}));
 }
 
 }  // namespace
@@ -208,7 +211,7 @@ ArchetypeLibrary parse_archetype_library(std::string_view households_toml, std::
   TableReader root(households, std::string(households_name), "");
   for (auto& [name, reader] : named_tables(root, "person")) library.person_types.push_back(parse_person(reader, name));
   for (TableReader& reader : root.tables("appliance")) library.appliances.push_back(parse_appliance(reader));
-  if (library.appliances.empty()) root.fail("appliance", "missing: expected [[appliance]] tables");
+  if (library.appliances.empty()) root.fail("appliance", Text{"ontbreekt: verwacht tabellen [[appliance]]", "missing: expected [[appliance]] tables"});
   for (auto& [name, reader] : named_tables(root, "household")) {
     library.households.push_back(parse_household(reader, name, library.person_types));
   }
@@ -217,7 +220,7 @@ ArchetypeLibrary parse_archetype_library(std::string_view households_toml, std::
   const toml::table common = scenario::parse_toml(common_parts_toml, std::string(common_parts_name));
   TableReader common_root(common, std::string(common_parts_name), "");
   std::optional<TableReader> movement_table = common_root.optional_table("movement");
-  if (!movement_table) common_root.fail("movement", "missing: expected a [movement] table");
+  if (!movement_table) common_root.fail("movement", Text{"ontbreekt: verwacht een tabel [movement]", "missing: expected a [movement] table"});
   const auto movement = per_day_class<std::array<double, 24>>(*movement_table, parse_hour_weights);
   for (auto& [name, reader] : named_tables(common_root, "common_parts")) {
     library.common_parts.push_back(parse_common_parts(reader, name, movement));
@@ -233,7 +236,7 @@ const ArchetypeLibrary& archetype_library() {
     const auto households = embedded_file("households.toml");
     const auto common = embedded_file("common_parts.toml");
     if (!households || !common) {
-      throw InputError({"profiles/", 0, 0, ""}, "the archetype files were not embedded in this build");
+      throw InputError({"profiles/", 0, 0, ""}, Text{"de archetypebestanden zitten niet in deze build", "the archetype files were not embedded in this build"});
     }
     return parse_archetype_library(*households, "profiles/households.toml", *common, "profiles/common_parts.toml");
   }();
@@ -253,32 +256,23 @@ std::vector<std::string> common_parts_names() {
 }
 
 std::string archetype_display_name(std::string_view id, bool dutch) {
-  struct Names {
-    std::string_view id, nl, en;
-  };
-  static constexpr Names kNames[] = {
-      {"single_working", "alleenstaande, werkt buitenshuis", "single, working away"},
-      {"single_retired", "alleenstaande gepensioneerde", "single retired"},
-      {"couple_working", "koppel, beiden werkend", "working couple"},
-      {"couple_retired", "gepensioneerd koppel", "retired couple"},
-      {"family_children", "gezin met kinderen", "family with children"},
-      {"home_worker", "thuiswerker", "home worker"},
-      {"student", "student", "student"},
-      {"common_basic", "gemeenschappelijke delen: lift, verlichting, ventilatie", "common parts: lift, lighting, ventilation"},
-      {"common_heat_pump", "gemeenschappelijke delen met collectieve warmtepomp", "common parts with a shared heat pump"},
-  };
-  for (const Names& names : kNames) {
-    if (names.id == id) return std::string(dutch ? names.nl : names.en);
+  // One table of names: the labels in profiles/*.toml, also listed by `deelstroom profile list`.
+  const ArchetypeLibrary& library = archetype_library();
+  for (const HouseholdArchetype& household : library.households) {
+    if (household.name == id) return dutch ? household.label_nl : household.label_en;
+  }
+  for (const CommonPartsArchetype& parts : library.common_parts) {
+    if (parts.name == id) return dutch ? parts.label_nl : parts.label_en;
   }
   return std::string(id);
 }
 
 const HouseholdArchetype& find_household_archetype(const std::string& name, const std::string& field) {
-  return find_named(archetype_library().households, name, field, "household archetype");
+  return find_named(archetype_library().households, name, field, Text{"huishoudarchetype", "household archetype"});
 }
 
 const CommonPartsArchetype& find_common_parts_archetype(const std::string& name, const std::string& field) {
-  return find_named(archetype_library().common_parts, name, field, "common-parts archetype");
+  return find_named(archetype_library().common_parts, name, field, Text{"archetype voor de gemeenschappelijke delen", "common-parts archetype"});
 }
 
 double default_annual_kwh(const std::string& archetype) {
@@ -293,7 +287,8 @@ double default_annual_kwh(const std::string& archetype) {
   for (const std::string& name : common_parts_names()) names.push_back(name);
   std::string list;
   for (const std::string& name : names) list += (list.empty() ? "" : ", ") + name;
-  throw InputError({"", 0, 0, "archetype"}, "unknown archetype '" + archetype + "'; expected one of: " + list);
+  throw InputError({"", 0, 0, "archetype"}, fill("onbekend archetype '{}'; verwacht een van: {}",
+                                                 "unknown archetype '{}'; expected one of: {}", {archetype, list}));
 }
 
 }  // namespace deelstroom::load

@@ -30,7 +30,7 @@ std::array<std::array<double, 24>, kDayClassCount> movement_shares(const CommonP
 CommonPartsProfile common_parts_components(const CommonPartsSpec& spec, const PreparedContext& context) {
   const CommonPartsArchetype& parts = find_common_parts_archetype(spec.archetype);
   if (!std::isfinite(spec.annual_kwh) || spec.annual_kwh < 0.0) {
-    throw InputError({"", 0, 0, "annual_kwh"}, "expected a yearly consumption >= 0 kWh (0 = the archetype's default)");
+    throw InputError({"", 0, 0, "annual_kwh"}, Text{"verwacht een jaarverbruik >= 0 kWh (0 = de standaard van het archetype)", "expected a yearly consumption >= 0 kWh (0 = the archetype's default)"});
   }
   const double annual_kwh = spec.annual_kwh > 0.0 ? spec.annual_kwh : parts.annual_kwh;
   const auto shares = movement_shares(parts);

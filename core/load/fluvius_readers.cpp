@@ -15,6 +15,14 @@ namespace {
 
 constexpr int kSecondsPerQuarter = 900;
 
+Text expected_date(const std::string& found) {
+  return fill("verwacht een datum dd-mm-jjjj, gevonden '{}'", "expected a date dd-mm-yyyy, found '{}'", {found});
+}
+
+Text expected_time(const std::string& found) {
+  return fill("verwacht een tijd uu:mm:ss, gevonden '{}'", "expected a time hh:mm:ss, found '{}'", {found});
+}
+
 /// Mijn Fluvius writes Belgian local time.
 time::TimeZone fluvius_zone() { return time::brussels_time_zone(); }
 
@@ -23,7 +31,7 @@ int require_column(const CsvHeader& header, const LineSource& source, std::initi
                    const std::string& name) {
   const int index = header.find(aliases);
   if (index < 0) {
-    throw InputError({source.file(), header.line, 1, name}, "missing column '" + name + "' in the header");
+    throw InputError({source.file(), header.line, 1, name}, fill("kolom '{}' ontbreekt in de kopregel", "missing column '{}' in the header", {name}));
   }
   return index;
 }
@@ -59,7 +67,7 @@ class MeterFilter {
 
   void report(QualityReport& quality, const LineSource& source) const {
     if (!wanted_.empty() && chosen_.empty()) {
-      throw InputError({source.file(), 0, 0, "ean"}, "meter " + wanted_ + " is not in the file");
+      throw InputError({source.file(), 0, 0, "ean"}, fill("meter {} staat niet in het bestand", "meter {} is not in the file", {wanted_}));
     }
     quality.ean = chosen_;
     quality.other_meters_skipped = static_cast<int>(others_.size());
@@ -76,9 +84,9 @@ double volume_kwh(const CsvRow& row, int index, const std::string& name, bool de
   const CsvField& field = row.field(index, name);
   const std::optional<double> value = parse_decimal(field.text, decimal_comma);
   if (!value || !std::isfinite(*value)) {
-    row.fail(index, name, "expected a number of kWh (e.g. 0,125), found '" + field.text + "'");
+    row.fail(index, name, fill("verwacht een aantal kWh (bv. 0,125), gevonden '{}'", "expected a number of kWh (e.g. 0,125), found '{}'", {field.text}));
   }
-  if (*value < 0.0) row.fail(index, name, "expected kWh >= 0, found '" + field.text + "'");
+  if (*value < 0.0) row.fail(index, name, fill("verwacht kWh >= 0, gevonden '{}'", "expected kWh >= 0, found '{}'", {field.text}));
   check_plausible_kwh(row, index, name, *value, field.text);
   return *value;
 }
@@ -93,7 +101,7 @@ class LocalTimeResolver {
                    const ClockTime& clock, int register_id) {
     const auto first = time::local_to_utc(zone_, date, clock.hour, clock.minute, false);
     if (!first) {
-      row.fail(column, name, "this local time does not exist: the clock jumps from 02:00 to 03:00 when summer time starts");
+      row.fail(column, name, Text{"deze lokale tijd bestaat niet: de klok springt van 02:00 naar 03:00 bij het begin van de zomertijd", "this local time does not exist: the clock jumps from 02:00 to 03:00 when summer time starts"});
     }
     const auto second = time::local_to_utc(zone_, date, clock.hour, clock.minute, true);
     if (!second || *second == *first) return *first;
@@ -152,7 +160,8 @@ SeriesFile read_fluvius_export(LineSource& source, const CsvHeader& header, cons
       channel = Channel::injection;
     } else {
       row.fail(register_column, kRegister,
-               "unknown register '" + register_name + "'; expected Afname Dag, Afname Nacht, Injectie Dag or Injectie Nacht");
+               fill("onbekend register '{}'; verwacht Afname Dag, Afname Nacht, Injectie Dag of Injectie Nacht",
+                    "unknown register '{}'; expected Afname Dag, Afname Nacht, Injectie Dag or Injectie Nacht", {register_name}));
     }
     auto known = std::find(registers.begin(), registers.end(), register_key);
     if (known == registers.end()) known = registers.insert(registers.end(), register_key);
@@ -161,7 +170,8 @@ SeriesFile read_fluvius_export(LineSource& source, const CsvHeader& header, cons
     if (unit >= 0) {
       const std::string& unit_text = row.field(unit, kUnit).text;
       if (!unit_text.empty() && normalise_header(unit_text) != "kwh") {
-        row.fail(unit, kUnit, "expected the unit kWh, found '" + unit_text + "' (is this a gas meter's export?)");
+        row.fail(unit, kUnit, fill("verwacht de eenheid kWh, gevonden '{}' (is dit de export van een gasmeter?)",
+                                   "expected the unit kWh, found '{}' (is this a gas meter's export?)", {unit_text}));
       }
     }
     const std::string status_text = status >= 0 ? row.field(status, kStatus).text : std::string();
@@ -169,19 +179,19 @@ SeriesFile read_fluvius_export(LineSource& source, const CsvHeader& header, cons
     ++quality.rows;
 
     const auto date = parse_date(row.field(from_date, kFromDate).text);
-    if (!date) row.fail(from_date, kFromDate, "expected a date dd-mm-yyyy, found '" + row.field(from_date, kFromDate).text + "'");
+    if (!date) row.fail(from_date, kFromDate, expected_date(row.field(from_date, kFromDate).text));
     const auto clock = parse_clock_time(row.field(from_time, kFromTime).text);
-    if (!clock) row.fail(from_time, kFromTime, "expected a time hh:mm:ss, found '" + row.field(from_time, kFromTime).text + "'");
+    if (!clock) row.fail(from_time, kFromTime, expected_time(row.field(from_time, kFromTime).text));
     if (!is_quarter_start(*clock)) {
-      row.fail(from_time, kFromTime, "expected the start of a quarter-hour (minutes 00, 15, 30 or 45)");
+      row.fail(from_time, kFromTime, Text{"verwacht het begin van een kwartier (minuten 00, 15, 30 of 45)", "expected the start of a quarter-hour (minutes 00, 15, 30 or 45)"});
     }
     const std::int64_t start = resolver.utc(row, from_time, kFromTime, *date, *clock, register_id);
 
     if (to_date >= 0 && to_time >= 0) {
       const auto end_date = parse_date(row.field(to_date, kToDate).text);
       const auto end_clock = parse_clock_time(row.field(to_time, kToTime).text);
-      if (!end_date) row.fail(to_date, kToDate, "expected a date dd-mm-yyyy, found '" + row.field(to_date, kToDate).text + "'");
-      if (!end_clock) row.fail(to_time, kToTime, "expected a time hh:mm:ss, found '" + row.field(to_time, kToTime).text + "'");
+      if (!end_date) row.fail(to_date, kToDate, expected_date(row.field(to_date, kToDate).text));
+      if (!end_clock) row.fail(to_time, kToTime, expected_time(row.field(to_time, kToTime).text));
       const auto end_first = time::local_to_utc(fluvius_zone(), *end_date, end_clock->hour, end_clock->minute, false);
       const auto end_second = time::local_to_utc(fluvius_zone(), *end_date, end_clock->hour, end_clock->minute, true);
       // Either the instant 15 minutes later, or the wall clock 15 minutes later (exports
@@ -192,8 +202,10 @@ SeriesFile read_fluvius_export(LineSource& source, const CsvHeader& header, cons
                            (end_second && *end_second == start + kSecondsPerQuarter) || wall_end - wall_start == 15;
       if (!quarter) {
         row.fail(to_time, kToTime,
-                 "expected quarter-hour periods ('Tot' 15 minutes after 'Van'); export the data per quarter-hour "
-                 "('Kwartier') in Mijn Fluvius, not per day or hour");
+                 Text{"verwacht kwartierperiodes ('Tot' 15 minuten na 'Van'); exporteer de gegevens per kwartier "
+                      "('Kwartier') in Mijn Fluvius, niet per dag of uur",
+                      "expected quarter-hour periods ('Tot' 15 minutes after 'Van'); export the data per quarter-hour "
+                      "('Kwartier') in Mijn Fluvius, not per day or hour"});
       }
     }
 
@@ -225,7 +237,7 @@ SeriesFile read_fluvius_open_data(LineSource& source, const CsvHeader& header, c
   time::TimeZone zone = fluvius_zone();
   if (!options.time_zone.empty()) {
     const auto given = time::time_zone_from_name(options.time_zone);
-    if (!given) throw InputError({source.file(), 0, 0, "time_zone"}, "unknown time zone '" + options.time_zone + "'");
+    if (!given) throw InputError({source.file(), 0, 0, "time_zone"}, fill("onbekende tijdzone '{}'", "unknown time zone '{}'", {options.time_zone}));
     zone = *given;
   }
 
@@ -241,8 +253,11 @@ SeriesFile read_fluvius_open_data(LineSource& source, const CsvHeader& header, c
     ++quality.rows;
     const CsvField& start_field = row.field(start_column, kStart);
     const auto stamp = parse_iso_timestamp(start_field.text);
-    if (!stamp) row.fail(start_column, kStart, "expected a timestamp like 2024-01-01T00:00:00Z, found '" + start_field.text + "'");
-    if (!is_quarter_start(stamp->clock)) row.fail(start_column, kStart, "expected the start of a quarter-hour");
+    if (!stamp) {
+      row.fail(start_column, kStart, fill("verwacht een tijdstempel zoals 2024-01-01T00:00:00Z, gevonden '{}'",
+                                          "expected a timestamp like 2024-01-01T00:00:00Z, found '{}'", {start_field.text}));
+    }
+    if (!is_quarter_start(stamp->clock)) row.fail(start_column, kStart, Text{"verwacht het begin van een kwartier", "expected the start of a quarter-hour"});
     std::int64_t start = 0;
     if (stamp->utc_offset_minutes) {
       start = time::days_from_civil(stamp->date) * 86400 + stamp->clock.hour * 3600 + stamp->clock.minute * 60 -

@@ -521,33 +521,34 @@ Eigen::ArrayXd expected_household(const GeneratorSetup& setup, const HouseholdTr
   return household;
 }
 
-void require(bool condition, const char* field, const char* expected) {
+void require(bool condition, const char* field, const Text& expected) {
   if (!condition) throw InputError({"", 0, 0, field}, expected);
 }
 
 bool finite_in(double value, double low, double high) { return std::isfinite(value) && value >= low && value <= high; }
 
 void validate(const HouseholdSpec& spec) {
-  require(finite_in(spec.annual_kwh, 0.0, 1e6), "annual_kwh", "expected a yearly consumption >= 0 kWh (0 = the archetype's default)");
+  require(finite_in(spec.annual_kwh, 0.0, 1e6), "annual_kwh", Text{"verwacht een jaarverbruik >= 0 kWh (0 = de standaard van het archetype)", "expected a yearly consumption >= 0 kWh (0 = the archetype's default)"});
   if (spec.heat_pump) {
     const HeatPumpOption& hp = *spec.heat_pump;
-    require(finite_in(hp.annual_kwh, 0.0, 1e6), "heat_pump.annual_kwh", "expected kWh per year >= 0");
-    require(finite_in(hp.hot_water_share, 0.0, 1.0), "heat_pump.hot_water_share", "expected a share between 0 and 1");
-    require(finite_in(hp.hot_water_start_h, 0.0, 24.0), "heat_pump.hot_water_start_h", "expected a local hour 0-24");
-    require(finite_in(hp.hot_water_duration_h, 0.25, 24.0), "heat_pump.hot_water_duration_h", "expected 0.25-24 hours");
-    require(finite_in(hp.heating_limit_c, -10.0, 30.0), "heat_pump.heating_limit_c", "expected -10 to 30 degrees C");
-    require(finite_in(hp.supply_temp_c, 20.0, 80.0), "heat_pump.supply_temp_c", "expected 20 to 80 degrees C");
-    require(finite_in(hp.night_setback, 0.0, 1.0), "heat_pump.night_setback", "expected a factor between 0 and 1");
+    require(finite_in(hp.annual_kwh, 0.0, 1e6), "heat_pump.annual_kwh", Text{"verwacht kWh per jaar >= 0", "expected kWh per year >= 0"});
+    require(finite_in(hp.hot_water_share, 0.0, 1.0), "heat_pump.hot_water_share", Text{"verwacht een aandeel tussen 0 en 1", "expected a share between 0 and 1"});
+    require(finite_in(hp.hot_water_start_h, 0.0, 24.0), "heat_pump.hot_water_start_h", Text{"verwacht een lokaal uur 0-24", "expected a local hour 0-24"});
+    require(finite_in(hp.hot_water_duration_h, 0.25, 24.0), "heat_pump.hot_water_duration_h", Text{"verwacht 0,25-24 uur", "expected 0.25-24 hours"});
+    require(finite_in(hp.heating_limit_c, -10.0, 30.0), "heat_pump.heating_limit_c", Text{"verwacht -10 tot 30 graden C", "expected -10 to 30 degrees C"});
+    require(finite_in(hp.supply_temp_c, 20.0, 80.0), "heat_pump.supply_temp_c", Text{"verwacht 20 tot 80 graden C", "expected 20 to 80 degrees C"});
+    require(finite_in(hp.night_setback, 0.0, 1.0), "heat_pump.night_setback", Text{"verwacht een factor tussen 0 en 1", "expected a factor between 0 and 1"});
   }
   if (spec.ev) {
     const EvOption& ev = *spec.ev;
-    require(finite_in(ev.annual_kwh, 0.0, 1e5), "ev.annual_kwh", "expected kWh per year >= 0");
-    require(finite_in(ev.charger_kw, 1.0, 50.0), "ev.charger_kw", "expected a charging power of 1 to 50 kW");
+    require(finite_in(ev.annual_kwh, 0.0, 1e5), "ev.annual_kwh", Text{"verwacht kWh per jaar >= 0", "expected kWh per year >= 0"});
+    require(finite_in(ev.charger_kw, 1.0, 50.0), "ev.charger_kw", Text{"verwacht een laadvermogen van 1 tot 50 kW", "expected a charging power of 1 to 50 kW"});
     require(ev.annual_kwh <= ev.charger_kw * kHoursPerYear, "ev.annual_kwh",
-            "more than the charger can deliver in a year (charger_kw x 8,760 h); raise ev.charger_kw or lower ev.annual_kwh");
-    require(finite_in(ev.sessions_per_week, 0.1, 14.0), "ev.sessions_per_week", "expected 0.1 to 14 sessions a week");
+            Text{"meer dan de laadpaal in een jaar kan leveren (charger_kw x 8.760 h); verhoog ev.charger_kw of verlaag ev.annual_kwh",
+                 "more than the charger can deliver in a year (charger_kw x 8,760 h); raise ev.charger_kw or lower ev.annual_kwh"});
+    require(finite_in(ev.sessions_per_week, 0.1, 14.0), "ev.sessions_per_week", Text{"verwacht 0,1 tot 14 laadbeurten per week", "expected 0.1 to 14 sessions a week"});
     require(finite_in(ev.home_arrival.mean_h, 0.0, 24.0) && finite_in(ev.home_arrival.sd_h, 0.0, 6.0),
-            "ev.home_arrival", "expected [mean hour 0-24, spread 0-6 hours]");
+            "ev.home_arrival", Text{"verwacht [gemiddeld uur 0-24, spreiding 0-6 uur]", "expected [mean hour 0-24, spread 0-6 hours]"});
   }
 }
 

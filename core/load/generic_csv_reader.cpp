@@ -31,10 +31,10 @@ SeriesFile read_generic_csv(LineSource& source, const CsvHeader& header, const P
   const std::string file = source.file();
   if (header.fields.size() < 2) {
     throw InputError({file, header.line, 1, ""},
-                     "expected a header with a timestamp and a value column, e.g. 'timestamp,kwh'");
+                     Text{"verwacht een kopregel met een tijdstempel- en een waardekolom, bv. 'timestamp,kwh'", "expected a header with a timestamp and a value column, e.g. 'timestamp,kwh'"});
   }
   if (parse_iso_timestamp(header.fields[0].text)) {
-    throw InputError({file, header.line, 1, ""}, "the first line is data; expected a header line 'timestamp,kwh' first");
+    throw InputError({file, header.line, 1, ""}, Text{"de eerste regel bevat gegevens; verwacht eerst een kopregel 'timestamp,kwh'", "the first line is data; expected a header line 'timestamp,kwh' first"});
   }
   const std::string timestamp_name = header.fields[0].text;
   int value_column = 1;
@@ -42,7 +42,7 @@ SeriesFile read_generic_csv(LineSource& source, const CsvHeader& header, const P
     value_column = header.find({normalise_header(options.value_column)});
     if (value_column < 0) {
       throw InputError({file, header.line, 1, options.value_column},
-                       "column '" + options.value_column + "' is not in the header");
+                       fill("kolom '{}' staat niet in de kopregel", "column '{}' is not in the header", {options.value_column}));
     }
   }
   const std::string value_name = header.fields[static_cast<std::size_t>(value_column)].text;
@@ -55,7 +55,8 @@ SeriesFile read_generic_csv(LineSource& source, const CsvHeader& header, const P
     zone = time::time_zone_from_name(zone_name);
     if (!zone) {
       throw InputError({file, header.line, header.fields[0].column, timestamp_name},
-                       "unknown time zone '" + zone_name + "'; expected e.g. Europe/Brussels, UTC or +01:00");
+                       fill("onbekende tijdzone '{}'; verwacht bv. Europe/Brussels, UTC of +01:00",
+                            "unknown time zone '{}'; expected e.g. Europe/Brussels, UTC or +01:00", {zone_name}));
     }
   }
   const bool decimal_comma = header.separator != ',';
@@ -75,10 +76,11 @@ SeriesFile read_generic_csv(LineSource& source, const CsvHeader& header, const P
     const CsvField& stamp_field = row.field(0, timestamp_name);
     const auto stamp = parse_iso_timestamp(stamp_field.text);
     if (!stamp) {
-      row.fail(0, timestamp_name, "expected an ISO 8601 timestamp like 2025-01-01T00:00:00Z, found '" + stamp_field.text + "'");
+      row.fail(0, timestamp_name, fill("verwacht een ISO 8601-tijdstempel zoals 2025-01-01T00:00:00Z, gevonden '{}'",
+                                       "expected an ISO 8601 timestamp like 2025-01-01T00:00:00Z, found '{}'", {stamp_field.text}));
     }
     if (stamp->clock.minute % 15 != 0 || stamp->clock.second != 0) {
-      row.fail(0, timestamp_name, "expected the start of a quarter-hour (minutes 00, 15, 30 or 45)");
+      row.fail(0, timestamp_name, Text{"verwacht het begin van een kwartier (minuten 00, 15, 30 of 45)", "expected the start of a quarter-hour (minutes 00, 15, 30 or 45)"});
     }
     std::int64_t start = 0;
     if (stamp->utc_offset_minutes) {
@@ -87,24 +89,27 @@ SeriesFile read_generic_csv(LineSource& source, const CsvHeader& header, const P
     } else {
       if (!zone) {
         row.fail(0, timestamp_name,
-                 "the timestamp has no zone; write it with Z or an offset (2025-01-01T00:00:00+01:00) or name the "
-                 "zone in the header, e.g. 'timestamp (Europe/Brussels)'");
+                 Text{"de tijdstempel heeft geen tijdzone; schrijf hem met Z of een verschuiving (2025-01-01T00:00:00+01:00) of noem "
+                      "de tijdzone in de kopregel, bv. 'timestamp (Europe/Brussels)'",
+                      "the timestamp has no zone; write it with Z or an offset (2025-01-01T00:00:00+01:00) or name the "
+                      "zone in the header, e.g. 'timestamp (Europe/Brussels)'"});
       }
       const auto first = time::local_to_utc(*zone, stamp->date, stamp->clock.hour, stamp->clock.minute, false);
       const auto second = time::local_to_utc(*zone, stamp->date, stamp->clock.hour, stamp->clock.minute, true);
-      if (!first) row.fail(0, timestamp_name, "this local time does not exist (the clock jumps forward for summer time)");
+      if (!first) row.fail(0, timestamp_name, Text{"deze lokale tijd bestaat niet (de klok springt vooruit voor de zomertijd)", "this local time does not exist (the clock jumps forward for summer time)"});
       // In the repeated autumn hour, the row after the first occurrence is the second one.
       start = (!starts.empty() && second && *second == starts.back() + kSecondsPerQuarter) ? *second : *first;
     }
     if (!starts.empty() && start != starts.back() + kSecondsPerQuarter) {
       const std::string expected = utc_label(starts.back() + kSecondsPerQuarter);
       if (start <= starts.back()) {
-        row.fail(0, timestamp_name, "overlapping period: this quarter-hour (" + utc_label(start) +
-                                        ") is not after the one on line " + std::to_string(lines.back()) +
-                                        "; expected " + expected);
+        row.fail(0, timestamp_name, fill("overlappende periode: dit kwartier ({}) komt niet na dat op regel {}; verwacht {}",
+                                         "overlapping period: this quarter-hour ({}) is not after the one on line {}; expected {}",
+                                         {utc_label(start), std::to_string(lines.back()), expected}));
       }
-      row.fail(0, timestamp_name, "missing quarter-hours: expected " + expected + " after line " +
-                                      std::to_string(lines.back()) + ", found " + utc_label(start));
+      row.fail(0, timestamp_name, fill("ontbrekende kwartieren: verwacht {} na regel {}, gevonden {}",
+                                       "missing quarter-hours: expected {} after line {}, found {}",
+                                       {expected, std::to_string(lines.back()), utc_label(start)}));
     }
     const CsvField& value_field = row.field(value_column, value_name);
     // More fields than the header has: "…Z,0,5" would read as 0 kWh with the 5 dropped.
@@ -117,19 +122,20 @@ SeriesFile read_generic_csv(LineSource& source, const CsvHeader& header, const P
                                       is_digits(row.field(value_column + 1, "").text) &&
                                       parse_decimal(value_field.text, false).has_value();
       row.fail(value_column, value_name,
-               "too many fields: the header has " + std::to_string(header.fields.size()) + ", this line has " +
-                   std::to_string(row.size()) +
-                   (decimal_comma_like ? "; '" + value_field.text + "," + row.field(value_column + 1, "").text +
-                                             "' looks like a decimal comma, which ',' splits: expected a decimal point (" +
-                                             value_field.text + "." + row.field(value_column + 1, "").text +
-                                             ") or ';' as the separator"
-                                       : std::string()));
+               fill("te veel velden: de kopregel heeft er {}, deze regel {}", "too many fields: the header has {}, this line has {}",
+                    {std::to_string(header.fields.size()), std::to_string(row.size())}) +
+                   (decimal_comma_like
+                        ? fill("; '{},{}' lijkt een decimale komma, die ',' splitst: verwacht een decimale punt ({}.{}) of ';' als scheidingsteken",
+                               "; '{},{}' looks like a decimal comma, which ',' splits: expected a decimal point ({}.{}) or ';' as the separator",
+                               {value_field.text, row.field(value_column + 1, "").text, value_field.text,
+                                row.field(value_column + 1, "").text})
+                        : Text{}));
     }
     const auto value = parse_decimal(value_field.text, decimal_comma);
     if (!value || !std::isfinite(*value)) {
-      row.fail(value_column, value_name, "expected a number of kWh, found '" + value_field.text + "'");
+      row.fail(value_column, value_name, fill("verwacht een aantal kWh, gevonden '{}'", "expected a number of kWh, found '{}'", {value_field.text}));
     }
-    if (*value < 0.0) row.fail(value_column, value_name, "expected kWh >= 0, found '" + value_field.text + "'");
+    if (*value < 0.0) row.fail(value_column, value_name, fill("verwacht kWh >= 0, gevonden '{}'", "expected kWh >= 0, found '{}'", {value_field.text}));
     check_plausible_kwh(row, value_column, value_name, *value, value_field.text);
     starts.push_back(start);
     values.push_back(*value);
@@ -139,11 +145,10 @@ SeriesFile read_generic_csv(LineSource& source, const CsvHeader& header, const P
   const time::YearGrid& grid = context.grid;
   const int count = static_cast<int>(starts.size());
   if (count != 35040 && count != 35136) {
-    char expected[96];
-    std::snprintf(expected, sizeof expected, "expected one row per quarter-hour of the simulated year %d (%d rows)",
-                  grid.year, grid.interval_count);
     throw InputError({file, count > 0 ? lines.back() : header.line, 1, ""},
-                     std::string(expected) + ", found " + std::to_string(count));
+                     fill("verwacht een regel per kwartier van het gesimuleerde jaar {} ({} regels), gevonden {}",
+                          "expected one row per quarter-hour of the simulated year {} ({} rows), found {}",
+                          {std::to_string(grid.year), std::to_string(grid.interval_count), std::to_string(count)}));
   }
   quality.rows = count;
 

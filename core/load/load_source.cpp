@@ -28,7 +28,7 @@ LoadProfile make_load_profile(const LoadSource& source, const PreparedContext& c
   } else {
     const auto& measured = std::get<MeasuredSpec>(source);
     if (!std::isfinite(measured.annual_kwh) || measured.annual_kwh < 0.0) {
-      throw InputError({measured.file.string(), 0, 0, "annual_kwh"}, "expected a yearly consumption >= 0 kWh (0 = as measured)");
+      throw InputError({measured.file.string(), 0, 0, "annual_kwh"}, Text{"verwacht een jaarverbruik >= 0 kWh (0 = zoals gemeten)", "expected a yearly consumption >= 0 kWh (0 = as measured)"});
     }
     SeriesFile file = read_series_file(measured.file, plain_context(context), measured.read);
     if (measured.annual_kwh > 0.0 && file.kwh.sum() > 0.0) file.kwh *= measured.annual_kwh / file.kwh.sum();

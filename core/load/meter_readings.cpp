@@ -215,15 +215,15 @@ void OverlapGuard::check(int register_id, std::int64_t utc_seconds, const InputL
                             static_cast<std::uint64_t>(register_id & 0xFF);
   const auto [found, inserted] = first_line_.emplace(key, where.line);
   if (!inserted) {
-    throw InputError(where, "overlapping period: this quarter-hour" +
-                                std::string(register_id > 0 ? " of this register" : "") + " is already given on line " +
-                                std::to_string(found->second));
+    const Text of_register = register_id > 0 ? Text{" van dit register", " of this register"} : Text{};
+    throw InputError(where, Text{"overlappende periode: dit kwartier", "overlapping period: this quarter-hour"} + of_register +
+                                fill(" staat al op regel {}", " is already given on line {}", {std::to_string(found->second)}));
   }
 }
 
 SeriesFile map_onto_grid(const MeterReadings& readings, const time::YearGrid& grid, const time::LocalCalendar& calendar,
                          QualityReport quality) {
-  if (!readings.has_offtake()) throw InputError({quality.file, 0, 0, ""}, "the file holds no offtake values");
+  if (!readings.has_offtake()) throw InputError({quality.file, 0, 0, ""}, Text{"het bestand bevat geen afnamewaarden", "the file holds no offtake values"});
   const int n = grid.interval_count;
   const GridDays grid_days(calendar, n);
   const std::int64_t first_day = time::days_from_civil(grid.year, 1, 1);

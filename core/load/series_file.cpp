@@ -44,13 +44,13 @@ SeriesFormat detect_layout(const CsvHeader& header, SeriesFormat requested, cons
     case SeriesFormat::generic_csv:
       if (export_layout) {
         if (requested == SeriesFormat::generic_csv) {
-          throw InputError(where, "this is a Mijn Fluvius export, not a generic 'timestamp,kwh' file; use format = \"fluvius\" or \"auto\"");
+          throw InputError(where, Text{"dit is een export van Mijn Fluvius, geen algemeen bestand 'timestamp,kwh'; gebruik format = \"fluvius\" of \"auto\"", "this is a Mijn Fluvius export, not a generic 'timestamp,kwh' file; use format = \"fluvius\" or \"auto\""});
         }
         return SeriesFormat::fluvius_export;
       }
       if (open_data_layout) {
         if (requested == SeriesFormat::generic_csv) {
-          throw InputError(where, "this is the Fluvius open-data layout, not a generic 'timestamp,kwh' file; use format = \"fluvius\" or \"auto\"");
+          throw InputError(where, Text{"dit is de open-data-opmaak van Fluvius, geen algemeen bestand 'timestamp,kwh'; gebruik format = \"fluvius\" of \"auto\"", "this is the Fluvius open-data layout, not a generic 'timestamp,kwh' file; use format = \"fluvius\" or \"auto\""});
         }
         return SeriesFormat::fluvius_open_data;
       }
@@ -67,8 +67,10 @@ SeriesFormat parse_series_format(const std::string& name) {
   if (name == "fluvius_export") return SeriesFormat::fluvius_export;
   if (name == "fluvius_open_data") return SeriesFormat::fluvius_open_data;
   if (name == "fluvius") return SeriesFormat::automatic;  // either Fluvius layout, told apart by the header
-  throw InputError({"", 0, 0, "format"}, "unknown format '" + name +
-                                             "'; expected \"auto\", \"csv\", \"fluvius\", \"fluvius_export\" or \"fluvius_open_data\"");
+  throw InputError({"", 0, 0, "format"},
+                   fill("onbekend formaat '{}'; verwacht \"auto\", \"csv\", \"fluvius\", \"fluvius_export\" of \"fluvius_open_data\"",
+                        "unknown format '{}'; expected \"auto\", \"csv\", \"fluvius\", \"fluvius_export\" or \"fluvius_open_data\"",
+                        {name}));
 }
 
 std::string series_format_name(SeriesFormat format) {
@@ -110,14 +112,15 @@ InputLocation CsvRow::location(int index, const std::string& name) const {
   return InputLocation{file_, line_, column, name};
 }
 
-void CsvRow::fail(int index, const std::string& name, const std::string& message) const {
+void CsvRow::fail(int index, const std::string& name, const Text& message) const {
   throw InputError(location(index, name), message);
 }
 
 const CsvField& CsvRow::field(int index, const std::string& name) const {
   if (index < 0 || index >= static_cast<int>(fields_.size())) {
-    fail(index, name, "missing value: the line has " + std::to_string(fields_.size()) + " fields, expected one in column '" +
-                          name + "'");
+    fail(index, name, fill("ontbrekende waarde: de regel heeft {} velden, verwacht een in kolom '{}'",
+                           "missing value: the line has {} fields, expected one in column '{}'",
+                           {std::to_string(fields_.size()), name}));
   }
   return fields_[static_cast<std::size_t>(index)];
 }
@@ -127,8 +130,11 @@ void check_plausible_kwh(const CsvRow& row, int index, const std::string& name, 
   char limit[32];
   std::snprintf(limit, sizeof limit, "%g", kMaxKwhPerQuarterHour);
   row.fail(index, name,
-           std::string("expected at most ") + limit + " kWh in a quarter-hour (1 MW; see docs/input-limits.md), found '" +
-               text + "': Wh instead of kWh, or a thousands separator?");
+           fill("verwacht hoogstens {} kWh in een kwartier (1 MW; zie docs/input-limits.md), gevonden '{}': Wh in plaats van kWh, "
+                "of een scheidingsteken voor duizendtallen?",
+                "expected at most {} kWh in a quarter-hour (1 MW; see docs/input-limits.md), found '{}': Wh instead of kWh, or a "
+                "thousands separator?",
+                {limit, text}));
 }
 
 int QualityReport::longest_gap_intervals() const {
@@ -174,11 +180,11 @@ SeriesFile read_series_stream(std::istream& input, const std::string& file_label
   try {
     requested = parse_series_format(options.format);
   } catch (const InputError& error) {
-    throw InputError({file_label, 0, 0, "format"}, error.message());
+    throw InputError({file_label, 0, 0, "format"}, error.text());
   }
   LineSource source(input, file_label);
   std::string line;
-  if (!source.next(line)) throw InputError({file_label, 0, 0, ""}, "the file is empty; expected a header line and data");
+  if (!source.next(line)) throw InputError({file_label, 0, 0, ""}, Text{"het bestand is leeg; verwacht een kopregel en gegevens", "the file is empty; expected a header line and data"});
   CsvHeader header;
   header.line = source.line_number();
   header.separator = detect_separator(line);
@@ -189,8 +195,10 @@ SeriesFile read_series_stream(std::istream& input, const std::string& file_label
   // "fluvius" must be one of the Fluvius layouts.
   if (options.format == "fluvius" && layout == SeriesFormat::generic_csv) {
     throw InputError({file_label, header.line, 1, ""},
-                     "expected a Fluvius file: a Mijn Fluvius export (header 'Van (datum);Van (tijdstip);...') or the "
-                     "open-data layout (EAN_ID, Datum_Startuur, Volume_Afname_KWh, ...)");
+                     Text{"verwacht een Fluvius-bestand: een export van Mijn Fluvius (kopregel 'Van (datum);Van (tijdstip);...') of de "
+                          "open-data-opmaak (EAN_ID, Datum_Startuur, Volume_Afname_KWh, ...)",
+                          "expected a Fluvius file: a Mijn Fluvius export (header 'Van (datum);Van (tijdstip);...') or the "
+                          "open-data layout (EAN_ID, Datum_Startuur, Volume_Afname_KWh, ...)"});
   }
   switch (layout) {
     case SeriesFormat::fluvius_export: return read_fluvius_export(source, header, context, options);
@@ -202,12 +210,12 @@ SeriesFile read_series_stream(std::istream& input, const std::string& file_label
 SeriesFile read_series_file(const std::filesystem::path& path, const ProfileContext& context,
                             const ReadOptions& options) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw InputError({path.string(), 0, 0, ""}, "file not found");
+  if (!std::filesystem::exists(path, ec)) throw InputError({path.string(), 0, 0, ""}, Text{"bestand niet gevonden", "file not found"});
   if (std::filesystem::is_directory(path, ec)) {
-    throw InputError({path.string(), 0, 0, ""}, "expected a file, found a directory");
+    throw InputError({path.string(), 0, 0, ""}, Text{"verwacht een bestand, gevonden een map", "expected a file, found a directory"});
   }
   std::ifstream input(path, std::ios::binary);
-  if (!input) throw InputError({path.string(), 0, 0, ""}, "cannot open the file for reading");
+  if (!input) throw InputError({path.string(), 0, 0, ""}, Text{"kan het bestand niet openen om te lezen", "cannot open the file for reading"});
   return read_series_stream(input, path.string(), context, options);
 }
 

@@ -43,7 +43,7 @@ class CsvRow {
 
   /// The field in column `index` (named `name` in errors); InputError when the line is short.
   const CsvField& field(int index, const std::string& name) const;
-  [[noreturn]] void fail(int index, const std::string& name, const std::string& message) const;
+  [[noreturn]] void fail(int index, const std::string& name, const Text& message) const;
   InputLocation location(int index, const std::string& name) const;
   int line() const { return line_; }
   int size() const { return static_cast<int>(fields_.size()); }

@@ -28,21 +28,21 @@ double effective_inverter_ac_kw(const ArrayConfig& config) {
 
 std::vector<ConfigProblem> validate(const ArrayConfig& c) {
   std::vector<ConfigProblem> problems;
-  auto check = [&](bool ok, const char* field, const char* message) {
+  auto check = [&](bool ok, const char* field, const Text& message) {
     if (!ok) problems.push_back({field, message});
   };
   // Comparisons are written so that NaN fails them.
-  check(c.kwp > 0.0 && std::isfinite(c.kwp), "kwp", "expected a peak power above 0 kWp");
+  check(c.kwp > 0.0 && std::isfinite(c.kwp), "kwp", Text{"verwacht een piekvermogen boven 0 kWp", "expected a peak power above 0 kWp"});
   check(c.tilt_deg >= 0.0 && c.tilt_deg <= 90.0, "tilt_deg",
-        "expected a tilt from 0 (horizontal) to 90 (vertical) degrees");
+        Text{"verwacht een helling van 0 (horizontaal) tot 90 (verticaal) graden", "expected a tilt from 0 (horizontal) to 90 (vertical) degrees"});
   check(c.azimuth_deg >= 0.0 && c.azimuth_deg <= 360.0, "azimuth_deg",
-        "expected an azimuth from 0 to 360 degrees clockwise from north (180 = south)");
+        Text{"verwacht een azimut van 0 tot 360 graden met de klok mee vanaf het noorden (180 = zuid)", "expected an azimuth from 0 to 360 degrees clockwise from north (180 = south)"});
   check(c.inverter_ac_kw >= 0.0 && std::isfinite(c.inverter_ac_kw), "inverter_ac_kw",
-        "expected an inverter AC power of 0 kW (automatic) or more");
+        Text{"verwacht een AC-vermogen van de omvormer van 0 kW (automatisch) of meer", "expected an inverter AC power of 0 kW (automatic) or more"});
   check(c.inverter_nominal_efficiency > 0.0 && c.inverter_nominal_efficiency <= 1.0,
-        "inverter_nominal_efficiency", "expected an efficiency above 0 and at most 1");
+        "inverter_nominal_efficiency", Text{"verwacht een rendement boven 0 en hoogstens 1", "expected an efficiency above 0 and at most 1"});
   check(c.inverter_reference_efficiency > 0.0 && c.inverter_reference_efficiency <= 1.0,
-        "inverter_reference_efficiency", "expected an efficiency above 0 and at most 1");
+        "inverter_reference_efficiency", Text{"verwacht een rendement boven 0 en hoogstens 1", "expected an efficiency above 0 and at most 1"});
   const std::pair<const char*, double> losses[] = {
       {"losses.soiling_pct", c.losses.soiling_pct},
       {"losses.shading_pct", c.losses.shading_pct},
@@ -56,16 +56,16 @@ std::vector<ConfigProblem> validate(const ArrayConfig& c) {
       {"losses.availability_pct", c.losses.availability_pct},
   };
   for (const auto& [field, pct] : losses)
-    check(pct >= 0.0 && pct <= 100.0, field, "expected a loss from 0 to 100 %");
+    check(pct >= 0.0 && pct <= 100.0, field, Text{"verwacht een verlies van 0 tot 100 %", "expected a loss from 0 to 100 %"});
   check(c.gamma_pct_per_c >= -2.0 && c.gamma_pct_per_c <= 0.5, "gamma_pct_per_c",
-        "expected a temperature coefficient between -2 and 0.5 %/°C (typically -0.3 to -0.5)");
+        Text{"verwacht een temperatuurcoefficient tussen -2 en 0,5 %/°C (meestal -0,3 tot -0,5)", "expected a temperature coefficient between -2 and 0.5 %/°C (typically -0.3 to -0.5)"});
   check(c.iam_ashrae_b0 >= 0.0 && c.iam_ashrae_b0 <= 1.0, "iam_ashrae_b0",
-        "expected b0 from 0 to 1 (typically 0.05)");
-  check(c.albedo >= 0.0 && c.albedo <= 1.0, "albedo", "expected a ground albedo from 0 to 1 (0.2 typical)");
+        Text{"verwacht b0 van 0 tot 1 (meestal 0,05)", "expected b0 from 0 to 1 (typically 0.05)"});
+  check(c.albedo >= 0.0 && c.albedo <= 1.0, "albedo", Text{"verwacht een albedo van de grond van 0 tot 1 (meestal 0,2)", "expected a ground albedo from 0 to 1 (0.2 typical)"});
   check(c.temperature.u0_w_m2k > 0.0 && std::isfinite(c.temperature.u0_w_m2k), "temperature.u0_w_m2k",
-        "expected u0 above 0 W/m2K (Faiman default 25)");
+        Text{"verwacht u0 boven 0 W/m2K (standaard van Faiman 25)", "expected u0 above 0 W/m2K (Faiman default 25)"});
   check(c.temperature.u1_w_s_m3k >= 0.0 && std::isfinite(c.temperature.u1_w_s_m3k), "temperature.u1_w_s_m3k",
-        "expected u1 of 0 or more W s/m3K (Faiman default 6.84)");
+        Text{"verwacht u1 van 0 of meer W s/m3K (standaard van Faiman 6,84)", "expected u1 of 0 or more W s/m3K (Faiman default 6.84)"});
   return problems;
 }
 

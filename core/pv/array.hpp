@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/text.hpp"
 #include "core/pv/pv_models.hpp"
 #include "core/solar/irradiance.hpp"
 #include "core/solar/solar_position.hpp"
@@ -71,7 +72,7 @@ double effective_inverter_ac_kw(const ArrayConfig& config);
 
 struct ConfigProblem {
   std::string field;    ///< e.g. "tilt_deg", "losses.shading_pct"
-  std::string message;  ///< what was expected (English; the caller adds the array's path)
+  Text message;         ///< what was expected (the caller adds the array's path)
 };
 
 /// Problems of a configuration, each naming its field; empty when valid.

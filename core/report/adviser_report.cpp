@@ -124,7 +124,7 @@ void tariffs_table(std::ostream& out, const scenario::Scenario& s, Language lang
   const auto lines = report::tariff_lines(t, s.economics.rules, *file, language);
   for (const report::TariffLine& line : lines) {
     std::string sources;
-    for (const std::string& id : line.source_ids) sources += (sources.empty() ? "" : ", ") + html_escape(id);
+    for (const std::string& id : line.source_ids) sources += (sources.empty() ? "" : ", ") + html_escape(source_id_text(id, language));
     out << "<tr><th>" << html_escape(line.label) << "</th><td>" << html_escape(line.value) << "</td><td>"
         << (line.from_scenario ? std::string(text(language, "scenario", "scenario")) : sources) << "</td></tr>";
   }
@@ -132,7 +132,7 @@ void tariffs_table(std::ostream& out, const scenario::Scenario& s, Language lang
       << html_escape(std::filesystem::path(file->file).filename().string()) << text(language, ". Bronnen:", ". Sources:")
       << "</p><ul class='small' id='tariff-sources'>";
   for (const tariffs::TariffSource& source : report::cited_sources(lines, *file)) {
-    out << "<li>[" << html_escape(source.id) << "] " << html_escape(source.title) << " (" << html_escape(source.date) << ")";
+    out << "<li>[" << html_escape(source_id_text(source.id, language)) << "] " << html_escape(source_title_text(source, language)) << " (" << html_escape(source.date) << ")";
     if (!source.url.empty()) out << ", " << html_escape(source.url);
     out << "</li>";
   }
@@ -189,13 +189,15 @@ void cover_section(std::ostream& out, const AdviserReport& r, Language language)
   // Data quality: what was filled or estimated in the meter files, and every warning.
   std::vector<std::string> notes;
   for (std::size_t i = 0; i < r.building.apartment_origins.size(); ++i) {
-    for (const std::string& note : r.building.apartment_origins[i].notes) {
-      notes.push_back((i < s.apartments.size() ? s.apartments[i].id + ": " : std::string()) + note);
+    for (const Text& note : r.building.apartment_origins[i].notes) {
+      notes.push_back((i < s.apartments.size() ? s.apartments[i].id + ": " : std::string()) + note.in(language));
     }
   }
-  for (const std::string& note : r.building.common_origin.notes) notes.push_back(text(language, "gemeenschappelijke delen: ", "common parts: ") + note);
-  for (const std::string& warning : r.building.warnings) notes.push_back(warning);
-  for (const std::string& warning : s.warnings) notes.push_back(warning);
+  for (const Text& note : r.building.common_origin.notes) {
+    notes.push_back(text(language, "gemeenschappelijke delen: ", "common parts: ") + note.in(language));
+  }
+  for (const Text& warning : r.building.warnings) notes.push_back(warning.in(language));
+  for (const Text& warning : s.warnings) notes.push_back(warning.in(language));
   std::string quality;
   if (notes.empty()) {
     quality = text(language, "geen opmerkingen", "nothing to note");
@@ -562,16 +564,19 @@ void apartments_section(std::ostream& out, const AdviserReport& r, Language lang
   const bool nl = language == Language::dutch;
   const economics::EconomicsResult& money = r.economics;
   out << "<h2>" << text(language, "Per appartement", "Per apartment") << "</h2><table id='apartments'><tr><th>"
-      << text(language, "Appartement", "Apartment") << "</th><th class='num'>" << text(language, "Gedeeld kWh/jaar", "Shared kWh/year")
+      << text(language, "Appartement", "Apartment") << "</th><th>" << text(language, "Huishouden", "Household") << "</th><th class='num'>"
+      << text(language, "Gedeeld kWh/jaar", "Shared kWh/year")
       << "</th><th class='num'>" << text(language, "Bewoner € per jaar", "Occupant € per year") << "</th><th class='num'>"
       << text(language, "Aandeel investering €", "Share of investment €") << "</th><th class='num'>"
       << text(language, "Eigenaar NCW €", "Owner NPV €") << "</th><th class='num'>" << text(language, "Terugverdientijd", "Payback")
       << "</th><th class='num'>" << text(language, "NCW totaal €", "NPV total €") << "</th></tr>";
-  for (const economics::ApartmentResult& a : money.apartments) {
+  for (std::size_t i = 0; i < money.apartments.size(); ++i) {
+    const economics::ApartmentResult& a = money.apartments[i];
     std::string id = a.id;
     if (!a.owner_occupied) id += text(language, " (huur)", " (rented)");
     if (!a.participates) id += text(language, " (deelt niet)", " (not sharing)");
-    out << "<tr data-apartment='" << html_escape(a.id) << "'><td>" << html_escape(id) << "</td>" << value_cell(a.shared_kwh, 0, nl)
+    out << "<tr data-apartment='" << html_escape(a.id) << "'><td>" << html_escape(id) << "</td><td>"
+        << html_escape(consumption_label(r.scenario.apartments[i].consumption, language)) << "</td>" << value_cell(a.shared_kwh, 0, nl)
         << value_cell(a.occupant_saving_eur_per_year, 0, nl) << value_cell(a.owner_investment_eur, 0, nl)
         << value_cell(a.owner.npv_eur, 0, nl) << payback_cell(a.total.simple_payback_years, money.horizon_years, language)
         << value_cell(a.total.npv_eur, 0, nl) << "</tr>";
@@ -762,7 +767,7 @@ void write_html_report(std::ostream& out, const AdviserReport& r, Language langu
   out << "<p class='muted'>deelstroom " << DEELSTROOM_VERSION << text(language, " — scenario-vingerafdruk ", " — scenario fingerprint ")
       << "<code id='fingerprint'>" << r.fingerprint << "</code>"
       << (s.source_file.empty() ? std::string() : " (" + html_escape(s.source_file.filename().string()) + ")") << "</p>";
-  for (const std::string& warning : s.warnings) out << "<p class='muted'>" << html_escape(warning) << "</p>";
+  for (const Text& warning : s.warnings) out << "<p class='muted'>" << html_escape(warning.in(language)) << "</p>";
   out << "</body></html>\n";
 }
 
@@ -794,6 +799,7 @@ std::string column_title(const std::string& id, const std::vector<std::string>& 
   };
   static const Title titles[] = {
       {"apartment", "Appartement", "Apartment"},
+      {"household", "Huishouden", "Household"},
       {"shares", "Aandelen (/1000)", "Shares (/1000)"},
       {"offtake_kwh", "Afname (kWh)", "Offtake (kWh)"},
       {"shared_kwh", "Gedeeld (kWh)", "Shared (kWh)"},
@@ -854,10 +860,10 @@ void require_output_directory(const std::filesystem::path& path, const char* opt
   const std::filesystem::path directory = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
   std::error_code ec;
   if (!std::filesystem::is_directory(directory, ec)) {
-    throw InputError({path.string(), 0, 0, option}, "cannot write: directory '" + directory.string() + "' does not exist");
+    throw InputError({path.string(), 0, 0, option}, fill("kan niet schrijven: map '{}' bestaat niet", "cannot write: directory '{}' does not exist", {directory.string()}));
   }
   if (std::filesystem::is_directory(path, ec)) {
-    throw InputError({path.string(), 0, 0, option}, "cannot write: a directory has that name");
+    throw InputError({path.string(), 0, 0, option}, Text{"kan niet schrijven: er is een map met die naam", "cannot write: a directory has that name"});
   }
 }
 
@@ -876,7 +882,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;  // rows are written in order: flat memory for 35,040 rows
     Workbook workbook{workbook_new_opt(temporary.string().c_str(), &options)};
-    if (!workbook.book) throw InputError({path.string(), 0, 0, "--xlsx"}, "cannot create the workbook");
+    if (!workbook.book) throw InputError({path.string(), 0, 0, "--xlsx"}, Text{"kan de werkmap niet maken", "cannot create the workbook"});
     // Same inputs, same bytes: without a set creation time libxlsxwriter stamps the current
     // time into the document properties. The stamp used is midnight UTC of 1 January of the
     // simulated year (the year the figures are about), and the comments name the tool and the
@@ -974,7 +980,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
 
     lxw_worksheet* apartments = workbook_add_worksheet(workbook.book, nl ? "Appartementen" : "Apartments");
     header_row(apartments,
-               titled({"apartment", "shares", "offtake_kwh", "shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur",
+               titled({"apartment", "household", "shares", "offtake_kwh", "shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur",
                        "occupant_saving_eur_per_year", "owner_investment_eur", "owner_npv_eur", "simple_payback_years",
                        "npv_eur", "irr"}),
                bold);
@@ -982,17 +988,18 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
       const economics::ApartmentResult& a = money.apartments[i];
       const auto r_i = static_cast<lxw_row_t>(i + 1);
       worksheet_write_string(apartments, r_i, 0, a.id.c_str(), nullptr);
-      worksheet_write_number(apartments, r_i, 1, r.scenario.apartments[i].shares, nullptr);
-      worksheet_write_number(apartments, r_i, 2, a.offtake_kwh, kwh);
-      worksheet_write_number(apartments, r_i, 3, a.shared_kwh, kwh);
-      worksheet_write_number(apartments, r_i, 4, a.bill_no_pv_eur, eur);
-      worksheet_write_number(apartments, r_i, 5, a.bill_with_sharing_eur, eur);
-      worksheet_write_number(apartments, r_i, 6, a.occupant_saving_eur_per_year, eur);
-      worksheet_write_number(apartments, r_i, 7, a.owner_investment_eur, eur);
-      worksheet_write_number(apartments, r_i, 8, a.owner.npv_eur, eur);
-      write_optional(apartments, r_i, 9, a.total.simple_payback_years, years);
-      worksheet_write_number(apartments, r_i, 10, a.total.npv_eur, eur);
-      write_optional(apartments, r_i, 11, a.total.irr, fraction);
+      worksheet_write_string(apartments, r_i, 1, consumption_label(r.scenario.apartments[i].consumption, language).c_str(), nullptr);
+      worksheet_write_number(apartments, r_i, 2, r.scenario.apartments[i].shares, nullptr);
+      worksheet_write_number(apartments, r_i, 3, a.offtake_kwh, kwh);
+      worksheet_write_number(apartments, r_i, 4, a.shared_kwh, kwh);
+      worksheet_write_number(apartments, r_i, 5, a.bill_no_pv_eur, eur);
+      worksheet_write_number(apartments, r_i, 6, a.bill_with_sharing_eur, eur);
+      worksheet_write_number(apartments, r_i, 7, a.occupant_saving_eur_per_year, eur);
+      worksheet_write_number(apartments, r_i, 8, a.owner_investment_eur, eur);
+      worksheet_write_number(apartments, r_i, 9, a.owner.npv_eur, eur);
+      write_optional(apartments, r_i, 10, a.total.simple_payback_years, years);
+      worksheet_write_number(apartments, r_i, 11, a.total.npv_eur, eur);
+      write_optional(apartments, r_i, 12, a.total.irr, fraction);
     }
 
     lxw_worksheet* monthly = workbook_add_worksheet(workbook.book, nl ? "Maanden" : "Monthly");
@@ -1082,7 +1089,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
     if (const lxw_error error = workbook_close(book); error != LXW_NO_ERROR) {
       std::error_code ignored;
       std::filesystem::remove(temporary, ignored);
-      throw InputError({path.string(), 0, 0, "--xlsx"}, std::string("cannot write the workbook: ") + lxw_strerror(error));
+      throw InputError({path.string(), 0, 0, "--xlsx"}, fill("kan de werkmap niet schrijven: {}", "cannot write the workbook: {}", {lxw_strerror(error)}));
     }
   }
   std::error_code renamed;
@@ -1090,7 +1097,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
   if (renamed) {
     std::error_code ignored;  // the rename's error is the one to report
     std::filesystem::remove(temporary, ignored);
-    throw InputError({path.string(), 0, 0, "--xlsx"}, "cannot move the workbook into place: " + renamed.message());
+    throw InputError({path.string(), 0, 0, "--xlsx"}, fill("kan de werkmap niet op haar plaats zetten: {}", "cannot move the workbook into place: {}", {renamed.message()}));
   }
 }
 

@@ -38,7 +38,7 @@ void print_pdf(const std::filesystem::path& html, const std::filesystem::path& p
   const auto browser = find_pdf_renderer();
   if (!browser) {
     throw InputError({pdf.string(), 0, 0, "--pdf"},
-                     "a PDF needs Chromium to print the report; install it with: sudo apt-get install chromium");
+                     Text{"een PDF vraagt Chromium om het rapport af te drukken; installeer het met: sudo apt-get install chromium", "a PDF needs Chromium to print the report; install it with: sudo apt-get install chromium"});
   }
   const std::filesystem::path absolute_html = std::filesystem::absolute(html);
   const std::filesystem::path temporary =
@@ -57,7 +57,7 @@ void print_pdf(const std::filesystem::path& html, const std::filesystem::path& p
   pid_t child = 0;
   const int spawned = posix_spawn(&child, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) throw InputError({pdf.string(), 0, 0, "--pdf"}, "cannot start " + browser->string());
+  if (spawned != 0) throw InputError({pdf.string(), 0, 0, "--pdf"}, fill("kan {} niet starten", "cannot start {}", {browser->string()}));
   int status = 0;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
   bool finished = false;
@@ -70,8 +70,8 @@ void print_pdf(const std::filesystem::path& html, const std::filesystem::path& p
       ::waitpid(child, &status, 0);
       std::error_code ignored;
       std::filesystem::remove(temporary, ignored);
-      throw InputError({pdf.string(), 0, 0, "--pdf"}, "Chromium did not finish the PDF within " +
-                                                           std::to_string(timeout_seconds) + " s");
+      throw InputError({pdf.string(), 0, 0, "--pdf"}, fill("Chromium had de PDF niet klaar binnen {} s", "Chromium did not finish the PDF within {} s",
+                                                           {std::to_string(timeout_seconds)}));
     } else {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
@@ -80,13 +80,13 @@ void print_pdf(const std::filesystem::path& html, const std::filesystem::path& p
   const bool written = std::filesystem::exists(temporary, ec) && std::filesystem::file_size(temporary, ec) > 0;
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !written) {
     std::filesystem::remove(temporary, ec);
-    throw InputError({pdf.string(), 0, 0, "--pdf"}, "Chromium could not print the report to PDF");
+    throw InputError({pdf.string(), 0, 0, "--pdf"}, Text{"Chromium kon het rapport niet als PDF afdrukken", "Chromium could not print the report to PDF"});
   }
   std::filesystem::rename(temporary, pdf, ec);
   if (ec) {
     const std::string reason = ec.message();
     std::filesystem::remove(temporary, ec);
-    throw InputError({pdf.string(), 0, 0, "--pdf"}, "cannot move the PDF into place: " + reason);
+    throw InputError({pdf.string(), 0, 0, "--pdf"}, fill("kan de PDF niet op zijn plaats zetten: {}", "cannot move the PDF into place: {}", {reason}));
   }
 }
 

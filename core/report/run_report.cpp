@@ -32,6 +32,11 @@ std::string weather_label(const RunView& view, Language language) {
 
 }  // namespace
 
+std::string consumption_label(const scenario::ConsumptionSettings& consumption, Language language) {
+  if (consumption.measured()) return std::string(tr(language, "meting", "measured"));
+  return load::archetype_display_name(consumption.archetype, language == Language::dutch);
+}
+
 std::string month_name(int month, Language language) {
   static constexpr std::array<std::string_view, 12> dutch = {"jan", "feb", "mrt", "apr", "mei", "jun",
                                                               "jul", "aug", "sep", "okt", "nov", "dec"};
@@ -161,8 +166,7 @@ void print_run_tables(std::ostream& out, const RunView& view, Language language)
   for (std::size_t i = 0; i < s.apartments.size(); ++i) {
     const auto& a = s.apartments[i];
     const int index = static_cast<int>(i);
-    std::string profile = a.consumption.measured() ? std::string(tr(language, "meting", "measured"))
-                                                   : load::archetype_display_name(a.consumption.archetype, nl);
+    std::string profile = consumption_label(a.consumption, language);
     if (!a.participates) profile += tr(language, " (deelt niet)", " (not sharing)");
     apartments.add_row({a.id, format_number(a.shares, 0, nl), profile, kwh(settlement.apartment_offtake_kwh(index), nl),
                         kwh(settlement.apartment_shared_kwh(index), nl),
@@ -186,8 +190,8 @@ void print_run_tables(std::ostream& out, const RunView& view, Language language)
         << tr(language, " kWh ongedeeld terwijl een appartement nog afname had (meer rondes of een andere sleutel helpen).\n",
               " kWh stayed unshared while an apartment still had offtake (more rounds or another key would help).\n");
   }
-  for (const std::string& warning : view.building.warnings) out << tr(language, "Waarschuwing: ", "Warning: ") << warning << "\n";
-  for (const std::string& warning : s.warnings) out << tr(language, "Waarschuwing: ", "Warning: ") << warning << "\n";
+  for (const Text& warning : view.building.warnings) out << tr(language, "Waarschuwing: ", "Warning: ") << warning.in(language) << "\n";
+  for (const Text& warning : s.warnings) out << tr(language, "Waarschuwing: ", "Warning: ") << warning.in(language) << "\n";
 }
 
 void write_run_json(std::ostream& out, const RunView& view) {
@@ -315,8 +319,8 @@ void write_run_json(std::ostream& out, const RunView& view) {
   }
   json.end_array();
   json.begin_array("warnings");
-  for (const std::string& w : view.building.warnings) json.element(w);
-  for (const std::string& w : s.warnings) json.element(w);
+  for (const Text& w : view.building.warnings) json.element(w.english);  // JSON is for programs: one stable language
+  for (const Text& w : s.warnings) json.element(w.english);  // JSON is for programs: one stable language
   json.end_array();
   json.end_object();
 }
@@ -326,7 +330,7 @@ std::vector<std::filesystem::path> write_run_files(const std::filesystem::path& 
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
   if (ec || !std::filesystem::is_directory(directory)) {
-    throw InputError({directory.string(), 0, 0, "--out"}, "cannot create the output directory: " + ec.message());
+    throw InputError({directory.string(), 0, 0, "--out"}, fill("kan de uitvoermap niet maken: {}", "cannot create the output directory: {}", {ec.message()}));
   }
   const auto& s = view.scenario;
   const auto& settlement = view.run.settlement;

@@ -45,6 +45,10 @@ struct CsvExportOptions {
 std::vector<std::filesystem::path> write_run_files(const std::filesystem::path& directory, const RunView& view,
                                                    const CsvExportOptions& options);
 
+/// What an apartment's consumption is, for people: "meting" / "measured" for a meter file, else
+/// the household type's display name (never the scenario's snake_case id).
+std::string consumption_label(const scenario::ConsumptionSettings& consumption, Language language);
+
 /// Month names for tables.
 std::string month_name(int month_1_based, Language language);
 

@@ -157,6 +157,18 @@ std::vector<TariffSource> cited_sources(const std::vector<TariffLine>& lines, co
   return cited;
 }
 
+std::string source_id_text(const std::string& id, Language language) {
+  if (id == "assumption") return std::string(tr(language, "aanname", "assumption"));
+  return id;
+}
+
+std::string source_title_text(const TariffSource& source, Language language) {
+  if (source.id == "assumption") {
+    return std::string(tr(language, "werkhypothese van deelstroom (geen gepubliceerd cijfer)", "deelstroom working assumption (not a published figure)"));
+  }
+  return source.title;
+}
+
 std::string format_tariff_listing(const std::vector<TariffLine>& lines, const TariffData& file, Language language) {
   std::ostringstream out;
   out << tr(language, "Tarieven ", "Tariffs ") << file.region << " " << file.year << ", "
@@ -169,13 +181,13 @@ std::string format_tariff_listing(const std::vector<TariffLine>& lines, const Ta
   table.add_column(tr(language, "Bron", "Source"), TextTable::Align::left);
   for (const TariffLine& line : lines) {
     std::string sources;
-    for (const std::string& id : line.source_ids) sources += (sources.empty() ? "" : ", ") + id;
+    for (const std::string& id : line.source_ids) sources += (sources.empty() ? "" : ", ") + source_id_text(id, language);
     table.add_row({line.label, line.value, line.from_scenario ? std::string(tr(language, "scenario", "scenario")) : sources});
   }
   table.print(out);
   out << "\n" << tr(language, "Bronnen\n", "Sources\n");
   for (const TariffSource& source : cited_sources(lines, file)) {
-    out << "  [" << source.id << "] " << source.title << " (" << source.date << ")";
+    out << "  [" << source_id_text(source.id, language) << "] " << source_title_text(source, language) << " (" << source.date << ")";
     if (!source.url.empty()) out << "\n      " << source.url;
     if (!source.note.empty()) out << "\n      " << source.note;
     out << "\n";

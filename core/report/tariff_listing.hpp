@@ -29,6 +29,13 @@ std::vector<TariffLine> tariff_lines(const economics::Tariffs& tariffs, const ec
 /// The sources the lines cite, in the file's order.
 std::vector<TariffSource> cited_sources(const std::vector<TariffLine>& lines, const TariffData& file);
 
+/// A source id for people: the tariff files' own ids (vreg_tariffs_2026, ...) are citation
+/// keys listed with their titles, but "assumption" is a word and reads "aanname" in Dutch.
+std::string source_id_text(const std::string& id, Language language);
+/// The title of a cited source; the program's own "assumption" entry is titled in the language
+/// asked for (the other titles are the documents' own).
+std::string source_title_text(const TariffSource& source, Language language);
+
 /// Plain text: the file, region, year and area, the lines with their source ids, the sources
 /// cited, and the other areas of the file.
 std::string format_tariff_listing(const std::vector<TariffLine>& lines, const TariffData& file, Language language);

@@ -19,7 +19,7 @@ constexpr double kMaxAmount = 1e9;  // €
 /// A yearly rate: above -1 (-100 %) and at most 10.
 double rate(TableReader& table, std::string_view key, double fallback) {
   const double value = table.number(key, fallback, -1.0, 10.0);
-  if (value <= -1.0) table.fail(key, "expected a yearly rate above -1 (-100 %), found -1");
+  if (value <= -1.0) table.fail(key, Text{"verwacht een jaarlijks percentage boven -1 (-100 %), gevonden -1", "expected a yearly rate above -1 (-100 %), found -1"});
   return value;
 }
 
@@ -40,7 +40,7 @@ void read_energy(TableReader& t, EnergyTariff& e) {
   e.offtake_formula.factor = t.number("factor", e.offtake_formula.factor, -100.0, 100.0);
   e.offtake_formula.adder_eur_per_kwh = t.number("adder_eur_per_kwh", e.offtake_formula.adder_eur_per_kwh, -kMaxPrice, kMaxPrice);
   if (e.contract == EnergyContract::dynamic && e.day_ahead_file.empty()) {
-    t.fail("contract", "a dynamic contract needs day_ahead_file (the day-ahead prices, €/MWh)");
+    t.fail("contract", Text{"een dynamisch contract vraagt day_ahead_file (de day-aheadprijzen, €/MWh)", "a dynamic contract needs day_ahead_file (the day-ahead prices, €/MWh)"});
   }
   t.reject_unknown_fields();
 }
@@ -89,7 +89,7 @@ void read_tariffs(TableReader& t, Tariffs& tariffs) {
     i.formula.factor = injection->number("factor", i.formula.factor, -100.0, 100.0);
     i.formula.adder_eur_per_kwh = injection->number("adder_eur_per_kwh", i.formula.adder_eur_per_kwh, -kMaxPrice, kMaxPrice);
     if (i.dynamic && tariffs.energy.contract != EnergyContract::dynamic) {
-      injection->fail("dynamic", "dynamic injection needs a dynamic energy contract ([tariffs.energy] contract = \"dynamic\")");
+      injection->fail("dynamic", Text{"dynamische injectie vraagt een dynamisch energiecontract ([tariffs.energy] contract = \"dynamic\")", "dynamic injection needs a dynamic energy contract ([tariffs.energy] contract = \"dynamic\")"});
     }
     injection->reject_unknown_fields();
   }
@@ -157,7 +157,7 @@ economics::EconomicsSettings default_economics_settings(const std::string& regio
 }
 
 economics::EconomicsSettings read_economics_settings(TableReader& root, const std::string& region,
-                                                     std::vector<std::string>& warnings) {
+                                                     std::vector<Text>& warnings) {
   auto table = root.optional_table("tariffs");
   int year = economics::kDefaultTariffYear;
   std::string area;
@@ -173,15 +173,18 @@ economics::EconomicsSettings read_economics_settings(TableReader& root, const st
     // reported at its own file and line.
     const std::string& field = error.where().field;
     if (error.where().file.empty() && field == "tariffs.year") {
-      if (table && table->has("year")) table->fail("year", error.message());
-      root.fail("tariffs", error.message());
+      if (table && table->has("year")) table->fail("year", error.text());
+      root.fail("tariffs", error.text());
     }
-    if (field == "dso_area" && table) table->fail("dso_area", error.message());
+    if (field == "dso_area" && table) table->fail("dso_area", error.text());
     throw;
   }
   if (const auto data = tariffs::load_tariffs(region, year, area); area.empty() && data->areas.size() > 1) {
-    warnings.push_back("[tariffs] dso_area not given: the tariffs of " + data->area_name +
-                       " (the file's default) are used; set dso_area to the building's network area");
+    warnings.push_back(fill("[tariffs] dso_area niet gegeven: de tarieven van {} (de standaard van het bestand) worden gebruikt; "
+                            "zet dso_area op het netgebied van het gebouw",
+                            "[tariffs] dso_area not given: the tariffs of {} (the file's default) are used; set dso_area to "
+                            "the building's network area",
+                            {data->area_name}));
   }
   if (table) economics_fields::read_tariffs(*table, settings.tariffs);
   if (auto investment = root.optional_table("investment")) economics_fields::read_investment(*investment, settings.investment);
@@ -361,8 +364,10 @@ std::vector<double> parse_day_ahead_prices(std::string_view text, const std::str
     if (!value) {
       if (prices.empty() && line_number == 1) continue;  // a header
       throw InputError({file, line_number, column, "price"},
-                       "expected a day-ahead price in €/MWh, found \"" + std::string(trim(field)) + "\"" +
-                           (decimal_comma ? " (separator ';', decimal mark ',' or '.')" : ""));
+                       fill("verwacht een day-aheadprijs in €/MWh, gevonden \"{}\"", "expected a day-ahead price in €/MWh, found \"{}\"",
+                            {trim(field)}) +
+                           (decimal_comma ? Text{" (scheidingsteken ';', decimaalteken ',' of '.')", " (separator ';', decimal mark ',' or '.')"}
+                                          : Text{}));
     }
     if (!decimal_comma && cut != std::string_view::npos) {
       // "80,00" in a ',' file: a decimal comma or a value after a number? Both halves being
@@ -374,9 +379,11 @@ std::vector<double> parse_day_ahead_prices(std::string_view text, const std::str
       const std::string_view previous = before == std::string_view::npos ? head : head.substr(before + 1);
       if (bare_digits && parse_number(previous)) {
         throw InputError({file, line_number, column, "price"},
-                         "ambiguous \"" + std::string(trim(line)) +
-                             "\": expected a price with a decimal point (80.00) after ',', or ';' as separator "
-                             "when the decimal mark is ',' (80,00)");
+                         fill("dubbelzinnig \"{}\": verwacht een prijs met een decimale punt (80.00) na ',', of ';' als "
+                              "scheidingsteken wanneer het decimaalteken ',' is (80,00)",
+                              "ambiguous \"{}\": expected a price with a decimal point (80.00) after ',', or ';' as separator "
+                              "when the decimal mark is ',' (80,00)",
+                              {trim(line)}));
       }
     }
     // A line starting with an ISO 8601 time stamp: the stamps must increase.
@@ -388,9 +395,9 @@ std::vector<double> parse_day_ahead_prices(std::string_view text, const std::str
                                      std::int64_t{stamp->utc_offset_minutes.value_or(0)} * 60;
         if (previous_time && seconds <= *previous_time) {
           throw InputError({file, line_number, 1, "time"},
-                           "expected time stamps in increasing order (UTC from 1 January 00:00), found \"" +
-                               std::string(trim(line.substr(0, first_cut))) + "\" not after the one on line " +
-                               std::to_string(previous_time_line));
+                           fill("verwacht tijdstempels in stijgende volgorde (UTC vanaf 1 januari 00:00), gevonden \"{}\" niet na die op regel {}",
+                                "expected time stamps in increasing order (UTC from 1 January 00:00), found \"{}\" not after the one on line {}",
+                                {trim(line.substr(0, first_cut)), std::to_string(previous_time_line)}));
         }
         previous_time = seconds;
         previous_time_line = line_number;
@@ -407,8 +414,8 @@ std::vector<double> parse_day_ahead_prices(std::string_view text, const std::str
     return quarter_hours;
   }
   throw InputError({file, line_number, 0, "price"},
-                   "expected " + std::to_string(interval_count) + " quarter-hourly or " + std::to_string(interval_count / 4) +
-                       " hourly prices, found " + std::to_string(count));
+                   fill("verwacht {} kwartierprijzen of {} uurprijzen, gevonden {}", "expected {} quarter-hourly or {} hourly prices, found {}",
+                        {std::to_string(interval_count), std::to_string(interval_count / 4), std::to_string(count)}));
 }
 
 }  // namespace deelstroom::scenario

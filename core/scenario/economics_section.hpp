@@ -60,7 +60,7 @@ economics::EconomicsSettings default_economics_settings(const std::string& regio
 /// optional) on top of default_economics_settings(region, year, dso_area). Throws InputError
 /// with file, line, column and field path; adds a warning when no dso_area was given.
 economics::EconomicsSettings read_economics_settings(TableReader& root, const std::string& region,
-                                                     std::vector<std::string>& warnings);
+                                                     std::vector<Text>& warnings);
 
 /// Writes the three sections into a root table: [tariffs] with its year, area and the fields
 /// that differ from the tariff file; [investment] and [economics] in full. Reading what was

@@ -33,7 +33,7 @@ void sync_economics(Scenario& scenario) {
     try {
       set_tariff_year_and_area(scenario, money.tariffs.year, "");
     } catch (const InputError& error) {
-      scenario.warnings.push_back(error.message() + "; the tariffs of " + money.rules.name + " are kept");
+      scenario.warnings.push_back(error.text() + fill("; de tarieven van {} blijven", "; the tariffs of {} are kept", {money.rules.name}));
       money.rules.name = scenario.rules.set;
     }
   }

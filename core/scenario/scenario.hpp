@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/text.hpp"
 #include "core/economics/settings.hpp"
 
 namespace deelstroom::scenario {
@@ -177,7 +178,7 @@ struct Scenario {
   /// (see sync_economics).
   economics::EconomicsSettings economics;
   TrainingNotes training;                  ///< [training]: notes and questions of a training case
-  std::vector<std::string> warnings;       ///< problems that do not stop a run
+  std::vector<Text> warnings;              ///< problems that do not stop a run
 
   /// Directory that relative paths in the file are relative to.
   std::filesystem::path base_directory() const;

@@ -34,8 +34,9 @@ void read_site(TableReader& root, Scenario& s) {
   s.site.elevation_m = site->number("elevation_m", s.site.elevation_m, -500.0, 9000.0);
   s.site.timezone = site->string("timezone", s.site.timezone);
   if (!time::time_zone_from_name(s.site.timezone)) {
-    site->fail("timezone", "unknown time zone \"" + s.site.timezone +
-                               "\"; expected e.g. \"Europe/Brussels\", \"UTC\" or \"UTC+01:00\"");
+    site->fail("timezone", fill("onbekende tijdzone \"{}\"; verwacht bv. \"Europe/Brussels\", \"UTC\" of \"UTC+01:00\"",
+                                "unknown time zone \"{}\"; expected e.g. \"Europe/Brussels\", \"UTC\" or \"UTC+01:00\"",
+                                {s.site.timezone}));
   }
   s.site.year = static_cast<int>(site->integer("year", s.site.year, 1950, 2100));
   site->reject_unknown_fields();
@@ -49,7 +50,7 @@ void read_weather(TableReader& root, Scenario& s) {
   s.weather.file = weather->string("file", "");
   s.weather.timing = weather->choice("timing", s.weather.timing, {"scan_time", "label"});
   if (s.weather.source == WeatherSource::pvgis && s.weather.file.empty()) {
-    weather->fail("file", "source \"pvgis\" needs file = \"path/to/tmy.csv\" (a PVGIS TMY, CSV or JSON)");
+    weather->fail("file", Text{"bron \"pvgis\" vraagt file = \"pad/naar/tmy.csv\" (een PVGIS-TMY, CSV of JSON)", "source \"pvgis\" needs file = \"path/to/tmy.csv\" (a PVGIS TMY, CSV or JSON)"});
   }
   weather->reject_unknown_fields();
 }
@@ -70,7 +71,7 @@ void read_losses(TableReader& array, LossSettings& losses) {
   losses.availability_pct = table->optional_number("availability_pct", 0.0, 100.0);
   table->reject_unknown_fields();
   if (losses.total_pct) {
-    array.fail("losses_pct", "give either losses_pct (all losses in one figure) or a [losses] table, not both");
+    array.fail("losses_pct", Text{"geef losses_pct (alle verliezen in een getal) of een tabel [losses], niet allebei", "give either losses_pct (all losses in one figure) or a [losses] table, not both"});
   }
 }
 
@@ -82,22 +83,23 @@ void read_pv(TableReader& root, Scenario& s) {
   for (TableReader& array : pv->tables("arrays")) {
     PvArraySettings a;
     a.name = array.string("name", "PV " + std::to_string(s.pv.arrays.size() + 1));
-    if (!names.insert(a.name).second) array.fail("name", "two arrays are called \"" + a.name + "\"; names must differ");
+    if (!names.insert(a.name).second) array.fail("name", fill("twee PV-velden heten \"{}\"; namen moeten verschillen", "two arrays are called \"{}\"; names must differ", {a.name}));
     a.file = array.string("file", "");
     a.meter = array.string("meter", a.meter);
     if (a.meter != "common" && s.apartment_index(a.meter) < 0) {
       std::string ids;
       for (const ApartmentSettings& apartment : s.apartments) ids += (ids.empty() ? "\"" : ", \"") + apartment.id + "\"";
-      array.fail("meter", "no apartment \"" + a.meter + "\"; expected \"common\" (the common connection) or one of " + ids);
+      array.fail("meter", fill("geen appartement \"{}\"; verwacht \"common\" (de gemeenschappelijke aansluiting) of een van {}",
+                               "no apartment \"{}\"; expected \"common\" (the common connection) or one of {}", {a.meter, ids}));
     }
     const bool measured = !a.file.empty();
     a.kwp = array.number("kwp", measured ? 0.0 : a.kwp, 0.0, 1e5);
-    if (!array.has("kwp") && !measured) array.fail("kwp", "missing: the peak power in kWp, e.g. kwp = 20");
-    if (!measured && a.kwp <= 0.0) array.fail("kwp", "expected a peak power above 0 kWp");
+    if (!array.has("kwp") && !measured) array.fail("kwp", Text{"ontbreekt: het piekvermogen in kWp, bv. kwp = 20", "missing: the peak power in kWp, e.g. kwp = 20"});
+    if (!measured && a.kwp <= 0.0) array.fail("kwp", Text{"verwacht een piekvermogen boven 0 kWp", "expected a peak power above 0 kWp"});
     a.tilt_deg = array.number("tilt_deg", a.tilt_deg, 0.0, 90.0);
     a.azimuth_deg = array.number("azimuth_deg", a.azimuth_deg, 0.0, 360.0);
     a.inverter_ac_kw = array.optional_number("inverter_ac_kw", 0.0, 1e5);
-    if (a.inverter_ac_kw && *a.inverter_ac_kw <= 0.0) array.fail("inverter_ac_kw", "expected an AC limit above 0 kW");
+    if (a.inverter_ac_kw && *a.inverter_ac_kw <= 0.0) array.fail("inverter_ac_kw", Text{"verwacht een AC-grens boven 0 kW", "expected an AC limit above 0 kW"});
     read_losses(array, a.losses);
     a.gamma_pct_per_c = array.number("gamma_pct_per_c", a.gamma_pct_per_c, -2.0, 0.5);
     a.transposition = array.choice("transposition", a.transposition, {"perez", "hay_davies", "isotropic"});
@@ -128,17 +130,20 @@ void read_consumption(TableReader& table, ConsumptionSettings& c) {
     c.ev.annual_kwh = ev->number("annual_kwh", 0.0, 0.0, kMaxEnergyKwh);
     c.ev.charger_kw = ev->number("charger_kw", c.ev.charger_kw, 1.0, 50.0);
     if (c.ev.annual_kwh > c.ev.charger_kw * 8760.0) {
-      char limit[96];
-      std::snprintf(limit, sizeof limit, "a %g kW charger delivers at most %g kWh a year", c.ev.charger_kw, c.ev.charger_kw * 8760.0);
-      ev->fail("annual_kwh", std::string(limit) + "; raise charger_kw or lower annual_kwh");
+      char power[32], energy[32];
+      std::snprintf(power, sizeof power, "%g", c.ev.charger_kw);
+      std::snprintf(energy, sizeof energy, "%g", c.ev.charger_kw * 8760.0);
+      ev->fail("annual_kwh", fill("een laadpaal van {} kW levert hoogstens {} kWh per jaar; verhoog charger_kw of verlaag annual_kwh",
+                                  "a {} kW charger delivers at most {} kWh a year; raise charger_kw or lower annual_kwh",
+                                  {power, energy}));
     }
     ev->reject_unknown_fields();
   }
   if (!c.file.empty() && !c.archetype.empty()) {
-    table.fail("file", "give either a measured file or an archetype, not both");
+    table.fail("file", Text{"geef een meetbestand of een archetype, niet allebei", "give either a measured file or an archetype, not both"});
   }
   if (!c.file.empty() && c.annual_kwh) {
-    table.fail("annual_kwh", "a measured file brings its own consumption; remove annual_kwh (or the file)");
+    table.fail("annual_kwh", Text{"een meetbestand brengt zijn eigen verbruik mee; verwijder annual_kwh (of het bestand)", "a measured file brings its own consumption; remove annual_kwh (or the file)"});
   }
 }
 
@@ -148,7 +153,7 @@ void read_battery(TableReader& root, Scenario& s) {
   BatterySettings& b = s.battery;
   b.capacity_kwh = table->number("capacity_kwh", 0.0, 0.0, battery::kMaxCapacityKwh);
   b.power_kw = table->number("power_kw", b.capacity_kwh / 2.0, 0.0, battery::kMaxPowerKw);
-  if (b.capacity_kwh > 0.0 && b.power_kw <= 0.0) table->fail("power_kw", "a battery needs a power above 0 kW");
+  if (b.capacity_kwh > 0.0 && b.power_kw <= 0.0) table->fail("power_kw", Text{"een batterij heeft een vermogen boven 0 kW nodig", "a battery needs a power above 0 kW"});
   b.round_trip_efficiency = table->number("round_trip_efficiency", b.round_trip_efficiency, battery::kMinRoundTripEfficiency, 1.0);
   b.cost_eur = table->number("cost_eur", 0.0, 0.0, 1e8);
   b.lifetime_years = static_cast<int>(table->integer("lifetime_years", b.lifetime_years, 0, 50));
@@ -170,18 +175,19 @@ void read_apartments(TableReader& root, Scenario& s) {
   std::set<std::string> ids;
   auto tables = root.tables("apartments");
   if (tables.empty()) {
-    root.fail("apartments", "at least one [[apartments]] table is needed (id, shares, archetype + annual_kwh or file)");
+    root.fail("apartments", Text{"er is minstens een tabel [[apartments]] nodig (id, shares, archetype + annual_kwh of file)", "at least one [[apartments]] table is needed (id, shares, archetype + annual_kwh or file)"});
   }
   for (TableReader& table : tables) {
     ApartmentSettings a;
     a.id = table.string("id", "A" + std::to_string(s.apartments.size() + 1));
-    if (a.id.empty()) table.fail("id", "expected a non-empty id such as \"A1\" or \"2.01\"");
-    if (!ids.insert(a.id).second) table.fail("id", "two apartments have id \"" + a.id + "\"; ids must differ");
+    if (a.id.empty()) table.fail("id", Text{"verwacht een niet-lege id zoals \"A1\" of \"2.01\"", "expected a non-empty id such as \"A1\" or \"2.01\""});
+    if (!ids.insert(a.id).second) table.fail("id", fill("twee appartementen hebben id \"{}\"; ids moeten verschillen", "two apartments have id \"{}\"; ids must differ", {a.id}));
     a.shares = table.number("shares", 0.0, 0.0, 1000.0);
     read_consumption(table, a.consumption);
     if (a.consumption.file.empty() && a.consumption.archetype.empty()) {
-      table.fail("archetype", "apartment \"" + a.id +
-                                  "\" needs a consumption: archetype = \"couple_working\" (+ annual_kwh) or file = \"meter.csv\"");
+      table.fail("archetype", fill("appartement \"{}\" heeft een verbruik nodig: archetype = \"couple_working\" (+ annual_kwh) of file = \"meter.csv\"",
+                                   "apartment \"{}\" needs a consumption: archetype = \"couple_working\" (+ annual_kwh) or file = \"meter.csv\"",
+                                   {a.id}));
     }
     a.participates = table.boolean("participates", a.participates);
     a.occupancy = table.choice("occupancy", "owner", {"owner", "tenant"}) == "tenant" ? Occupancy::tenant : Occupancy::owner;
@@ -202,19 +208,20 @@ std::vector<double> read_percentages(TableReader& table, std::string_view key, c
       const std::string name(id.str());
       const auto it = std::find(ids.begin(), ids.end(), name);
       const std::string field = std::string(key) + "." + name;
-      if (it == ids.end()) table.fail_at(value, field, "no apartment \"" + name + "\" in this key");
+      if (it == ids.end()) table.fail_at(value, field, fill("geen appartement \"{}\" in deze verdeelsleutel", "no apartment \"{}\" in this key", {name}));
       std::optional<double> number;
       if (const auto* f = value.as_floating_point()) number = f->get();
       if (const auto* i = value.as_integer()) number = static_cast<double>(i->get());
-      if (!number || *number < 0.0 || *number > 100.0) table.fail_at(value, field, "expected a percentage from 0 to 100");
+      if (!number || *number < 0.0 || *number > 100.0) table.fail_at(value, field, Text{"verwacht een percentage van 0 tot 100", "expected a percentage from 0 to 100"});
       values[static_cast<std::size_t>(it - ids.begin())] = *number;
     }
     return values;
   }
   const auto list = table.optional_numbers(key, 0.0, 100.0);
   if (list->size() != ids.size()) {
-    table.fail(key, "expected " + std::to_string(ids.size()) + " percentages (one per apartment, in order), found " +
-                        std::to_string(list->size()) + "; or write them as a table { A1 = 25, A2 = 75 }");
+    table.fail(key, fill("verwacht {} percentages (een per appartement, in volgorde), gevonden {}; of schrijf ze als tabel { A1 = 25, A2 = 75 }",
+                         "expected {} percentages (one per apartment, in order), found {}; or write them as a table { A1 = 25, A2 = 75 }",
+                         {std::to_string(ids.size()), std::to_string(list->size())}));
   }
   return *list;
 }
@@ -223,9 +230,10 @@ void check_percentage_sum(TableReader& table, std::string_view key, const std::v
   double sum = 0.0;
   for (double v : values) sum += v;
   if (sum > 100.0 + 1e-6) {
-    std::ostringstream message;
-    message << "percentages add up to " << sum << " %, expected at most 100 %";
-    table.fail(key, message.str());
+    std::ostringstream sum_text;
+    sum_text << sum;
+    table.fail(key, fill("de percentages tellen op tot {} %, verwacht hoogstens 100 %", "percentages add up to {} %, expected at most 100 %",
+                         {sum_text.str()}));
   }
 }
 
@@ -235,12 +243,14 @@ void check_percentage_sum(TableReader& table, std::string_view key, const std::v
 std::string normalised_key_type(TableReader& table, const std::string& type, int rounds) {
   if (type == "static") return rounds > 1 ? "cascade" : "fixed";
   if ((type == "fixed" || type == "relative" || type == "optimal") && table.has("rounds") && rounds != 1) {
-    table.fail("rounds", "the " + sharing::key_type_name(type, false) +
-                             " sets its own rounds (fixed and relative: one; optimal: until a round shares nothing); "
-                             "for a chosen number of rounds use type = \"cascade\"");
+    table.fail("rounds", fill("de {} bepaalt zelf haar rondes (vast en relatief: een; optimaal: tot een ronde niets meer deelt); "
+                              "voor een gekozen aantal rondes gebruik type = \"cascade\"",
+                              "the {} sets its own rounds (fixed and relative: one; optimal: until a round shares nothing); "
+                              "for a chosen number of rounds use type = \"cascade\"",
+                              {sharing::key_type_name(type, true)}));
   }
   if (type == "cascade" && rounds < 2) {
-    table.fail("rounds", "a cascade needs rounds = 2 or more (with one round it is the fixed key, type = \"fixed\")");
+    table.fail("rounds", Text{"een cascade vraagt rounds = 2 of meer (met een ronde is het de vaste verdeelsleutel, type = \"fixed\")", "a cascade needs rounds = 2 or more (with one round it is the fixed key, type = \"fixed\")"});
   }
   return type;
 }
@@ -249,9 +259,12 @@ std::string normalised_key_type(TableReader& table, const std::string& type, int
 /// silently be equal shares.
 void check_investment_preset(TableReader& table, std::string_view field, const std::string& preset, bool any_investment) {
   if (preset != "investment" || any_investment) return;
-  table.fail(field, std::string("preset \"investment\" splits by the apartments' investment_eur, but no apartment has "
-                                "investment_eur > 0; expected investment_eur = ... in the [[apartments]] that contributed, "
-                                "or another preset (equal, shares, consumption, custom)"));
+  table.fail(field, Text{"preset \"investment\" verdeelt volgens investment_eur van de appartementen, maar geen appartement heeft "
+                         "investment_eur > 0; verwacht investment_eur = ... in de [[apartments]] die bijdroegen, "
+                         "of een andere preset (equal, shares, consumption, custom)",
+                         "preset \"investment\" splits by the apartments' investment_eur, but no apartment has "
+                         "investment_eur > 0; expected investment_eur = ... in the [[apartments]] that contributed, "
+                         "or another preset (equal, shares, consumption, custom)"});
 }
 
 KeyGroupSettings read_group(TableReader& table, const std::vector<std::string>& all_ids, std::set<std::string>& used,
@@ -264,23 +277,23 @@ KeyGroupSettings read_group(TableReader& table, const std::vector<std::string>& 
       if (used.count(id) == 0) g.apartments.push_back(id);
     }
   } else {
-    table.fail("apartments", "a priority group lists its apartments: apartments = [\"A1\", \"A2\"] (only the last group may leave it out)");
+    table.fail("apartments", Text{"een prioriteitsgroep noemt haar appartementen: apartments = [\"A1\", \"A2\"] (alleen de laatste groep mag dat weglaten)", "a priority group lists its apartments: apartments = [\"A1\", \"A2\"] (only the last group may leave it out)"});
   }
   for (const std::string& id : g.apartments) {
     if (std::find(all_ids.begin(), all_ids.end(), id) == all_ids.end()) {
-      table.fail("apartments", "no apartment \"" + id + "\" in this building");
+      table.fail("apartments", fill("geen appartement \"{}\" in dit gebouw", "no apartment \"{}\" in this building", {id}));
     }
-    if (!used.insert(id).second) table.fail("apartments", "apartment \"" + id + "\" is in two priority groups");
+    if (!used.insert(id).second) table.fail("apartments", fill("appartement \"{}\" staat in twee prioriteitsgroepen", "apartment \"{}\" is in two priority groups", {id}));
   }
   g.type = table.choice("type", g.type, {"fixed", "relative", "optimal", "cascade", "static", "proportional", "hybrid", "optimised"});
   g.preset = table.choice("preset", g.preset, {"equal", "shares", "consumption", "investment", "custom"});
   check_investment_preset(table, "preset", g.preset, any_investment);
   g.percentages = read_percentages(table, "percentages", g.apartments);
   if (g.preset == "custom" && g.type != "proportional" && g.percentages.empty()) {
-    table.fail("percentages", "preset \"custom\" needs percentages, one per apartment of the group");
+    table.fail("percentages", Text{"preset \"custom\" vraagt percentages, een per appartement van de groep", "preset \"custom\" needs percentages, one per apartment of the group"});
   }
   if (!g.percentages.empty() && g.preset != "custom") {
-    if (table.has("preset")) table.fail("percentages", "percentages are only used with preset = \"custom\"");
+    if (table.has("preset")) table.fail("percentages", Text{"percentages worden alleen gebruikt met preset = \"custom\"", "percentages are only used with preset = \"custom\""});
     g.preset = "custom";
   }
   check_percentage_sum(table, "percentages", g.percentages);
@@ -301,12 +314,12 @@ KeySettings read_key_table(TableReader& table, const std::vector<std::string>& i
   }
   k.percentages = read_percentages(table, "percentages", ids);
   if (!k.percentages.empty() && k.preset != "custom") {
-    if (table.has("preset")) table.fail("percentages", "percentages are only used with preset = \"custom\"");
+    if (table.has("preset")) table.fail("percentages", Text{"percentages worden alleen gebruikt met preset = \"custom\"", "percentages are only used with preset = \"custom\""});
     k.preset = "custom";
   }
   if (k.preset == "custom" && k.percentages.empty() && k.type != "proportional" && k.type != "priority" &&
       k.type != "optimised") {
-    table.fail("percentages", "preset \"custom\" needs percentages = [..] with one value per apartment (in %)");
+    table.fail("percentages", Text{"preset \"custom\" vraagt percentages = [..] met een waarde per appartement (in %)", "preset \"custom\" needs percentages = [..] with one value per apartment (in %)"});
   }
   check_percentage_sum(table, "percentages", k.percentages);
   k.rounds = static_cast<int>(table.integer("rounds", k.rounds, 1, 100));
@@ -316,11 +329,13 @@ KeySettings read_key_table(TableReader& table, const std::vector<std::string>& i
   k.later_percentages = read_percentages(table, "later_percentages", ids);
   if (!k.later_percentages.empty()) k.later_preset = "custom";
   if (k.later_preset == "custom" && k.later_percentages.empty()) {
-    table.fail("later_percentages", "later_preset \"custom\" needs later_percentages");
+    table.fail("later_percentages", Text{"later_preset \"custom\" vraagt later_percentages", "later_preset \"custom\" needs later_percentages"});
   }
   if (!k.later_preset.empty() && k.type != "cascade") {
-    table.fail("later_preset", "a second key for rounds >= 2 needs type = \"cascade\" (the Fluvius optimal key "
-                               "renormalises its own key in every round)");
+    table.fail("later_preset", Text{"een tweede verdeelsleutel voor rondes >= 2 vraagt type = \"cascade\" (de optimale "
+                                    "verdeelsleutel van Fluvius herschaalt haar eigen sleutel in elke ronde)",
+                                    "a second key for rounds >= 2 needs type = \"cascade\" (the Fluvius optimal key "
+                                    "renormalises its own key in every round)"});
   }
   k.fixed_fraction = table.number("fixed_fraction", k.fixed_fraction, 0.0, 1.0);
   k.objective = table.choice("objective", k.objective, {"volume", "fairness"});
@@ -330,20 +345,20 @@ KeySettings read_key_table(TableReader& table, const std::vector<std::string>& i
     k.groups.push_back(read_group(groups[g], ids, used, g + 1 == groups.size(), any_investment));
   }
   if (k.type == "priority" && k.groups.empty()) {
-    table.fail("groups", "type \"priority\" needs [[key.groups]] tables, each with apartments = [...] and its own type");
+    table.fail("groups", Text{"type \"priority\" vraagt tabellen [[key.groups]], elk met apartments = [...] en een eigen type", "type \"priority\" needs [[key.groups]] tables, each with apartments = [...] and its own type"});
   }
-  if (k.type != "priority" && !k.groups.empty()) table.fail("groups", "groups are only used with type = \"priority\"");
+  if (k.type != "priority" && !k.groups.empty()) table.fail("groups", Text{"groups worden alleen gebruikt met type = \"priority\"", "groups are only used with type = \"priority\""});
   if (allow_periods) {
     std::set<int> months_taken;
     for (TableReader& period_table : table.tables("periods")) {
       PeriodKeySettings p;
       p.name = period_table.string("name", "");
       const auto months = period_table.optional_numbers("months", 1, 12);
-      if (!months || months->empty()) period_table.fail("months", "expected the months this key holds in, e.g. months = [4, 5, 6, 7, 8, 9]");
+      if (!months || months->empty()) period_table.fail("months", Text{"verwacht de maanden waarin deze verdeelsleutel geldt, bv. months = [4, 5, 6, 7, 8, 9]", "expected the months this key holds in, e.g. months = [4, 5, 6, 7, 8, 9]"});
       for (double m : *months) {
-        if (m != std::floor(m)) period_table.fail("months", "months are whole numbers 1..12");
+        if (m != std::floor(m)) period_table.fail("months", Text{"maanden zijn gehele getallen 1..12", "months are whole numbers 1..12"});
         if (!months_taken.insert(static_cast<int>(m)).second) {
-          period_table.fail("months", "month " + std::to_string(static_cast<int>(m)) + " is in two periods");
+          period_table.fail("months", fill("maand {} staat in twee periodes", "month {} is in two periods", {std::to_string(static_cast<int>(m))}));
         }
         p.months.push_back(static_cast<int>(m));
       }
@@ -359,11 +374,13 @@ KeySettings read_key_table(TableReader& table, const std::vector<std::string>& i
 /// Keys the region's DSO does not compute stay usable as what-if keys; the scenario says so
 /// in a warning (and every output labels them). A [rules] max_rounds caps a cascade's rounds.
 void check_key_against_rules(const KeySettings& key, const sharing::RuleSet& rules, std::optional<int> max_rounds,
-                             TableReader& table, std::vector<std::string>& warnings) {
+                             TableReader& table, std::vector<Text>& warnings) {
   auto check_type = [&](const std::string& type) {
     if (!rules.offers(type)) {
-      warnings.push_back("key type \"" + type + "\" (" + sharing::key_type_name(type, false) + ") is not offered by " +
-                         rules.operator_name + ": a what-if only, the association cannot register it");
+      warnings.push_back(Text{"verdeelsleutel \"" + type + "\" (" + sharing::key_type_name(type, true) + ") wordt niet aangeboden door " +
+                                  rules.operator_name + ": alleen een wat-als, de vereniging kan ze niet registreren",
+                              "key type \"" + type + "\" (" + sharing::key_type_name(type, false) + ") is not offered by " +
+                                  rules.operator_name + ": a what-if only, the association cannot register it"});
     }
   };
   if (key.type == "priority") {
@@ -372,12 +389,14 @@ void check_key_against_rules(const KeySettings& key, const sharing::RuleSet& rul
     check_type(key.type);
   }
   if (max_rounds && key.type == "cascade" && key.rounds > *max_rounds) {
-    table.fail("rounds", "[rules] max_rounds allows at most " + std::to_string(*max_rounds) + " rounds");
+    table.fail("rounds", fill("[rules] max_rounds laat hoogstens {} rondes toe", "[rules] max_rounds allows at most {} rounds",
+                              {std::to_string(*max_rounds)}));
   }
   for (const KeyGroupSettings& g : key.groups) {
     if (max_rounds && g.type == "cascade" && g.rounds > *max_rounds) {
-      table.fail("groups", "a group has " + std::to_string(g.rounds) + " rounds; [rules] max_rounds allows at most " +
-                               std::to_string(*max_rounds));
+      table.fail("groups", fill("een groep heeft {} rondes; [rules] max_rounds laat hoogstens {} toe",
+                                "a group has {} rounds; [rules] max_rounds allows at most {}",
+                                {std::to_string(g.rounds), std::to_string(*max_rounds)}));
     }
   }
 }
@@ -403,7 +422,8 @@ void read_key_and_rules(TableReader& root, Scenario& s) {
     if (!sharing::rule_set_by_name(s.rules.set)) {
       std::string list;
       for (const std::string& n : names) list += (list.empty() ? "\"" : ", \"") + n + "\"";
-      rules->fail("set", "unknown rule set \"" + s.rules.set + "\"; expected one of " + list);
+      rules->fail("set", fill("onbekende regelset \"{}\"; verwacht een van {}", "unknown rule set \"{}\"; expected one of {}",
+                              {s.rules.set, list}));
     }
     if (auto max = rules->optional_integer("max_rounds", 1, 100)) s.rules.max_rounds = static_cast<int>(*max);
     rules->reject_unknown_fields();
@@ -423,13 +443,16 @@ void read_key_and_rules(TableReader& root, Scenario& s) {
   double total = 0.0;
   for (const ApartmentSettings& a : s.apartments) total += a.shares;
   if (std::abs(total - 1000.0) > 0.5) {
-    std::ostringstream message;
-    message << "apartment shares add up to " << total << "/1000, expected 1000";
+    std::ostringstream total_text;
+    total_text << total;
+    const Text message = fill("de aandelen van de appartementen tellen op tot {}/1000, verwacht 1000",
+                              "apartment shares add up to {}/1000, expected 1000", {total_text.str()});
     if (key_uses_shares(s.key)) {
       throw InputError({s.source_file.string(), 0, 0, "apartments[*].shares"},
-                       message.str() + " (the key \"by shares\" depends on them)");
+                       message + Text{" (de verdeelsleutel \"volgens aandelen\" hangt ervan af)", " (the key \"by shares\" depends on them)"});
     }
-    s.warnings.push_back(message.str() + "; costs split by shares are normalised to the total");
+    s.warnings.push_back(message + Text{"; kosten volgens aandelen worden herschaald naar het totaal",
+                                        "; costs split by shares are normalised to the total"});
   }
 }
 
@@ -507,7 +530,7 @@ void load_day_ahead_prices(Scenario& s) {
   const std::filesystem::path path = s.resolve(energy.day_ahead_file);
   if (!std::filesystem::exists(path)) {
     throw InputError({s.source_file.string(), 0, 0, "tariffs.energy.day_ahead_file"},
-                     "day-ahead price file \"" + path.string() + "\" not found");
+                     fill("day-aheadprijzenbestand \"{}\" niet gevonden", "day-ahead price file \"{}\" not found", {path.string()}));
   }
   energy.day_ahead_eur_per_mwh =
       parse_day_ahead_prices(read_text_file(path), path.string(), time::make_year_grid(s.site.year).interval_count);
@@ -544,7 +567,7 @@ Scenario parse_scenario_document(const toml::table& document, const std::filesys
   root.reject_unknown_fields();
   sync_economics(s);
   load_day_ahead_prices(s);
-  if (s.pv.arrays.empty()) s.warnings.push_back("no [[pv.arrays]]: the building has no PV, nothing is shared");
+  if (s.pv.arrays.empty()) s.warnings.push_back(Text{"geen [[pv.arrays]]: het gebouw heeft geen zonnepanelen, er wordt niets gedeeld", "no [[pv.arrays]]: the building has no PV, nothing is shared"});
   return s;
 }
 

@@ -8,15 +8,15 @@ namespace deelstroom::scenario {
 
 namespace {
 
-std::string describe_type(const toml::node& node) {
+Text describe_type(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "text";
-    case toml::node_type::integer: return "a whole number";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "true/false";
-    case toml::node_type::array: return "a list";
-    case toml::node_type::table: return "a table";
-    default: return "a date/time";
+    case toml::node_type::string: return {"tekst", "text"};
+    case toml::node_type::integer: return {"een geheel getal", "a whole number"};
+    case toml::node_type::floating_point: return {"een getal", "a number"};
+    case toml::node_type::boolean: return {"true/false", "true/false"};
+    case toml::node_type::array: return {"een lijst", "a list"};
+    case toml::node_type::table: return {"een tabel", "a table"};
+    default: return {"een datum/tijd", "a date/time"};
   }
 }
 
@@ -26,8 +26,12 @@ std::string format_number(double value) {
   return out.str();
 }
 
-std::string range_text(double min, double max) {
-  return "a number from " + format_number(min) + " to " + format_number(max);
+Text range_text(double min, double max) {
+  return fill("een getal van {} tot {}", "a number from {} to {}", {format_number(min), format_number(max)});
+}
+
+Text expected_found(const Text& expected, const Text& found) {
+  return fill("verwacht ", "expected ") + expected + fill(", gevonden ", ", found ") + found;
 }
 
 }  // namespace
@@ -51,14 +55,14 @@ const toml::node* TableReader::find(std::string_view key) {
 
 const toml::node* TableReader::raw(std::string_view key) { return find(key); }
 
-void TableReader::fail(std::string_view key, const std::string& message) const {
+void TableReader::fail(std::string_view key, const Text& message) const {
   const toml::node* node = key.empty() ? nullptr : table_->get(key);
   const auto& source = node != nullptr ? node->source() : table_->source();
   throw InputError({file_, static_cast<int>(source.begin.line), static_cast<int>(source.begin.column), field_path(key)},
                    message);
 }
 
-void TableReader::fail_at(const toml::node& node, std::string_view key, const std::string& message) const {
+void TableReader::fail_at(const toml::node& node, std::string_view key, const Text& message) const {
   const auto& source = node.source();
   throw InputError({file_, static_cast<int>(source.begin.line), static_cast<int>(source.begin.column), field_path(key)},
                    message);
@@ -70,9 +74,9 @@ std::optional<double> TableReader::optional_number(std::string_view key, double 
   std::optional<double> value;
   if (const auto* f = node->as_floating_point()) value = f->get();
   if (const auto* i = node->as_integer()) value = static_cast<double>(i->get());
-  if (!value) fail(key, "expected " + range_text(min, max) + ", found " + describe_type(*node));
+  if (!value) fail(key, expected_found(range_text(min, max), describe_type(*node)));
   if (!std::isfinite(*value) || *value < min || *value > max) {
-    fail(key, "expected " + range_text(min, max) + ", found " + format_number(*value));
+    fail(key, expected_found(range_text(min, max), verbatim(format_number(*value))));
   }
   return value;
 }
@@ -85,14 +89,14 @@ std::optional<long long> TableReader::optional_integer(std::string_view key, lon
   const toml::node* node = find(key);
   if (node == nullptr) return std::nullopt;
   const auto* i = node->as_integer();
+  const Text whole_range = fill("een geheel getal van {} tot {}", "a whole number from {} to {}",
+                                {std::to_string(min), std::to_string(max)});
   if (i == nullptr) {
-    fail(key, "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", found " +
-                  describe_type(*node));
+    fail(key, expected_found(whole_range, describe_type(*node)));
   }
   const long long value = i->get();
   if (value < min || value > max) {
-    fail(key, "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", found " +
-                  std::to_string(value));
+    fail(key, expected_found(whole_range, verbatim(std::to_string(value))));
   }
   return value;
 }
@@ -105,7 +109,7 @@ bool TableReader::boolean(std::string_view key, bool fallback) {
   const toml::node* node = find(key);
   if (node == nullptr) return fallback;
   const auto* b = node->as_boolean();
-  if (b == nullptr) fail(key, "expected true or false, found " + describe_type(*node));
+  if (b == nullptr) fail(key, expected_found({"true of false", "true or false"}, describe_type(*node)));
   return b->get();
 }
 
@@ -113,7 +117,7 @@ std::optional<std::string> TableReader::optional_string(std::string_view key) {
   const toml::node* node = find(key);
   if (node == nullptr) return std::nullopt;
   const auto* s = node->as_string();
-  if (s == nullptr) fail(key, "expected text in quotes, found " + describe_type(*node));
+  if (s == nullptr) fail(key, expected_found({"tekst tussen aanhalingstekens", "text in quotes"}, describe_type(*node)));
   return s->get();
 }
 
@@ -133,8 +137,10 @@ std::string TableReader::choice(std::string_view key, const std::string& fallbac
     list += "\"" + std::string(option) + "\"";
     candidates.emplace_back(option);
   }
-  std::string message = "expected one of " + list + ", found \"" + *value + "\"";
-  if (auto hint = closest_match(*value, candidates)) message += " (did you mean \"" + *hint + "\"?)";
+  Text message = fill("verwacht een van {}, gevonden \"{}\"", "expected one of {}, found \"{}\"", {list, *value});
+  if (auto hint = closest_match(*value, candidates)) {
+    message = message + fill(" (bedoelde u \"{}\"?)", " (did you mean \"{}\"?)", {*hint});
+  }
   fail(key, message);
 }
 
@@ -142,7 +148,7 @@ std::optional<std::vector<double>> TableReader::optional_numbers(std::string_vie
   const toml::node* node = find(key);
   if (node == nullptr) return std::nullopt;
   const auto* array = node->as_array();
-  if (array == nullptr) fail(key, "expected a list of numbers like [1, 2, 3], found " + describe_type(*node));
+  if (array == nullptr) fail(key, expected_found({"een lijst getallen zoals [1, 2, 3]", "a list of numbers like [1, 2, 3]"}, describe_type(*node)));
   std::vector<double> values;
   for (std::size_t i = 0; i < array->size(); ++i) {
     const toml::node& element = *array->get(i);
@@ -150,9 +156,9 @@ std::optional<std::vector<double>> TableReader::optional_numbers(std::string_vie
     if (const auto* f = element.as_floating_point()) value = f->get();
     if (const auto* n = element.as_integer()) value = static_cast<double>(n->get());
     const std::string where = std::string(key) + "[" + std::to_string(i) + "]";
-    if (!value) fail_at(element, where, "expected " + range_text(min, max) + ", found " + describe_type(element));
+    if (!value) fail_at(element, where, expected_found(range_text(min, max), describe_type(element)));
     if (!std::isfinite(*value) || *value < min || *value > max) {
-      fail_at(element, where, "expected " + range_text(min, max) + ", found " + format_number(*value));
+      fail_at(element, where, expected_found(range_text(min, max), verbatim(format_number(*value))));
     }
     values.push_back(*value);
   }
@@ -163,13 +169,14 @@ std::optional<std::vector<std::string>> TableReader::optional_strings(std::strin
   const toml::node* node = find(key);
   if (node == nullptr) return std::nullopt;
   const auto* array = node->as_array();
-  if (array == nullptr) fail(key, "expected a list of texts like [\"A1\", \"A2\"], found " + describe_type(*node));
+  if (array == nullptr) fail(key, expected_found({"een lijst teksten zoals [\"A1\", \"A2\"]", "a list of texts like [\"A1\", \"A2\"]"},
+                                               describe_type(*node)));
   std::vector<std::string> values;
   for (std::size_t i = 0; i < array->size(); ++i) {
     const toml::node& element = *array->get(i);
     const auto* s = element.as_string();
     if (s == nullptr) {
-      fail_at(element, std::string(key) + "[" + std::to_string(i) + "]", "expected text in quotes, found " + describe_type(element));
+      fail_at(element, std::string(key) + "[" + std::to_string(i) + "]", expected_found({"tekst tussen aanhalingstekens", "text in quotes"}, describe_type(element)));
     }
     values.push_back(s->get());
   }
@@ -186,7 +193,7 @@ std::optional<TableReader> TableReader::optional_table(std::string_view key) {
   const toml::node* node = find(key);
   if (node == nullptr) return std::nullopt;
   const auto* table = node->as_table();
-  if (table == nullptr) fail(key, "expected a table ([" + field_path(key) + "]), found " + describe_type(*node));
+  if (table == nullptr) fail(key, expected_found(fill("een tabel ([{}])", "a table ([{}])", {field_path(key)}), describe_type(*node)));
   return TableReader(*table, file_, field_path(key));
 }
 
@@ -197,7 +204,7 @@ std::vector<TableReader> TableReader::tables(std::string_view key) {
   const auto* array = node->as_array();
   if (array == nullptr || !array->is_array_of_tables()) {
     if (array != nullptr && array->empty()) return result;
-    fail(key, "expected a list of tables ([[" + field_path(key) + "]]), found " + describe_type(*node));
+    fail(key, expected_found(fill("een lijst tabellen ([[{}]])", "a list of tables ([[{}]])", {field_path(key)}), describe_type(*node)));
   }
   for (std::size_t i = 0; i < array->size(); ++i) {
     result.emplace_back(*array->get(i)->as_table(), file_, field_path(key) + "[" + std::to_string(i) + "]");
@@ -210,8 +217,8 @@ void TableReader::reject_unknown_fields() const {
   for (const auto& [key, node] : *table_) {
     const std::string name(key.str());
     if (read_.count(name) != 0) continue;
-    std::string message = "unknown field '" + name + "'";
-    if (auto hint = closest_match(name, known)) message += " (did you mean '" + *hint + "'?)";
+    Text message = fill("onbekend veld '{}'", "unknown field '{}'", {name});
+    if (auto hint = closest_match(name, known)) message = message + fill(" (bedoelde u '{}'?)", " (did you mean '{}'?)", {*hint});
     const auto& source = node.source();
     throw InputError({file_, static_cast<int>(source.begin.line), static_cast<int>(source.begin.column), field_path(name)},
                      message);
@@ -224,7 +231,7 @@ toml::table parse_toml(std::string_view text, const std::string& file) {
   } catch (const toml::parse_error& error) {
     const auto& source = error.source();
     throw InputError({file, static_cast<int>(source.begin.line), static_cast<int>(source.begin.column), ""},
-                     "not valid TOML: " + std::string(error.description()));
+                     fill("geen geldige TOML: {}", "not valid TOML: {}", {error.description()}));
   }
 }
 

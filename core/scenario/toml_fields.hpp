@@ -50,8 +50,8 @@ class TableReader {
   void reject_unknown_fields() const;
 
   /// An InputError at this table (or at one of its fields when `key` is given).
-  [[noreturn]] void fail(std::string_view key, const std::string& message) const;
-  [[noreturn]] void fail_at(const toml::node& node, std::string_view key, const std::string& message) const;
+  [[noreturn]] void fail(std::string_view key, const Text& message) const;
+  [[noreturn]] void fail_at(const toml::node& node, std::string_view key, const Text& message) const;
 
   const std::string& path() const { return path_; }
   const std::string& file() const { return file_; }

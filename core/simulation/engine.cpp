@@ -17,6 +17,15 @@ namespace deelstroom::simulation {
 
 namespace {
 
+/// The reader's data-quality sentences in both languages (same sentences, same order).
+std::vector<Text> quality_notes(const load::QualityReport& quality) {
+  const std::vector<std::string> dutch = quality.notes(Language::dutch);
+  const std::vector<std::string> english = quality.notes(Language::english);
+  std::vector<Text> notes;
+  for (std::size_t i = 0; i < dutch.size() && i < english.size(); ++i) notes.push_back(Text{dutch[i], english[i]});
+  return notes;
+}
+
 /// splitmix64 finaliser: a well-mixed 64-bit hash step.
 std::uint64_t mix64(std::uint64_t x) {
   x += 0x9E3779B97F4A7C15ULL;
@@ -121,7 +130,7 @@ std::shared_ptr<const time::LocalCalendar> SimulationCaches::calendar(const time
   auto found = calendars_.find(key);
   if (found != calendars_.end()) return found->second;
   const auto zone = time::time_zone_from_name(time_zone_name);
-  if (!zone) throw InputError({"", 0, 0, "site.timezone"}, "unknown time zone \"" + time_zone_name + "\"");
+  if (!zone) throw InputError({"", 0, 0, "site.timezone"}, fill("onbekende tijdzone \"{}\"", "unknown time zone \"{}\"", {time_zone_name}));
   auto calendar = std::make_shared<const time::LocalCalendar>(time::make_local_calendar(grid, *zone));
   calendars_.emplace(key, calendar);
   return calendar;
@@ -165,7 +174,7 @@ Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scen
     series = file.kwh;
     if (injection != nullptr && file.injection_kwh && file.injection_kwh->sum() > 0.0) *injection = *file.injection_kwh;
     origin.label = settings.file;
-    origin.notes = file.quality.notes();
+    origin.notes = quality_notes(file.quality);
   } else {
     const std::uint64_t seed = consumption_seed(scenario, settings, connection_id);
     const bool common = connection_id == "common";
@@ -215,9 +224,8 @@ void apply_battery(const scenario::Scenario& s, PreparedBuilding& b) {
   spec.round_trip_efficiency = s.battery.round_trip_efficiency;
   std::vector<bool> participates;
   for (const scenario::ApartmentSettings& a : s.apartments) participates.push_back(a.participates);
-  if (const std::string problem = battery::validate(spec); !problem.empty()) {
-    throw InputError({s.source_file.string(), 0, 0, "battery." + problem.substr(0, problem.find(':'))},
-                     problem.substr(problem.find(':') + 2));
+  if (const auto problem = battery::validate(spec)) {
+    throw InputError({s.source_file.string(), 0, 0, "battery." + problem->field}, problem->message);
   }
   sharing::BuildingSeries& series = b.series;
   b.battery = battery::dispatch_battery(spec, series.production_kwh, series.common_consumption_kwh, series.offtake_kwh,
@@ -231,7 +239,7 @@ void apply_battery(const scenario::Scenario& s, PreparedBuilding& b) {
 PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches& caches) {
   PreparedBuilding b;
   const auto zone = time::time_zone_from_name(s.site.timezone);
-  if (!zone) throw InputError({s.source_file.string(), 0, 0, "site.timezone"}, "unknown time zone \"" + s.site.timezone + "\"");
+  if (!zone) throw InputError({s.source_file.string(), 0, 0, "site.timezone"}, fill("onbekende tijdzone \"{}\"", "unknown time zone \"{}\"", {s.site.timezone}));
   b.grid = time::make_year_grid(s.site.year, *zone);  // the local year: local midnight to local midnight
   const std::shared_ptr<const time::LocalCalendar> calendar = caches.calendar(b.grid, s.site.timezone);
   b.calendar = *calendar;
@@ -241,12 +249,15 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
   // (docs/input-limits.md).
   if (const auto& file_latitude = b.weather->metadata.latitude_deg;
       file_latitude && std::abs(*file_latitude - s.site.latitude_deg) > kMaxWeatherLatitudeDifferenceDeg) {
-    char text[256];
-    std::snprintf(text, sizeof text,
-                  "weather file %s is for latitude %.3f, the site (site.latitude_deg) is at %.3f: more than %.1f "
-                  "degree apart; expected the PVGIS file of this site",
-                  b.weather->metadata.file.c_str(), *file_latitude, s.site.latitude_deg, kMaxWeatherLatitudeDifferenceDeg);
-    b.warnings.push_back(text);
+    char file_latitude_text[32], site_latitude_text[32], limit_text[32];
+    std::snprintf(file_latitude_text, sizeof file_latitude_text, "%.3f", *file_latitude);
+    std::snprintf(site_latitude_text, sizeof site_latitude_text, "%.3f", s.site.latitude_deg);
+    std::snprintf(limit_text, sizeof limit_text, "%.1f", kMaxWeatherLatitudeDifferenceDeg);
+    b.warnings.push_back(fill("weerbestand {} is voor breedtegraad {}, de site (site.latitude_deg) ligt op {}: meer dan {} "
+                              "graad verschil; verwacht het PVGIS-bestand van deze site",
+                              "weather file {} is for latitude {}, the site (site.latitude_deg) is at {}: more than {} "
+                              "degree apart; expected the PVGIS file of this site",
+                              {b.weather->metadata.file, file_latitude_text, site_latitude_text, limit_text}));
   }
   const int t_count = b.grid.interval_count;
 
@@ -326,14 +337,15 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
       }
     }
     series.offtake_kwh.row(i) = offtake.matrix().transpose();
-    for (const std::string& note : origin.notes) b.warnings.push_back(a.id + ": " + note);
+    for (const Text& note : origin.notes) b.warnings.push_back(verbatim(a.id + ": ") + note);
   }
   if (any_injection) series.injection_kwh = std::move(injection);
   if (s.battery.enabled()) apply_battery(s, b);
   series.month = b.calendar.month;
   apply_tariff_periods(b, s.economics.tariffs.energy);
   if (const std::string problem = sharing::validate_series(series); !problem.empty()) {
-    throw InputError({s.source_file.string(), 0, 0, ""}, problem);
+    throw InputError({s.source_file.string(), 0, 0, ""},
+                     fill("interne fout in de tijdreeksen: {}", "internal error in the time series: {}", {problem}));
   }
   return b;
 }

@@ -84,7 +84,7 @@ struct ConsumptionOrigin {
   /// Its own PV production (arrays behind its meter), kWh/year, and the part used at once.
   double own_pv_kwh = 0.0;
   double own_pv_self_consumed_kwh = 0.0;
-  std::vector<std::string> notes;          ///< gaps filled, estimated values, ...
+  std::vector<Text> notes;                 ///< gaps filled, estimated values, ...
 };
 
 /// The heavy inputs of one building, ready for any key.
@@ -102,7 +102,7 @@ struct PreparedBuilding {
   Eigen::ArrayXd pv_production_kwh;
   ConsumptionOrigin common_origin;
   std::vector<ConsumptionOrigin> apartment_origins;
-  std::vector<std::string> warnings;
+  std::vector<Text> warnings;
 };
 
 /// A PVGIS file whose latitude differs from the site's by more than this gets a warning.

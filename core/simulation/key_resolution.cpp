@@ -63,8 +63,10 @@ Eigen::ArrayXd preset_weights(const std::string& preset, const std::vector<doubl
   // Without any investment the split would silently fall back to equal shares.
   if (preset == "investment" && !((quantity * (eligible > 0.0).cast<double>()) > 0.0).any()) {
     throw InputError({context.scenario.source_file.string(), 0, 0, "key.preset"},
-                     "preset \"investment\" splits by the apartments' investment_eur, but no sharing apartment has "
-                     "investment_eur > 0; expected investment_eur in [[apartments]] or another preset");
+                     Text{"preset \"investment\" verdeelt volgens investment_eur van de appartementen, maar geen delend appartement "
+                          "heeft investment_eur > 0; verwacht investment_eur in [[apartments]] of een andere preset",
+                          "preset \"investment\" splits by the apartments' investment_eur, but no sharing apartment has "
+                          "investment_eur > 0; expected investment_eur in [[apartments]] or another preset"});
   }
   return sharing::weights_proportional_to(quantity, eligible);
 }
@@ -203,7 +205,8 @@ ResolvedKey resolve_key(const KeySettings& key, const Scenario& scenario, const 
   }
   for (const sharing::AllocationKey& k : resolved.schedule.keys) {
     const std::string problem = sharing::validate_key(k, n);
-    if (!problem.empty()) throw InputError({scenario.source_file.string(), 0, 0, "key"}, problem);
+    if (!problem.empty()) throw InputError({scenario.source_file.string(), 0, 0, "key"},
+                                          fill("ongeldige verdeelsleutel: {}", "invalid key: {}", {problem}));
     resolved.info.round1_weights.push_back(k.groups.front().weights);
   }
   return resolved;

@@ -27,21 +27,27 @@ constexpr std::string_view kWind = "WS10m";
 /// Physical bounds of an hourly value (docs/input-limits.md): irradiance from 0 to 1500 W/m²
 /// (the extraterrestrial 1361 W/m² with margin), air temperature -60..70 °C, wind 0..75 m/s.
 /// Outside them the file is broken or in other units; a message saying so, else nullopt.
-std::optional<std::string> implausible(std::string_view column, double value) {
+std::optional<Text> implausible(std::string_view column, double value) {
   double low = 0.0, high = 0.0;
   const char* unit = "";
-  const char* what = "";
+  Text what;
   if (column == kTemp) {
-    low = -60.0, high = 70.0, unit = " °C", what = "an air temperature";
+    low = -60.0, high = 70.0, unit = " °C", what = {"een luchttemperatuur", "an air temperature"};
   } else if (column == kWind) {
-    low = 0.0, high = 75.0, unit = " m/s", what = "a wind speed";
+    low = 0.0, high = 75.0, unit = " m/s", what = {"een windsnelheid", "a wind speed"};
   } else {
-    low = 0.0, high = 1500.0, unit = " W/m²", what = "an irradiance (the sun gives at most 1361 W/m² above the air)";
+    low = 0.0, high = 1500.0, unit = " W/m²";
+    what = {"een instraling (de zon geeft hoogstens 1361 W/m² boven de atmosfeer)",
+            "an irradiance (the sun gives at most 1361 W/m² above the air)"};
   }
   if (value >= low && value <= high) return std::nullopt;
-  char text[160];
-  std::snprintf(text, sizeof text, "expected %s from %g to %g%s, found %g", what, low, high, unit, value);
-  return std::string(text);
+  char range[96], found[32];
+  std::snprintf(range, sizeof range, " from %g to %g%s", low, high, unit);
+  std::snprintf(found, sizeof found, "%g", value);
+  std::string range_nl = range;
+  range_nl.replace(1, 4, "van");
+  range_nl.replace(range_nl.find(" to "), 4, " tot ");
+  return Text{"verwacht ", "expected "} + what + Text{range_nl, range} + fill(", gevonden {}", ", found {}", {found});
 }
 
 /// One hourly record as read, before it is put on the simulated year.
@@ -58,7 +64,7 @@ struct ParsedFile {
 };
 
 [[noreturn]] void fail(const std::string& file, int line, int column, std::string field,
-                       std::string message) {
+                       Text message) {
   throw InputError(InputLocation{file, line, column, std::move(field)}, std::move(message));
 }
 
@@ -167,7 +173,8 @@ ParsedFile parse_csv(std::string_view text, const std::string& name) {
   }
   if (header_line < 0) {
     fail(name, 0, 0, std::string(kTime),
-         "no hourly table found: expected a header line starting with 'time(UTC)' (a PVGIS TMY CSV)");
+         Text{"geen uurtabel gevonden: verwacht een kopregel die begint met 'time(UTC)' (een PVGIS-TMY in CSV)",
+              "no hourly table found: expected a header line starting with 'time(UTC)' (a PVGIS TMY CSV)"});
   }
   const auto header = split_fields(lines[header_line]);
   std::map<std::string, int, std::less<>> column_of;
@@ -176,8 +183,9 @@ ParsedFile parse_csv(std::string_view text, const std::string& name) {
     const auto it = column_of.find(column);
     if (it == column_of.end()) {
       fail(name, header_line + 1, 0, std::string(column),
-           "the hourly table has no column '" + std::string(column) +
-               "' (PVGIS TMY columns: time(UTC),T2m,RH,G(h),Gb(n),Gd(h),IR(h),WS10m,WD10m,SP)");
+           fill("de uurtabel heeft geen kolom '{}' (kolommen van een PVGIS-TMY: time(UTC),T2m,RH,G(h),Gb(n),Gd(h),IR(h),WS10m,WD10m,SP)",
+                "the hourly table has no column '{}' (PVGIS TMY columns: time(UTC),T2m,RH,G(h),Gb(n),Gd(h),IR(h),WS10m,WD10m,SP)",
+                {column}));
     }
     return it->second;
   };
@@ -194,20 +202,20 @@ ParsedFile parse_csv(std::string_view text, const std::string& name) {
     const auto fields = split_fields(lines[i]);
     if (fields.size() < header.size()) {
       fail(name, i + 1, 0, "",
-           "expected " + std::to_string(header.size()) + " comma-separated values, found " +
-               std::to_string(fields.size()));
+           fill("verwacht {} waarden gescheiden door komma's, gevonden {}", "expected {} comma-separated values, found {}",
+                {std::to_string(header.size()), std::to_string(fields.size())}));
     }
     Record r;
     r.line = i + 1;
     if (!parse_timestamp(fields[c_time].text, r)) {
       fail(name, i + 1, fields[c_time].column, std::string(kTime),
-           "expected a time stamp YYYYMMDD:HHMM (UTC)");
+           Text{"verwacht een tijdstempel JJJJMMDD:UUMM (UTC)", "expected a time stamp YYYYMMDD:HHMM (UTC)"});
     }
     auto number = [&](int c, std::string_view column) {
       const auto v = to_number(fields[c].text);
       if (!v)
         fail(name, i + 1, fields[c].column, std::string(column),
-             "expected a number, found '" + std::string(trim(fields[c].text)) + "'");
+             fill("verwacht een getal, gevonden '{}'", "expected a number, found '{}'", {trim(fields[c].text)}));
       if (const auto problem = implausible(column, *v)) fail(name, i + 1, fields[c].column, std::string(column), *problem);
       return *v;
     };
@@ -220,7 +228,7 @@ ParsedFile parse_csv(std::string_view text, const std::string& name) {
     }
     out.records.push_back(r);
   }
-  if (out.records.empty()) fail(name, header_line + 2, 0, "", "the hourly table has no rows");
+  if (out.records.empty()) fail(name, header_line + 2, 0, "", Text{"de uurtabel heeft geen rijen", "the hourly table has no rows"});
   return out;
 }
 
@@ -264,7 +272,7 @@ class JsonParser {
     const std::size_t line_start = text_.rfind('\n', pos_ == 0 ? 0 : pos_ - 1);
     const int column =
         static_cast<int>(pos_ - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
-    fail(name_, line_, column, "", "invalid JSON: " + message);
+    fail(name_, line_, column, "", fill("ongeldige JSON: {}", "invalid JSON: {}", {message}));
   }
 
   void skip_space() {
@@ -425,11 +433,11 @@ ParsedFile parse_json(std::string_view text, const std::string& name) {
   const Json root = JsonParser(text, name).parse_document();
   auto member = [&](const Json& parent, std::string_view key, const std::string& path) -> const Json& {
     const Json* v = parent.type == Json::Type::object ? parent.find(key) : nullptr;
-    if (!v) fail(name, parent.line, 0, path, "missing '" + std::string(key) + "'");
+    if (!v) fail(name, parent.line, 0, path, fill("'{}' ontbreekt", "missing '{}'", {key}));
     return *v;
   };
   auto number_of = [&](const Json& v, const std::string& path) {
-    if (v.type != Json::Type::number) fail(name, v.line, 0, path, "expected a number");
+    if (v.type != Json::Type::number) fail(name, v.line, 0, path, Text{"verwacht een getal", "expected a number"});
     return v.number;
   };
   ParsedFile out;
@@ -464,7 +472,7 @@ ParsedFile parse_json(std::string_view text, const std::string& name) {
   }
   const Json& hourly = member(outputs, "tmy_hourly", "outputs.tmy_hourly");
   if (hourly.type != Json::Type::array || hourly.array.empty()) {
-    fail(name, hourly.line, 0, "outputs.tmy_hourly", "expected a non-empty array of hourly records");
+    fail(name, hourly.line, 0, "outputs.tmy_hourly", Text{"verwacht een niet-lege lijst uurrecords", "expected a non-empty array of hourly records"});
   }
   const Json& first = hourly.array.front();
   out.has_components = first.find(kDni) != nullptr && first.find(kDhi) != nullptr;
@@ -475,7 +483,7 @@ ParsedFile parse_json(std::string_view text, const std::string& name) {
     r.line = rec.line;
     const Json& stamp = member(rec, kTime, path + std::string(kTime));
     if (stamp.type != Json::Type::string || !parse_timestamp(stamp.string, r)) {
-      fail(name, rec.line, 0, path + std::string(kTime), "expected a time stamp YYYYMMDD:HHMM (UTC)");
+      fail(name, rec.line, 0, path + std::string(kTime), Text{"verwacht een tijdstempel JJJJMMDD:UUMM (UTC)", "expected a time stamp YYYYMMDD:HHMM (UTC)"});
     }
     auto value = [&](std::string_view key) {
       const Json& field = member(rec, key, path + std::string(key));
@@ -516,7 +524,7 @@ HourlyWeather place_on_year(const ParsedFile& parsed, const std::string& name, i
       char when[40];
       std::snprintf(when, sizeof when, "%02d-%02d %02d:%02d", month, day, r.hour, r.minute);
       fail(name, r.line, 0, std::string(kTime),
-           std::string("a second record for ") + when + " (each hour of the year once)");
+           fill("een tweede record voor {} (elk uur van het jaar een keer)", "a second record for {} (each hour of the year once)", {when}));
     }
     filled[k] = 1;
     h.ghi_w_m2[k] = r.ghi;
@@ -530,8 +538,9 @@ HourlyWeather place_on_year(const ParsedFile& parsed, const std::string& name, i
   for (const Record& r : parsed.records) {
     if (r.minute != minute) {
       fail(name, r.line, 0, std::string(kTime),
-           "all time stamps must have the same minute (found :" + std::to_string(r.minute) +
-               " after :" + std::to_string(minute) + ")");
+           fill("alle tijdstempels moeten dezelfde minuut hebben (gevonden :{} na :{})",
+                "all time stamps must have the same minute (found :{} after :{})",
+                {std::to_string(r.minute), std::to_string(minute)}));
     }
     if (r.month == 2 && r.day == 29 && !time::is_leap_year(year)) continue;  // not in a common year
     put(r, r.month, r.day);
@@ -558,7 +567,8 @@ HourlyWeather place_on_year(const ParsedFile& parsed, const std::string& name, i
     char when[40];
     std::snprintf(when, sizeof when, "%02d-%02d %02d:%02d", date.month, date.day, k % 24, minute);
     fail(name, 0, 0, std::string(kTime),
-         std::string("no record for ") + when + " UTC (a TMY needs every hour of the year)");
+         fill("geen record voor {} UTC (een TMY heeft elk uur van het jaar nodig)", "no record for {} UTC (a TMY needs every hour of the year)",
+              {when}));
   }
   h.centre_offset_s = minute * 60.0;
   return h;

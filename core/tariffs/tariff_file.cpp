@@ -37,14 +37,14 @@ class SourcedReader {
   std::optional<double> get(std::string_view key, double min, double max) {
     auto entry = table_.optional_table(key);
     if (!entry) {
-      if (table_.has(key)) table_.fail(key, "expected { value = ..., source = \"...\" }");
+      if (table_.has(key)) table_.fail(key, Text{"verwacht { value = ..., source = \"...\" }", "expected { value = ..., source = \"...\" }"});
       return std::nullopt;
     }
     const double value = entry->number("value", 0.0, min, max);
-    if (!entry->has("value")) entry->fail("value", "missing: every tariff needs a value");
+    if (!entry->has("value")) entry->fail("value", Text{"ontbreekt: elk tarief heeft een waarde nodig", "missing: every tariff needs a value"});
     const std::string source = entry->string("source", "");
-    if (source.empty()) entry->fail("source", "missing: every tariff names its source (an id of [sources])");
-    if (!source_ids_.contains(source)) entry->fail("source", "unknown source \"" + source + "\"; add [sources." + source + "]");
+    if (source.empty()) entry->fail("source", Text{"ontbreekt: elk tarief noemt zijn bron (een id van [sources])", "missing: every tariff names its source (an id of [sources])"});
+    if (!source_ids_.contains(source)) entry->fail("source", fill("onbekende bron \"{}\"; voeg [sources.{}] toe", "unknown source \"{}\"; add [sources.{}]", {source, source}));
     const std::string note = entry->string("note", "");
     entry->reject_unknown_fields();
     out_.push_back({table_.field_path(key), value, source, note});
@@ -85,7 +85,7 @@ std::pair<int, int> year_month(TableReader& step, const std::string& text) {
   std::istringstream in(text);
   if (!(in >> year >> dash >> month) || dash != '-' || year < 2000 || year > 2100 || month < 1 || month > 12 ||
       in.peek() != EOF) {
-    step.fail("from", "expected a month as \"YYYY-MM\", found \"" + text + "\"");
+    step.fail("from", fill("verwacht een maand als \"JJJJ-MM\", gevonden \"{}\"", "expected a month as \"YYYY-MM\", found \"{}\"", {text}));
   }
   return {year, month};
 }
@@ -97,18 +97,19 @@ std::vector<economics::LevyStep> read_levy_path(TableReader& t, std::string_view
   for (TableReader& step : t.tables(key)) {
     const auto [year, month] = year_month(step, step.string("from", ""));
     const double eur_per_mwh = step.number("eur_per_mwh", 0.0, 0.0, kMaxExciseEurPerMwh);
-    if (!step.has("eur_per_mwh")) step.fail("eur_per_mwh", "missing: the excise from that month, €/MWh");
+    if (!step.has("eur_per_mwh")) step.fail("eur_per_mwh", Text{"ontbreekt: de accijns vanaf die maand, €/MWh", "missing: the excise from that month, €/MWh"});
     const std::string source = step.string("source", "");
-    if (!source_ids.contains(source)) step.fail("source", "expected the id of a [sources] entry, found \"" + source + "\"");
+    if (!source_ids.contains(source)) step.fail("source", fill("verwacht de id van een item in [sources], gevonden \"{}\"", "expected the id of a [sources] entry, found \"{}\"", {source}));
     const std::string note = step.string("note", "");
     step.reject_unknown_fields();
     if (!path.empty() && std::tie(year, month) <= std::tie(path.back().year, path.back().month)) {
-      step.fail("from", "the steps must be in date order");
+      step.fail("from", Text{"de stappen moeten in datumvolgorde staan", "the steps must be in date order"});
     }
     path.push_back({year, month, eur_per_mwh / 1000.0});
     values.push_back({step.path(), eur_per_mwh / 1000.0, source, note});
   }
-  if (path.empty()) t.fail(key, "missing: the levy's path ([{ from = \"YYYY-MM\", eur_per_mwh = ..., source = ... }])");
+  if (path.empty()) t.fail(key, Text{"ontbreekt: het verloop van de heffing ([{ from = \"JJJJ-MM\", eur_per_mwh = ..., source = ... }])",
+                                     "missing: the levy's path ([{ from = \"YYYY-MM\", eur_per_mwh = ..., source = ... }])"});
   return path;
 }
 
@@ -127,7 +128,7 @@ void read_levies(TableReader& t, SourcedReader& r, economics::Levies& levies, st
 std::vector<TariffSource> read_sources(TableReader& root) {
   std::vector<TariffSource> sources;
   auto table = root.optional_table("sources");
-  if (!table) root.fail("sources", "missing: a [sources.<id>] table for every document cited");
+  if (!table) root.fail("sources", Text{"ontbreekt: een tabel [sources.<id>] voor elk aangehaald document", "missing: a [sources.<id>] table for every document cited"});
   for (const std::string& id : table->keys()) {
     auto entry = table->optional_table(id);
     TariffSource s;
@@ -136,8 +137,8 @@ std::vector<TariffSource> read_sources(TableReader& root) {
     s.url = entry->string("url", "");
     s.date = entry->string("date", "");
     s.note = entry->string("note", "");
-    if (s.title.empty()) entry->fail("title", "missing: what the document is");
-    if (s.date.empty()) entry->fail("date", "missing: the date the document was published or consulted");
+    if (s.title.empty()) entry->fail("title", Text{"ontbreekt: wat het document is", "missing: what the document is"});
+    if (s.date.empty()) entry->fail("date", Text{"ontbreekt: de datum waarop het document verscheen of geraadpleegd werd", "missing: the date the document was published or consulted"});
     entry->reject_unknown_fields();
     sources.push_back(std::move(s));
   }
@@ -159,9 +160,9 @@ TariffData parse_tariff_file(std::string_view text, const std::string& file, std
   TariffData data;
   data.file = file;
   data.region = root.string("region", "");
-  if (data.region.empty()) root.fail("region", "missing: the region the tariffs hold for (e.g. \"flanders\")");
+  if (data.region.empty()) root.fail("region", Text{"ontbreekt: de regio waarvoor de tarieven gelden (bv. \"flanders\")", "missing: the region the tariffs hold for (e.g. \"flanders\")"});
   data.year = static_cast<int>(root.integer("year", 0, 2000, 2100));
-  if (data.year == 0) root.fail("year", "missing: the year the tariffs hold for");
+  if (data.year == 0) root.fail("year", Text{"ontbreekt: het jaar waarvoor de tarieven gelden", "missing: the year the tariffs hold for"});
   data.default_area = root.string("default_area", "");
   data.sources = read_sources(root);
   std::set<std::string, std::less<>> ids;
@@ -197,7 +198,7 @@ TariffData parse_tariff_file(std::string_view text, const std::string& file, std
     read_levies(*levies, r, t.levies, data.values, ids, data.year);
     levies->reject_unknown_fields();
   } else {
-    root.fail("levies", "missing: a [levies] table with the excise path");
+    root.fail("levies", Text{"ontbreekt: een tabel [levies] met het verloop van de accijns", "missing: a [levies] table with the excise path"});
   }
   if (auto network = root.optional_table("network")) {
     SourcedReader r(*network, ids, data.values);
@@ -214,12 +215,12 @@ TariffData parse_tariff_file(std::string_view text, const std::string& file, std
   }
 
   auto areas = root.optional_table("areas");
-  if (!areas) root.fail("areas", "missing: at least one [areas.<id>] network area");
+  if (!areas) root.fail("areas", Text{"ontbreekt: minstens een netgebied [areas.<id>]", "missing: at least one [areas.<id>] network area"});
   for (const std::string& id : areas->keys()) {
     auto entry = areas->optional_table(id);
     data.areas.push_back({id, entry->string("name", id)});
   }
-  if (data.areas.empty()) areas->fail("", "expected at least one network area");
+  if (data.areas.empty()) areas->fail("", Text{"verwacht minstens een netgebied", "expected at least one network area"});
   if (data.default_area.empty()) data.default_area = data.areas.front().id;
   const std::string wanted(area.empty() ? std::string_view(data.default_area) : area);
   auto chosen = std::find_if(data.areas.begin(), data.areas.end(), [&](const TariffArea& a) { return a.id == wanted; });
@@ -227,7 +228,7 @@ TariffData parse_tariff_file(std::string_view text, const std::string& file, std
     std::string list;
     for (const TariffArea& a : data.areas) list += (list.empty() ? "" : ", ") + a.id;
     throw InputError({file, 0, 0, area.empty() ? "default_area" : "dso_area"},
-                     "unknown network area \"" + wanted + "\"; expected one of " + list);
+                     fill("onbekend netgebied \"{}\"; verwacht een van {}", "unknown network area \"{}\"; expected one of {}", {wanted, list}));
   }
   data.area_id = chosen->id;
   data.area_name = chosen->name;
@@ -304,7 +305,7 @@ std::shared_ptr<const TariffData> load_tariffs(std::string_view region, int year
     std::ifstream in(path, std::ios::binary);
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    if (!in) throw InputError({path.string(), 0, 0, ""}, "cannot read the tariff file");
+    if (!in) throw InputError({path.string(), 0, 0, ""}, Text{"kan het tarievenbestand niet lezen", "cannot read the tariff file"});
     text = buffer.str();
     label = path.string();
   } else if (auto bytes = embedded_file(name)) {
@@ -314,13 +315,14 @@ std::shared_ptr<const TariffData> load_tariffs(std::string_view region, int year
     std::string present;
     for (const std::string& file : tariff_file_names()) present += (present.empty() ? "" : ", ") + file;
     throw InputError({"", 0, 0, "tariffs.year"},
-                     "no tariffs for " + std::string(region) + " " + std::to_string(year) + ": expected " + path.string() +
-                         "; tariff files present: " + (present.empty() ? "none" : present));
+                     fill("geen tarieven voor {} {}: verwacht {}; aanwezige tarievenbestanden: {}",
+                          "no tariffs for {} {}: expected {}; tariff files present: {}",
+                          {region, std::to_string(year), path.string(), present.empty() ? "-" : present}));
   }
   auto data = std::make_shared<TariffData>(parse_tariff_file(text, label, area));
   if (data->region != region || data->year != year) {
-    throw InputError({label, 0, 0, "region"}, "the file holds " + data->region + " " + std::to_string(data->year) +
-                                                  ", its name says " + std::string(region) + " " + std::to_string(year));
+    throw InputError({label, 0, 0, "region"}, fill("het bestand bevat {} {}, zijn naam zegt {} {}", "the file holds {} {}, its name says {} {}",
+                                                   {data->region, std::to_string(data->year), region, std::to_string(year)}));
   }
   std::lock_guard lock(mutex);
   cache.emplace(key, data);

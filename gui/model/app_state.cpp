@@ -146,7 +146,7 @@ bool validate_into(AppState& state) {
     state.warnings = parsed.warnings;
     return true;
   } catch (const InputError& error) {
-    state.field_errors[error.where().field] = error.message();
+    state.field_errors[error.where().field] = error.text();
     return false;
   }
 }
@@ -167,7 +167,7 @@ std::string field_of_file(const scenario::Scenario& scenario, const std::string&
   return fallback;
 }
 
-const std::string* field_error(const AppState& state, const std::string& field) {
+const Text* field_error(const AppState& state, const std::string& field) {
   if (auto it = state.field_errors.find(field); it != state.field_errors.end()) return &it->second;
   // "apartments[3].shares" also matches an error on "apartments[*].shares".
   const auto open = field.find('[');

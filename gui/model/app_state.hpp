@@ -34,8 +34,8 @@ struct AppState {
   Language language = Language::dutch;
   bool presentation = false;            ///< larger text for a projector
   /// Field path -> message of the first problem found in the scenario ("pv.arrays[0].kwp").
-  std::map<std::string, std::string> field_errors;
-  std::vector<std::string> warnings;     ///< the reader's warnings (e.g. shares != 1000)
+  std::map<std::string, Text> field_errors;
+  std::vector<Text> warnings;     ///< the reader's warnings (e.g. shares != 1000)
   std::string status;                   ///< last message for the status bar
   int edits_since_autosave = 0;
   /// An edit gesture (a drag, typing in a field) in progress: one undo step for all of it.
@@ -104,6 +104,6 @@ std::string field_of_file(const scenario::Scenario& scenario, const std::string&
 
 /// Error text for a field path, or nullptr. Matches the exact path, and "apartments[*].x"
 /// style paths for every apartment.
-const std::string* field_error(const AppState& state, const std::string& field);
+const Text* field_error(const AppState& state, const std::string& field);
 
 }  // namespace deelstroom::gui

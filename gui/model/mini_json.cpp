@@ -29,7 +29,8 @@ class Parser {
 
  private:
   [[noreturn]] void fail(const std::string& message) const {
-    throw InputError({"", 1, static_cast<int>(pos_) + 1, "json"}, message);
+    // Chart data the program wrote itself: a broken file is a bug, so the detail stays English.
+    throw InputError({"", 1, static_cast<int>(pos_) + 1, "json"}, fill("ongeldige JSON: {}", "invalid JSON: {}", {message}));
   }
   void skip_space() {
     while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t'))

@@ -18,9 +18,10 @@ std::optional<ComputeError> capture(Body&& body) {
     body();
     return std::nullopt;
   } catch (const InputError& error) {
-    return ComputeError{error.where().field, error.what(), error.where().file};
+    return ComputeError{error.where().field, Text{error.describe(Language::dutch), error.describe(Language::english)},
+                        error.where().file};
   } catch (const std::exception& error) {
-    return ComputeError{"", error.what(), ""};
+    return ComputeError{"", verbatim(error.what()), ""};
   }
 }
 }  // namespace

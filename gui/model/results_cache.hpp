@@ -20,7 +20,7 @@ namespace deelstroom::gui {
 /// A problem met while computing: where (field path, may be empty) and what.
 struct ComputeError {
   std::string field;
-  std::string message;
+  Text message;      ///< the whole line (location included) in both languages
   std::string file;  ///< the file the problem is in (a meter file, a TMY), when known
 };
 

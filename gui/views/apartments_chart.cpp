@@ -35,7 +35,7 @@ void apartments_chart(ViewContext& c) {
     return;
   }
   if (!r.money) {
-    ImGui::TextWrapped("%s", r.money_error ? r.money_error->message.c_str() : "");
+    ImGui::TextWrapped("%s", r.money_error ? r.money_error->message.in(c.language).c_str() : "");
     return;
   }
   PlotSeries values;

@@ -184,9 +184,9 @@ void apartments_view(ViewContext& c) {
   }
   // Problems in meter files, named with the apartment that uses the file.
   for (std::size_t i = 0; i < s.apartments.size(); ++i) {
-    if (const std::string* message = field_error(c.state, "apartments[" + std::to_string(i) + "].file")) {
+    if (const Text* message = field_error(c.state, "apartments[" + std::to_string(i) + "].file")) {
       ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 20, 20, 255));
-      ImGui::TextWrapped("%s %s: %s", L(l, "Meterbestand van", "Meter file of"), s.apartments[i].id.c_str(), message->c_str());
+      ImGui::TextWrapped("%s %s: %s", L(l, "Meterbestand van", "Meter file of"), s.apartments[i].id.c_str(), message->in(l).c_str());
       ImGui::PopStyleColor();
     }
   }

@@ -12,7 +12,7 @@ void cashflow_chart(ViewContext& c) {
   const Language l = c.language;
   const Results& r = c.cache.results();
   if (!r.money) {
-    ImGui::TextWrapped("%s", r.money_error ? r.money_error->message.c_str() : "");
+    ImGui::TextWrapped("%s", r.money_error ? r.money_error->message.in(c.language).c_str() : "");
     return;
   }
   const economics::EconomicsResult& money = *r.money;

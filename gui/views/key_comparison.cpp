@@ -20,7 +20,7 @@ void key_comparison_view(ViewContext& c) {
   }
   if (c.cache.comparison_error()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 20, 20, 255));
-    ImGui::TextWrapped("%s", c.cache.comparison_error()->message.c_str());
+    ImGui::TextWrapped("%s", c.cache.comparison_error()->message.in(c.language).c_str());
     ImGui::PopStyleColor();
     return;
   }

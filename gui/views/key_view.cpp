@@ -132,7 +132,7 @@ void key_view(ViewContext& c) {
   }
   if (c.cache.light_error()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 20, 20, 255));
-    ImGui::TextWrapped("%s", c.cache.light_error()->message.c_str());
+    ImGui::TextWrapped("%s", c.cache.light_error()->message.in(c.language).c_str());
     ImGui::PopStyleColor();
   }
 }

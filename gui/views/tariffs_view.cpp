@@ -32,7 +32,7 @@ void tariff_file_section(ViewContext& c) {
   try {
     file = tariffs::load_tariffs(s.rules.set, t.year, t.dso_area);
   } catch (const InputError& error) {
-    ImGui::TextWrapped("%s", error.what());
+    ImGui::TextWrapped("%s", error.describe(l).c_str());
   }
   std::string year = std::to_string(t.year);
   std::string area = file ? file->area_id : t.dso_area;
@@ -53,7 +53,7 @@ void tariff_file_section(ViewContext& c) {
     try {
       scenario::set_tariff_year_and_area(s, std::stoi(year), area);
     } catch (const InputError& error) {
-      s.warnings.push_back(error.message());
+      s.warnings.push_back(error.text());
     }
   }
 }
@@ -145,7 +145,7 @@ void analysis_section(ViewContext& c) {
   }
   if (c.cache.has_results() && c.cache.results().money_error) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 20, 20, 255));
-    ImGui::TextWrapped("%s", c.cache.results().money_error->message.c_str());
+    ImGui::TextWrapped("%s", c.cache.results().money_error->message.in(c.language).c_str());
     ImGui::PopStyleColor();
   }
 }

@@ -132,7 +132,7 @@ TEST_CASE("batch: shards merged equal a single run", "[batch][cli]") {
   const auto partial = run_cli("merge '" + (dir / "shard1").string() + "' --out '" + (dir / "partial").string() + "'",
                                "batch_merge_partial");
   CHECK(partial.exit_code == 1);
-  CHECK_THAT(partial.err, Catch::Contains("expected 3 shard directories"));
+  CHECK_THAT(partial.err, Catch::Contains("verwacht 3 mappen van delen"));
 }
 
 TEST_CASE("batch: failing rows go to failures.csv with row and column, --fail-fast stops", "[batch][cli]") {

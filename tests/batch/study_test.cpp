@@ -27,7 +27,7 @@ InputError error_of(const std::function<void()>& work) {
     return error;
   }
   FAIL("expected an InputError");
-  return InputError({}, "");
+  return InputError({}, Text{});
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ InputError error_of(const std::function<void()>& work) {
     return error;
   }
   FAIL("expected an InputError");
-  return InputError({}, "");
+  return InputError({}, Text{});
 }
 
 /// Four hand-made cases: a variable pv with values 10 and 20, the own key and one compared.

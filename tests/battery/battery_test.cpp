@@ -69,7 +69,9 @@ TEST_CASE("Battery rule by hand: charge what no key can share, discharge to what
   spec.power_kw = 2.0;
   CHECK(battery::dispatch_battery(spec, pv, common, offtake, {true, false}, 0.25).charge_kwh[0] == Approx(0.5));
   CHECK_THROWS(battery::dispatch_battery({1.0, 0.0, 0.9}, pv, common, offtake, {true, false}, 0.25));
-  CHECK(battery::validate({1.0, 1.0, 0.3}).rfind("round_trip_efficiency", 0) == 0);
+  REQUIRE(battery::validate({1.0, 1.0, 0.3}));
+  CHECK(battery::validate({1.0, 1.0, 0.3})->field == "round_trip_efficiency");
+  CHECK(!battery::validate({1.0, 1.0, 0.9}));
 }
 
 TEST_CASE("Battery on the example building: every quarter-hour balances, nothing beyond the efficiency lost", "[battery][balance]") {

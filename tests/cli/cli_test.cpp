@@ -101,6 +101,43 @@ TEST_CASE("a wrong scenario file gets an error naming file, line and field, and 
   CHECK(missing.err.find("nothere.toml") != std::string::npos);
 }
 
+TEST_CASE("cli: errors are Dutch by default and English with --lang en, with file, line and field", "[cli]") {
+  const auto dir = fresh_directory("cli_error_language");
+  std::string text = kSmallScenario;
+  text.replace(text.find("tilt_deg = 30.0"), 15, "tilt_deg = \"steep\"");
+  const auto file = write_text(dir / "bad.toml", text).string();
+  // tilt_deg is read as a number from 0 to 90 (scenario_io.cpp); "steep" is text. Line 10.
+  const auto dutch = run_cli("validate '" + file + "'", "error_nl");
+  INFO(dutch.err);
+  CHECK(dutch.exit_code == 1);
+  CHECK(dutch.err.find(file + ":10:") != std::string::npos);
+  CHECK(dutch.err.find("veld 'pv.arrays[0].tilt_deg': verwacht een getal van 0 tot 90, gevonden tekst") != std::string::npos);
+  CHECK(dutch.err.find("expected") == std::string::npos);
+  const auto english = run_cli("validate '" + file + "' --lang en", "error_en");
+  INFO(english.err);
+  CHECK(english.exit_code == 1);
+  CHECK(english.err.find(file + ":10:") != std::string::npos);
+  CHECK(english.err.find("field 'pv.arrays[0].tilt_deg': expected a number from 0 to 90, found text") != std::string::npos);
+  CHECK(english.err.find("verwacht") == std::string::npos);
+  // A misspelt field: the hint in both languages.
+  text = kSmallScenario;
+  text.replace(text.find("annual_kwh = 2000.0"), 19, "anual_kwh = 2000.0");
+  const auto typo_file = write_text(dir / "typo.toml", text).string();
+  CHECK(run_cli("validate '" + typo_file + "'", "typo_nl").err.find("onbekend veld 'anual_kwh' (bedoelde u 'annual_kwh'?)") !=
+        std::string::npos);
+  CHECK(run_cli("validate '" + typo_file + "' --lang=en", "typo_en").err.find("unknown field 'anual_kwh' (did you mean 'annual_kwh'?)") !=
+        std::string::npos);
+  // A warning (shares 500 + 400 = 900, not 1000) follows the language too.
+  text = kSmallScenario;
+  text.replace(text.rfind("shares = 500"), 12, "shares = 400");
+  text.replace(text.find("preset = \"shares\""), 17, "preset = \"equal\"");  // with a key by shares it is an error
+  const auto shares_file = write_text(dir / "shares.toml", text).string();
+  const auto warned_nl = run_cli("validate '" + shares_file + "' --quick", "warn_nl");
+  CHECK(warned_nl.out.find("waarschuwing: de aandelen van de appartementen tellen op tot 900/1000, verwacht 1000") != std::string::npos);
+  const auto warned_en = run_cli("validate '" + shares_file + "' --quick --lang en", "warn_en");
+  CHECK(warned_en.out.find("warning: apartment shares add up to 900/1000, expected 1000") != std::string::npos);
+}
+
 TEST_CASE("run --json holds the contract's fields, consistent with each other", "[cli][json]") {
   const auto dir = fresh_directory("cli_json");
   const auto file = write_text(dir / "small.toml", kSmallScenario);

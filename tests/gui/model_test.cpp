@@ -104,9 +104,10 @@ TEST_CASE("a negative kWp is refused with a message at the kWp field; the scenar
   load_into(state, scenario::default_scenario(), {});
   state.scenario.pv.arrays[0].kwp = -5.0;
   CHECK_FALSE(validate_into(state));
-  const std::string* message = field_error(state, "pv.arrays[0].kwp");
+  const Text* message = field_error(state, "pv.arrays[0].kwp");
   REQUIRE(message != nullptr);
-  CHECK_THAT(*message, Catch::Contains("-5"));
+  CHECK_THAT(message->english, Catch::Contains("-5"));
+  CHECK_THAT(message->dutch, Catch::Contains("verwacht"));
   CHECK(field_error(state, "pv.arrays[0].tilt_deg") == nullptr);
   CHECK(state.scenario.pv.arrays[0].kwp == -5.0);  // nothing lost: the person corrects it
   state.scenario.pv.arrays[0].kwp = 5.0;
@@ -121,12 +122,12 @@ TEST_CASE("shares that do not add up to 1000 are an error at every apartment's s
   state.scenario.key.preset = "shares";
   CHECK_FALSE(validate_into(state));
   REQUIRE(field_error(state, "apartments[2].shares") != nullptr);
-  CHECK_THAT(*field_error(state, "apartments[0].shares"), Catch::Contains("1025"));
+  CHECK_THAT(field_error(state, "apartments[0].shares")->english, Catch::Contains("1025"));
   // With an equal key the same shares are only a warning (costs are normalised).
   state.scenario.key.preset = "equal";
   CHECK(validate_into(state));
   REQUIRE(state.warnings.size() == 1);
-  CHECK_THAT(state.warnings[0], Catch::Contains("1025"));
+  CHECK_THAT(state.warnings[0].english, Catch::Contains("1025"));
 }
 
 TEST_CASE("a broken meter file is reported by the background job and placed at the apartment using it", "[gui]") {
@@ -142,7 +143,7 @@ TEST_CASE("a broken meter file is reported by the background job and placed at t
   REQUIRE(cache.wait_idle(300.0));
   CHECK_FALSE(cache.poll());
   REQUIRE(cache.building_error());
-  CHECK_THAT(cache.building_error()->message, Catch::Contains("abc"));
+  CHECK_THAT(cache.building_error()->message.english, Catch::Contains("abc"));
   CHECK(field_of_file(s, cache.building_error()->file, cache.building_error()->field) == "apartments[1].file");
   // The last good results stay on screen.
   REQUIRE(cache.has_results());

@@ -25,7 +25,7 @@ InputError parse_error(const std::string& households, const std::string& common)
     return error;
   }
   FAIL("expected an InputError");
-  return InputError({}, "");
+  return InputError({}, Text{});
 }
 
 }  // namespace
@@ -129,6 +129,8 @@ TEST_CASE("Every archetype has a Dutch and an English name for users, never its 
     CHECK(nl.find('_') == std::string::npos);
     CHECK(en.find('_') == std::string::npos);
   }
-  CHECK(load::archetype_display_name("couple_retired", true) == "gepensioneerd koppel");
+  // profiles/households.toml: [household.couple_retired] label_nl / label_en (the one table of names).
+  CHECK(load::archetype_display_name("couple_retired", true) == "Gepensioneerd koppel");
+  CHECK(load::archetype_display_name("couple_retired", false) == "Retired couple");
   CHECK(load::archetype_display_name("my_own_type", true) == "my_own_type");  // a user's addition keeps its id
 }

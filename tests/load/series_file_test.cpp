@@ -32,7 +32,7 @@ InputError input_error(F&& f) {
     return error;
   }
   FAIL("expected an InputError");
-  return InputError({}, "");
+  return InputError({}, Text{});
 }
 
 /// The hand-summed registers of tests/data/load/mijn_fluvius_two_hours.csv, 06-01-2025

@@ -24,11 +24,14 @@ workbook cannot be read here (no openpyxl).
 """
 import argparse
 import datetime
+import html
 import html.parser
 import json
 import math
+import os
 import re
 import sys
+import zipfile
 
 SHEETS = {
     "nl": ["Conclusie", "Samenvatting", "Appartementen", "Maanden", "Kasstromen", "Kwartieren", "Sleutels"],
@@ -211,7 +214,7 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
             problems.append(f"workbook summary row {index + 2} ({summary[index][0] if index < len(summary) else '?'}): "
                             f"{shown} != {value}")
 
-    apartment_fields = ["apartment", "shares", "offtake_kwh", "shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur",
+    apartment_fields = ["apartment", "household", "shares", "offtake_kwh", "shared_kwh", "bill_no_pv_eur", "bill_with_sharing_eur",
                         "occupant_saving_eur_per_year", "owner_investment_eur", "owner_npv_eur", "simple_payback_years",
                         "npv_eur", "irr"]
     by_id = {str(r["apartment"]): r for r in sheet_rows(apartments_sheet, apartment_fields, problems)}
@@ -320,6 +323,87 @@ def check_workbook(run, keys, path, language, fingerprint, problems):
             problems.append(f"quarter-hour sheet sum of {column}: {totals.get(column)} != {value}")
 
 
+PROFILES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "profiles")
+SNAKE_CASE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+# The scenario file's words for key types, presets, occupancy and contracts: in a Dutch text
+# each has a Dutch name (core/sharing/key_catalogue.cpp and the report's own labels).
+SCENARIO_WORDS = re.compile(r"\b(fixed|relative|optimal|proportional|hybrid|priority|optimised|equal|shares|consumption|"
+                            r"investment|custom|owner|tenant|assumption|dynamic|single_rate|day_night)\b")
+
+
+def archetype_ids():
+    """The household and common-parts archetype ids the program ships ([household.ID] and
+    [common_parts.ID] in profiles/)."""
+    ids = set()
+    for name, table in (("households.toml", "household"), ("common_parts.toml", "common_parts")):
+        with open(os.path.join(PROFILES, name), encoding="utf-8") as f:
+            ids.update(re.findall(r"^\[" + table + r"\.([a-z0-9_]+)\]", f.read(), re.M))
+    return ids
+
+
+class VisibleText(html.parser.HTMLParser):
+    """The text a reader sees: no style sheet, script or <code> (the fingerprint)."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script", "code"):
+            self.hidden += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script", "code"):
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def workbook_texts(path):
+    """Every text cell of the workbook, read from its XML (no openpyxl needed)."""
+    texts = []
+    with zipfile.ZipFile(path) as book:
+        for name in book.namelist():
+            if name == "xl/sharedStrings.xml" or (name.startswith("xl/worksheets/sheet") and name.endswith(".xml")):
+                xml = book.read(name).decode("utf-8")
+                texts += [html.unescape(t) for t in re.findall(r"<t[^>]*>([^<]*)</t>", xml)]
+    return texts
+
+
+def untranslated(texts, allowed):
+    """Identifiers in `texts` a Dutch reader should not meet: archetype ids, snake_case words
+    (except `allowed`: the tariff sources' citation keys; file names and paths are skipped) and the scenario's
+    English words for keys, presets and contracts."""
+    archetypes = archetype_ids()
+    found = set()
+    for text in texts:
+        # File names, paths and addresses (in the tariff sources' titles) are not labels.
+        without_files = re.sub(r"\S*/\S*|[\w.-]+\.(toml|csv|json|xlsx|html)\b", " ", text)
+        for word in SNAKE_CASE.findall(without_files):
+            if word not in allowed or word in archetypes:
+                found.add(word)
+        found.update(SCENARIO_WORDS.findall(without_files))
+    return sorted(found)
+
+
+def check_dutch_names(html_path, xlsx_path, problems):
+    """No untranslated identifier in the Dutch report or workbook."""
+    allowed = set()
+    if html_path:
+        text = open(html_path, encoding="utf-8").read()
+        allowed = set(re.findall(r"<li>\[([a-z0-9_]+)\]", text))  # the tariff sources, cited by their file's ids
+        visible = VisibleText()
+        visible.feed(text)
+        for word in untranslated(visible.parts, allowed):
+            problems.append(f"Dutch HTML shows the identifier {word!r}")
+    if xlsx_path:
+        for word in untranslated(workbook_texts(xlsx_path), allowed):
+            problems.append(f"Dutch workbook shows the identifier {word!r}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("json")
@@ -333,6 +417,8 @@ def main():
     problems = []
     if args.html:
         check_html(run, keys, args.html, problems)
+    if args.lang == "nl":
+        check_dutch_names(args.html, args.xlsx, problems)
     skipped = False
     if args.xlsx:
         try:

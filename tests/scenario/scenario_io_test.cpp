@@ -60,8 +60,8 @@ TEST_CASE("A small scenario gets sensible defaults", "[scenario]") {
   CHECK(s.economics.tariffs.year == 2026);
   CHECK(s.economics.tariffs.dso_area == "antwerpen");
   REQUIRE(s.warnings.size() == 1);
-  CHECK(s.warnings[0].find("dso_area") != std::string::npos);
-  CHECK(s.warnings[0].find("Fluvius Antwerpen") != std::string::npos);
+  CHECK(s.warnings[0].english.find("dso_area") != std::string::npos);
+  CHECK(s.warnings[0].english.find("Fluvius Antwerpen") != std::string::npos);
 }
 
 TEST_CASE("The bundled example scenario reads", "[scenario]") {
@@ -143,7 +143,7 @@ TEST_CASE("Shares not adding to 1000 only warn when nothing depends on them", "[
   text.replace(text.find("shares = 500"), 12, "shares = 400");
   const Scenario s = parse_scenario(text + "\n[tariffs]\ndso_area = \"west\"\n", "warn.toml");
   REQUIRE(s.warnings.size() == 1);
-  CHECK(s.warnings[0].find("900/1000") != std::string::npos);
+  CHECK(s.warnings[0].english.find("900/1000") != std::string::npos);
 }
 
 TEST_CASE("Priority groups and per-period keys read", "[scenario]") {

@@ -224,7 +224,7 @@ TEST_CASE("A PVGIS file more than half a degree of latitude from the site gives 
   };
   auto latitude_warnings = [](const simulation::PreparedBuilding& b) {
     int found = 0;
-    for (const std::string& w : b.warnings) found += w.find("latitude 45.000") != std::string::npos;
+    for (const Text& w : b.warnings) found += w.english.find("latitude 45.000") != std::string::npos;
     return found;
   };
   simulation::SimulationCaches caches;

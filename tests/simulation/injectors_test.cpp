@@ -146,10 +146,10 @@ TEST_CASE("Key types and meters in the scenario file: clear errors, what-if warn
   // A key Fluvius does not compute runs, with a warning that says so.
   const scenario::Scenario what_if = scenario::parse_scenario(with("type = \"relative\"", "type = \"proportional\""), "w.toml");
   bool warned = false;
-  for (const std::string& w : what_if.warnings) warned |= w.find("not offered by Fluvius") != std::string::npos;
+  for (const Text& w : what_if.warnings) warned |= w.english.find("not offered by Fluvius") != std::string::npos;
   CHECK(warned);
   const scenario::Scenario offered = scenario::parse_scenario(kBuilding, "o.toml");
-  for (const std::string& w : offered.warnings) CHECK(w.find("not offered") == std::string::npos);
+  for (const Text& w : offered.warnings) CHECK(w.english.find("not offered") == std::string::npos);
   // The meter survives a write and read.
   const scenario::Scenario again = scenario::parse_scenario(scenario::format_scenario(offered), "o.toml");
   CHECK(again.pv.arrays[1].meter == "A");

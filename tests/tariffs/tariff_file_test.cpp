@@ -131,7 +131,7 @@ InputError tariff_error(const std::string& text, const std::string& area = "") {
     return e;
   }
   FAIL("expected an InputError");
-  return InputError({}, "");
+  return InputError({}, Text{});
 }
 
 }  // namespace
