@@ -49,8 +49,9 @@ struct BatchSettings {
 /// otherwise (logs of cluster jobs).
 class Progress {
  public:
-  Progress(std::ostream& err, std::size_t total, std::size_t already, double plain_every_seconds)
-      : err_(err), total_(total), already_(already), plain_every_(plain_every_seconds), terminal_(isatty(STDERR_FILENO) == 1),
+  Progress(std::ostream& err, std::size_t total, std::size_t already, double plain_every_seconds, Language language)
+      : err_(err), total_(total), already_(already), plain_every_(plain_every_seconds), language_(language),
+        terminal_(isatty(STDERR_FILENO) == 1),
         start_(std::chrono::steady_clock::now()), last_(start_) {}
 
   void update(std::size_t written, std::size_t failed, bool final = false) {
@@ -67,13 +68,17 @@ class Progress {
     if (terminal_) {
       constexpr int kWidth = 30;
       const int filled = static_cast<int>(fraction * kWidth);
-      std::snprintf(line, sizeof line, "\r[%-*s] %zu/%zu %5.1f%%  %.1f cases/s  ETA %s  failed %zu ", kWidth,
-                    std::string(static_cast<std::size_t>(filled), '#').c_str(), done, total_, 100.0 * fraction, rate,
+      const bool nl = language_ == Language::dutch;
+      std::snprintf(line, sizeof line, nl ? "\r[%-*s] %zu/%zu %5.1f%%  %.1f gevallen/s  nog %s  mislukt %zu "
+                                          : "\r[%-*s] %zu/%zu %5.1f%%  %.1f cases/s  ETA %s  failed %zu ",
+                    kWidth, std::string(static_cast<std::size_t>(filled), '#').c_str(), done, total_, 100.0 * fraction, rate,
                     duration_text(left).c_str(), failed);
       err_ << line << (final ? "\n" : "") << std::flush;
     } else {
-      std::snprintf(line, sizeof line, "batch: %zu/%zu cases (%.1f%%), %.1f cases/s, %s left, %zu failed\n", done, total_,
-                    100.0 * fraction, rate, duration_text(left).c_str(), failed);
+      std::snprintf(line, sizeof line,
+                    language_ == Language::dutch ? "batch: %zu/%zu gevallen (%.1f%%), %.1f gevallen/s, nog %s, %zu mislukt\n"
+                                                 : "batch: %zu/%zu cases (%.1f%%), %.1f cases/s, %s left, %zu failed\n",
+                    done, total_, 100.0 * fraction, rate, duration_text(left).c_str(), failed);
       err_ << line << std::flush;
     }
   }
@@ -93,6 +98,7 @@ class Progress {
   std::ostream& err_;
   std::size_t total_, already_;
   double plain_every_;
+  Language language_;
   bool terminal_;
   std::chrono::steady_clock::time_point start_, last_;
 };
@@ -196,7 +202,7 @@ int run_batch(const BatchSettings& settings, const batch::Study& study, const ba
   options.threads = settings.threads;
   options.fail_fast = settings.fail_fast;
   options.stop = &g_stop_requested;
-  Progress progress(err, last - first, start - first, settings.progress_seconds);
+  Progress progress(err, last - first, start - first, settings.progress_seconds, language);
   if (!quiet && group.rank == 0) options.progress = [&](std::size_t written, std::size_t failed) { progress.update(written, failed); };
   const batch::ExecuteResult result =
       batch::execute_cases(study, settings.case_options, start, last, output.get(), group, options, caches);
