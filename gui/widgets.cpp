@@ -3,6 +3,13 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+
+#include "gui/model/decimal_text.hpp"
+
 namespace deelstroom::gui {
 
 namespace {
@@ -48,13 +55,59 @@ struct ErrorFrame {
 };
 }  // namespace
 
+namespace {
+
+/// Characters a number field takes: digits, both decimal marks, a sign.
+int number_characters(ImGuiInputTextCallbackData* data) {
+  const ImWchar c = data->EventChar;
+  return (c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-' || c == '+' ? 0 : 1;
+}
+
+/// A number as text in the language's style (Dutch: decimal comma). While the field has focus
+/// ImGui keeps the typed text; each edit that parses updates `value`.
+bool decimal_field(const char* label, double& value, const char* format, Language language, bool read_only = false) {
+  std::string shown = format_decimal(value, format_decimals(format), language);
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%s", shown.c_str());
+  ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackCharFilter | ImGuiInputTextFlags_AutoSelectAll;
+  if (read_only) flags |= ImGuiInputTextFlags_ReadOnly;
+  if (!ImGui::InputText(label, buffer, sizeof buffer, flags, number_characters)) return false;
+  const std::optional<double> typed = parse_decimal(buffer, language);
+  if (!typed || *typed == value) return false;
+  value = *typed;
+  return true;
+}
+
+/// decimal_field with "-" and "+" buttons of `step` (as ImGui::InputDouble draws them).
+bool decimal_field_with_steps(const char* label, double& value, double step, const char* format, Language language) {
+  if (step <= 0.0) return decimal_field(label, value, format, language);
+  const float button = ImGui::GetFrameHeight();
+  const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
+  ImGui::PushID(label);
+  ImGui::SetNextItemWidth(std::max(1.0f, ImGui::CalcItemWidth() - 2.0f * (button + spacing)));
+  bool changed = decimal_field("##value", value, format, language);
+  ImGui::SameLine(0.0f, spacing);
+  if (ImGui::Button("-", ImVec2(button, button))) value -= step, changed = true;
+  ImGui::SameLine(0.0f, spacing);
+  if (ImGui::Button("+", ImVec2(button, button))) value += step, changed = true;
+  const std::string_view visible = std::string_view(label).substr(0, std::string_view(label).find("##"));
+  if (!visible.empty()) {
+    ImGui::SameLine(0.0f, spacing);
+    ImGui::TextUnformatted(visible.data(), visible.data() + visible.size());
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+}  // namespace
+
 bool edit_number(AppState& state, const char* label, double& value, ChangeKind kind, const std::string& field,
                  double step, const char* format) {
   double edited = value;
   bool changed = false;
   {
     ErrorFrame frame(state, field);
-    changed = ImGui::InputDouble(label, &edited, step, step * 10.0, format);
+    changed = decimal_field_with_steps(label, edited, step, format, state.language);
   }
   return track(state, changed, value, edited, kind, field);
 }
@@ -65,7 +118,14 @@ bool edit_slider(AppState& state, const char* label, double& value, double min, 
   bool changed = false;
   {
     ErrorFrame frame(state, field);
-    changed = ImGui::SliderScalar(label, ImGuiDataType_Double, &edited, &min, &max, format);
+    // The shown text in the language's style (ImGui itself prints with a point); the value is
+    // rounded to the format's decimals as ImGui would do with a printf format.
+    const std::string shown = display_format(edited, format, state.language);
+    changed = ImGui::SliderScalar(label, ImGuiDataType_Double, &edited, &min, &max, shown.c_str());
+    if (changed) {
+      const double scale = std::pow(10.0, format_decimals(format));
+      edited = std::round(edited * scale) / scale;
+    }
   }
   return track(state, changed, value, edited, kind, field);
 }
@@ -144,7 +204,7 @@ bool edit_optional(AppState& state, const char* label, std::optional<double>& va
   } else {
     ImGui::BeginDisabled();
     double v = fallback;
-    ImGui::InputDouble(label, &v, 0.0, 0.0, format);
+    decimal_field(label, v, format, state.language, true);
     ImGui::EndDisabled();
     field_message(state, field);
   }
