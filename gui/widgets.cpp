@@ -1,6 +1,7 @@
 #include "gui/widgets.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the table's column rectangles, to check that headers fit
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -156,6 +157,48 @@ bool edit_bool(AppState& state, const char* label, bool& value, ChangeKind kind,
   return track(state, changed, value, edited, kind, field);
 }
 
+void check_fit(AppState& state, const std::string& text, float width_px, float available_px) {
+  if (width_px <= available_px + 0.5f) return;
+  char line[96];
+  std::snprintf(line, sizeof line, " (needs %.0f px, has %.0f px)", width_px, available_px);
+  state.clipped_texts.push_back(text + line);
+}
+
+void fitted_text(AppState& state, const std::string& text, bool wrap) {
+  const float available = ImGui::GetContentRegionAvail().x;
+  if (!wrap) {
+    check_fit(state, text, ImGui::CalcTextSize(text.c_str()).x, available);
+    ImGui::TextUnformatted(text.c_str());
+    return;
+  }
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find(' ', start), text.size());
+    const std::string word = text.substr(start, end - start);
+    check_fit(state, word, ImGui::CalcTextSize(word.c_str()).x, available);
+    start = end + 1;
+  }
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+}
+
+void headers_row(AppState& state) {
+  // As ImGui::TableHeadersRow does it, with the width of each header checked in its cell.
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int column = 0; column < ImGui::TableGetColumnCount(); ++column) {
+    if (!ImGui::TableSetColumnIndex(column)) continue;
+    const char* name = ImGui::TableGetColumnName(column);
+    const std::string visible(std::string_view(name).substr(0, std::string_view(name).find("##")));
+    // The room TableHeader gives the label: the cell from the cursor to the column's right edge.
+    const ImGuiTableColumn& cell = ImGui::GetCurrentTable()->Columns[column];
+    check_fit(state, visible, ImGui::CalcTextSize(visible.c_str()).x, cell.MaxX - ImGui::GetCursorScreenPos().x);
+    ImGui::PushID(column);
+    ImGui::TableHeader(name);
+    ImGui::PopID();
+  }
+}
+
 bool edit_choice(AppState& state, const char* label, std::string& value,
                  const std::vector<std::pair<std::string, std::string>>& options, ChangeKind kind,
                  const std::string& field) {
@@ -167,7 +210,22 @@ bool edit_choice(AppState& state, const char* label, std::string& value,
   ErrorFrame frame(state, field);
   // Combos inside tables (label "##...") drop the arrow to leave room for the text.
   const ImGuiComboFlags flags = label[0] == '#' && label[1] == '#' ? ImGuiComboFlags_NoArrowButton : 0;
-  if (ImGui::BeginCombo(label, shown.c_str(), flags)) {
+  const float arrow = (flags & ImGuiComboFlags_NoArrowButton) != 0 ? 0.0f : ImGui::GetFrameHeight();
+  const float padding = 2.0f * ImGui::GetStyle().FramePadding.x;
+  const float needed = ImGui::CalcTextSize(shown.c_str()).x;
+  std::string id = label;
+  const std::string_view visible = std::string_view(label).substr(0, std::string_view(label).find("##"));
+  if (needed > ImGui::CalcItemWidth() - arrow - padding && !visible.empty()) {
+    // A long choice (a key's full name in presentation mode): the label goes above and the
+    // combo takes the whole width, rather than cutting the name.
+    ImGui::TextUnformatted(visible.data(), visible.data() + visible.size());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    id = "##" + id;
+    check_fit(state, shown, needed, ImGui::GetContentRegionAvail().x - arrow - padding);
+  } else {
+    check_fit(state, shown, needed, ImGui::CalcItemWidth() - arrow - padding);
+  }
+  if (ImGui::BeginCombo(id.c_str(), shown.c_str(), flags)) {
     for (const auto& [name, text] : options) {
       if (ImGui::Selectable(text.c_str(), name == value) && name != value) {
         push_undo(state);
