@@ -32,6 +32,7 @@ struct Options {
   bool presentation = false;
   bool self_check = false;
   bool measure = false;
+  bool check_fit = false;  ///< with --screenshot: fail when a text is wider than its room
   std::string dialog;  ///< screenshots of dialogs: unsaved | recovery | open | save
   int width = 1600, height = 1000;
 };
@@ -39,7 +40,7 @@ struct Options {
 void usage(std::ostream& out) {
   out << "Usage: deelstroom-gui [--scenario FILE] [--lang nl|en] [--presentation]\n"
          "       deelstroom-gui --scenario FILE --screenshot OUT.png [--frames N] [--view NAME] [--size WxH]\n"
-         "                      [--dialog unsaved|recovery|open|save]\n"
+         "                      [--dialog unsaved|recovery|open|save] [--check-fit]\n"
          "       deelstroom-gui --scenario FILE --self-check\n"
          "       deelstroom-gui --scenario FILE --measure\n"
          "Views:";
@@ -66,6 +67,7 @@ std::optional<Options> parse(int argc, char** argv) {
     } else if (arg == "--presentation") o.presentation = true;
     else if (arg == "--self-check") o.self_check = true;
     else if (arg == "--measure") o.measure = true;
+    else if (arg == "--check-fit") o.check_fit = true;
     else if (arg == "--dialog") o.dialog = value();
     else if (arg == "--size") {
       const std::string size = value();
@@ -126,6 +128,7 @@ void frame(GLFWwindow* window, App& app, const Fonts& fonts) {
   ImGui_ImplGlfw_NewFrame();
   if (g_headless) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
+  app.state().clipped_texts.clear();
   app.draw();
   const auto t2 = Clock::now();
   render_frame(window);
@@ -267,6 +270,12 @@ int run(const Options& o) {
         glfwSwapBuffers(window);
       }
       std::cout << "screenshot: " << o.screenshot << "\n";
+      if (o.check_fit) {
+        // The last frame's texts that did not fit (key names, headers, cards, combo previews).
+        for (const std::string& text : app.state().clipped_texts) std::cerr << "deelstroom-gui: clipped: " << text << "\n";
+        if (!app.state().clipped_texts.empty()) exit_code = 1;
+        std::cout << "texts checked: " << (app.state().clipped_texts.empty() ? "all fit" : "some are clipped") << "\n";
+      }
     } else if (exit_code == 0) {
       while (!app.quit_requested()) {
         frame(window, app, fonts);

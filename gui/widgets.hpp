@@ -41,6 +41,14 @@ void field_message(const AppState& state, const std::string& field);
 /// Records a discrete edit made by a button (add/remove apartment, ...): undo step + change.
 void discrete_edit(AppState& state, ChangeKind kind);
 
+/// Notes `text` in state.clipped_texts when it is wider than `available_px`.
+void check_fit(AppState& state, const std::string& text, float width_px, float available_px);
+/// Text in a table cell (or any line), noted when it does not fit the room left. With `wrap`
+/// it breaks into lines at the cell's edge, and only a word wider than the cell is noted.
+void fitted_text(AppState& state, const std::string& text, bool wrap = false);
+/// ImGui::TableHeadersRow, noting each header that does not fit its column.
+void headers_row(AppState& state);
+
 /// "(?)" with a tooltip.
 void help_marker(const char* text);
 

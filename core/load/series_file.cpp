@@ -11,10 +11,13 @@ namespace deelstroom::load {
 
 namespace {
 
-std::string percent(double share) {
+/// "69,0 %" in Dutch, "69.0 %" in English.
+std::string percent(double share, Language language) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f %%", 100.0 * share);
-  return text;
+  std::string result = text;
+  if (language == Language::dutch) std::replace(result.begin(), result.end(), '.', ',');
+  return result;
 }
 
 std::string hours(int intervals) {
@@ -154,14 +157,14 @@ std::vector<std::string> QualityReport::notes(Language language) const {
   }
   if (filled_intervals > 0) {
     lines.push_back(std::to_string(filled_intervals) + std::string(tr(language, " kwartieren (", " quarter-hours (")) +
-                    percent(filled_share()) +
+                    percent(filled_share(), language) +
                     std::string(tr(language, ") zonder gegevens aangevuld in ", ") without data filled in ")) +
                     std::to_string(gaps.size()) + std::string(tr(language, " gaten, langste ", " gaps, longest ")) +
                     hours(longest_gap_intervals()) + " h");
   }
   if (estimated_intervals > 0) {
     lines.push_back(std::to_string(estimated_intervals) + std::string(tr(language, " kwartieren (", " quarter-hours (")) +
-                    percent(estimated_share()) +
+                    percent(estimated_share(), language) +
                     std::string(tr(language, ") zijn schattingen van de netbeheerder (Geschat)",
                                    ") are estimates by the grid operator (Geschat)")));
   }

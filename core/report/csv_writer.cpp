@@ -4,12 +4,15 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "core/common/error.hpp"
+
 namespace deelstroom::report {
 
 CsvStyle csv_style_by_name(std::string_view name) {
   if (name == "tidy") return CsvStyle::tidy();
   if (name == "excel-be") return CsvStyle::excel_be();
-  throw std::invalid_argument("unknown CSV style \"" + std::string(name) + "\"; expected \"tidy\" or \"excel-be\"");
+  throw InputError({"", 0, 0, "--csv-style"}, fill("onbekende CSV-stijl \"{}\"; verwacht \"tidy\" of \"excel-be\"",
+                                                 "unknown CSV style \"{}\"; expected \"tidy\" or \"excel-be\"", {name}));
 }
 
 CsvWriter::CsvWriter(std::ostream& out, CsvStyle style) : out_(out), style_(style) {

@@ -17,7 +17,7 @@ struct CsvStyle {
   static CsvStyle excel_be() { return {';', ',', true}; }
 };
 
-/// Parses "tidy" or "excel-be"; throws std::invalid_argument otherwise.
+/// Parses "tidy" or "excel-be"; throws InputError (field --csv-style) otherwise.
 CsvStyle csv_style_by_name(std::string_view name);
 
 /// Writes rows of cells; numbers formatted per the style, text quoted when needed.

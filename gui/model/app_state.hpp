@@ -33,6 +33,10 @@ struct AppState {
   std::vector<std::filesystem::path> recent_files;  ///< most recent first
   Language language = Language::dutch;
   bool presentation = false;            ///< larger text for a projector
+  /// Texts drawn wider than their room in the current frame (key names, table headers, card
+  /// texts, combo previews): "text (needs W px, has A px)". Cleared each frame; --check-fit
+  /// fails when it is not empty.
+  std::vector<std::string> clipped_texts;
   /// Field path -> message of the first problem found in the scenario ("pv.arrays[0].kwp").
   std::map<std::string, Text> field_errors;
   std::vector<Text> warnings;     ///< the reader's warnings (e.g. shares != 1000)

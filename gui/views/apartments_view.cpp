@@ -161,22 +161,39 @@ void apartments_view(ViewContext& c) {
   if (c.cache.has_results() && c.cache.results().scenario.apartments.size() == s.apartments.size()) {
     results = apartment_rows(c.cache.results());
   }
+  // Household names are never cut: their column is as wide as the longest one (plus the
+  // combo's arrow) and the table scrolls sideways when the pane is narrower.
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_SizingFixedFit;
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable;
   const float em = ImGui::GetFontSize();
+  float household_px = em * 6.0f;
+  for (const std::string& name : load::archetype_names()) {
+    household_px = std::max(household_px, ImGui::CalcTextSize(load::archetype_display_name(name, l == Language::dutch).c_str()).x);
+  }
+  household_px += ImGui::GetFrameHeight() + 2.0f * ImGui::GetStyle().FramePadding.x + 2.0f;
   const float table_height = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 5.0f;
   if (ImGui::BeginTable("apartments", 9, flags, ImVec2(0.0f, std::max(table_height, ImGui::GetFontSize() * 10.0f)))) {
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(L(l, "App.", "Apt."), ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
-    ImGui::TableSetupColumn(L(l, "Aandelen", "Shares"), ImGuiTableColumnFlags_WidthFixed, em * 3.6f);
-    ImGui::TableSetupColumn(L(l, "Huishouden", "Household"), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(L(l, "kWh/jaar", "kWh/year"), ImGuiTableColumnFlags_WidthFixed, em * 3.8f);
-    ImGui::TableSetupColumn(L(l, "Deelt", "Shares"), ImGuiTableColumnFlags_WidthFixed, em * 2.4f);
-    ImGui::TableSetupColumn(L(l, "Huur", "Rent"), ImGuiTableColumnFlags_WidthFixed, em * 2.2f);
-    ImGui::TableSetupColumn(L(l, "Gedeeld", "Shared"), ImGuiTableColumnFlags_WidthFixed, em * 5.2f);
-    ImGui::TableSetupColumn(L(l, "Besparing", "Saving"), ImGuiTableColumnFlags_WidthFixed, em * 5.0f);
+    ImGui::TableSetupScrollFreeze(1, 1);
+    // A fixed column is at least as wide as its header (presentation mode's larger text).
+    const auto setup_fixed = [](const char* header, float width_px) {
+      const float header_px = ImGui::CalcTextSize(header).x + 1.0f;
+      ImGui::TableSetupColumn(header, ImGuiTableColumnFlags_WidthFixed, std::max(width_px, header_px));
+    };
+    setup_fixed(L(l, "App.", "Apt."), em * 3.0f);
+    setup_fixed(L(l, "Aandelen", "Shares"), em * 3.6f);
+    ImGui::TableSetupColumn(L(l, "Huishouden", "Household"), ImGuiTableColumnFlags_WidthFixed, household_px);
+    setup_fixed(L(l, "kWh/jaar", "kWh/year"), em * 3.8f);
+    setup_fixed(L(l, "Deelt", "Shares"), em * 2.4f);
+    setup_fixed(L(l, "Huur", "Rent"), em * 2.2f);
+    setup_fixed(L(l, "Gedeeld", "Shared"), em * 5.2f);
+    setup_fixed(L(l, "Besparing", "Saving"), em * 5.0f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
-    ImGui::TableHeadersRow();
+    if (c.state.presentation) {
+      // On a projector the shared kWh and savings are the right pane's chart; fewer columns here.
+      ImGui::TableSetColumnEnabled(6, false);
+      ImGui::TableSetColumnEnabled(7, false);
+    }
+    headers_row(c.state);
     for (std::size_t i = 0; i < s.apartments.size(); ++i) {
       if (!apartment_row(c, i, results)) break;
     }

@@ -31,7 +31,7 @@ void key_comparison_view(ViewContext& c) {
     ImGui::TableSetupColumn(L(l, "Delingsgraad", "Sharing rate"));
     ImGui::TableSetupColumn(L(l, "Zelfverbruik", "Self-consumption"));
     ImGui::TableSetupColumn(L(l, "NCW VME", "Association NPV"));
-    ImGui::TableHeadersRow();
+    headers_row(c.state);
     for (std::size_t k = 0; k < keys->size(); ++k) {
       const simulation::ComparedKey& key = (*keys)[k];
       const sharing::FlowTotals& year = key.run.settlement.year;
@@ -40,7 +40,7 @@ void key_comparison_view(ViewContext& c) {
       ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(series_color(static_cast<int>(k))),
                          ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize() * 0.7f, ImGui::GetFontSize() * 0.7f));
       ImGui::SameLine();
-      ImGui::TextUnformatted(key.label.c_str());
+      fitted_text(c.state, key.label, true);
       ImGui::TableNextColumn();
       ImGui::Text("%s kWh", report::format_number(year.shared_kwh, 0, nl).c_str());
       ImGui::TableNextColumn();

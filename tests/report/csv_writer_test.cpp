@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/common/error.hpp"
 #include "core/report/csv_writer.hpp"
 
 using deelstroom::report::csv_style_by_name;
@@ -67,6 +68,6 @@ TEST_CASE("CSV style names: tidy, excel-be, anything else is refused", "[report]
   CHECK(excel.separator == ';');
   CHECK(excel.decimal_mark == ',');
   CHECK(excel.byte_order_mark);
-  CHECK_THROWS_AS(csv_style_by_name("excel"), std::invalid_argument);
-  CHECK_THROWS_AS(csv_style_by_name("Excel-BE"), std::invalid_argument);
+  CHECK_THROWS_AS(csv_style_by_name("excel"), deelstroom::InputError);  // a user's typo: an input error
+  CHECK_THROWS_AS(csv_style_by_name("Excel-BE"), deelstroom::InputError);
 }
