@@ -9,7 +9,9 @@
 
 #include "cli/cli_support.hpp"
 #include "core/common/atomic_file.hpp"
+#include "core/load/meter_folder.hpp"
 #include "core/load/profiles.hpp"
+#include "core/scenario/scenario_io.hpp"
 #include "core/report/text_table.hpp"
 #include "core/time/time_zone.hpp"
 
@@ -270,10 +272,85 @@ int list(const Arguments& args, std::ostream& out) {
   return kExitOk;
 }
 
+/// profile import SCENARIO FOLDER|FILE... [--out NEW.toml]: meter exports for a whole
+/// building, matched to the apartments by EAN or file name (core/load/meter_folder).
+int import_meters(const Arguments& args, std::ostream& out) {
+  po::options_description options("Options / opties");
+  add_common_options(options);
+  options.add_options()("scenario", po::value<std::string>(), "the building's scenario (its apartments, ids and EANs)")(
+      "files", po::value<std::vector<std::string>>()->composing(), "a folder of meter exports, or the files")(
+      "out", po::value<std::string>(), "write the scenario with each matched apartment on its meter file (may be the same file)");
+  po::positional_options_description positional;
+  positional.add("scenario", 1).add("files", -1);
+  const po::variables_map values = parse_arguments(args, options, positional);
+  if (values.count("help") != 0) {
+    print_usage(out, "profile import SCENARIO FOLDER|FILE... [--out NEW.toml]",
+                "Matches a building's meter exports to its apartments (by EAN, else by the apartment's id in the file name)\n"
+                "and shows each apartment's yearly kWh; with --out writes the scenario with the files.\n"
+                "Koppelt de meterexports van een gebouw aan de appartementen (op EAN, anders op het nummer in de bestandsnaam).",
+                options);
+    return kExitOk;
+  }
+  if (values.count("scenario") == 0 || values.count("files") == 0) {
+    throw po::error("expected: deelstroom profile import SCENARIO FOLDER|FILE... [--out NEW.toml]");
+  }
+  const Language language = language_from(values);
+  const bool dutch = language == Language::dutch;
+  scenario::Scenario s = scenario::read_scenario(values["scenario"].as<std::string>());
+  std::vector<std::filesystem::path> paths;
+  for (const std::string& path : values["files"].as<std::vector<std::string>>()) paths.emplace_back(path);
+  std::vector<load::MeterTarget> targets;
+  for (const scenario::ApartmentSettings& a : s.apartments) targets.push_back({a.id, a.consumption.ean});
+  const std::optional<time::TimeZone> zone = time::time_zone_from_name(s.site.timezone);
+  if (!zone) throw po::error("unknown time zone in the scenario: " + s.site.timezone);
+  const time::YearGrid grid = time::make_year_grid(s.site.year, *zone);
+  const time::LocalCalendar calendar = time::make_local_calendar(grid, *zone);
+  const load::MeterFolderImport found = load::import_meter_files(load::meter_files(paths), targets, {grid, calendar});
+
+  TextTable table;
+  table.add_column(tr(language, "Appartement", "Apartment"), TextTable::Align::left);
+  table.add_column(tr(language, "Bestand", "File"), TextTable::Align::left);
+  table.add_column(tr(language, "Gekoppeld op", "Matched by"), TextTable::Align::left);
+  table.add_column(tr(language, "kWh/jaar", "kWh/year"));
+  table.add_column(tr(language, "Aangevuld", "Filled"));
+  for (const load::MeterMatch& m : found.matches) {
+    table.add_row({targets[m.apartment].id, m.file.filename().string(),
+                   m.matched_by == "ean" ? "EAN " + m.quality.ean : std::string(tr(language, "bestandsnaam", "file name")),
+                   format_number(m.quality.year_offtake_kwh, 0, dutch), format_percent(m.quality.filled_share(), 1, dutch)});
+  }
+  table.print(out);
+  for (const std::string& id : found.apartments_without_file) {
+    out << tr(language, "Geen bestand voor ", "No file for ") << id
+        << tr(language, ": het blijft op zijn profiel.\n", ": it keeps its profile.\n");
+  }
+  for (const std::filesystem::path& file : found.unmatched_files) {
+    out << tr(language, "Niet gekoppeld: ", "Not matched: ") << file.string()
+        << tr(language, " (geen appartementnummer of EAN herkend)\n", " (no apartment id or EAN recognised)\n");
+  }
+  if (values.count("out") != 0) {
+    const std::filesystem::path target = std::filesystem::absolute(values["out"].as<std::string>());
+    for (const load::MeterMatch& m : found.matches) {
+      scenario::ConsumptionSettings& c = s.apartments[m.apartment].consumption;
+      // Relative to the scenario read (the writer rebases it onto the new file): the folder moves as a whole.
+      c.file = std::filesystem::absolute(m.file).lexically_normal()
+                   .lexically_relative(std::filesystem::absolute(s.base_directory()).lexically_normal())
+                   .generic_string();
+      c.file_format = "auto";
+      c.archetype.clear();
+      c.annual_kwh.reset();
+      if (c.ean.empty() && !m.quality.ean.empty()) c.ean = m.quality.ean;
+    }
+    scenario::write_scenario(s, target);
+    out << tr(language, "geschreven: ", "written: ") << target.string() << "\n";
+  }
+  return kExitOk;
+}
+
 void print_overview(std::ostream& out) {
-  out << "Usage: deelstroom profile inspect FILE | generate TYPE --out FILE | list  [--lang nl|en] [--help]\n\n"
+  out << "Usage: deelstroom profile inspect FILE | generate TYPE --out FILE | import SCENARIO FOLDER | list  [--lang nl|en] [--help]\n\n"
       << "  inspect   kwaliteit, gemiddelde dagen en totalen van een meetbestand / quality, mean days, totals of a meter file\n"
       << "  generate  kwartierverbruik van een archetype naar CSV / an archetype's quarter-hours to CSV\n"
+      << "  import    meterexports van een heel gebouw koppelen / a whole building's meter exports, matched\n"
       << "  list      de archetypes / the archetypes\n";
 }
 
@@ -289,7 +366,8 @@ int profile_command(const Arguments& args, std::ostream& out, std::ostream& err)
     if (args.front() == "inspect") return inspect(rest, out);
     if (args.front() == "generate") return generate(rest, out);
     if (args.front() == "list") return list(rest, out);
-    throw po::error("unknown action '" + args.front() + "'; expected inspect, generate or list");
+    if (args.front() == "import") return import_meters(rest, out);
+    throw po::error("unknown action '" + args.front() + "'; expected inspect, generate, import or list");
   });
 }
 

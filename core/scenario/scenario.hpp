@@ -80,6 +80,9 @@ struct ConsumptionSettings {
   std::optional<double> annual_kwh;        ///< unset: the archetype's default
   std::string file;                        ///< measured series (generic CSV or Mijn Fluvius export)
   std::string file_format = "auto";        ///< auto | csv | fluvius
+  /// The meter's EAN (digits): picks it from a file holding several meters, and matches an
+  /// apartment to its export when a folder of exports is imported (load/meter_folder).
+  std::string ean;
   std::optional<std::uint64_t> seed;       ///< unset: derived from the scenario seed and the id
   bool stochastic = true;                  ///< false: the archetype's mean shape
   HeatPumpSettings heat_pump;

@@ -116,6 +116,7 @@ void read_consumption(TableReader& table, ConsumptionSettings& c) {
   c.annual_kwh = table.optional_number("annual_kwh", 0.0, kMaxEnergyKwh);
   c.file = table.string("file", c.file);
   c.file_format = table.choice("format", c.file_format, {"auto", "csv", "fluvius"});
+  c.ean = table.string("ean", c.ean);
   if (auto seed = table.optional_integer("seed", 0, std::numeric_limits<long long>::max())) {
     c.seed = static_cast<std::uint64_t>(*seed);
   }
@@ -497,6 +498,7 @@ void write_consumption(std::ostream& out, const ConsumptionSettings& c, const st
   if (!file.empty()) {
     out << "file = " << quoted(file) << "\n";
     if (c.file_format != "auto") out << "format = " << quoted(c.file_format) << "\n";
+    if (!c.ean.empty()) out << "ean = " << quoted(c.ean) << "\n";
   } else {
     out << "archetype = " << quoted(c.archetype) << "\n";
     if (c.annual_kwh) out << "annual_kwh = " << number_text(*c.annual_kwh) << "\n";

@@ -170,6 +170,7 @@ Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scen
   if (settings.measured()) {
     load::ReadOptions options;
     options.format = settings.file_format;
+    options.ean = settings.ean;
     const load::SeriesFile file = load::read_series_file(scenario.resolve(settings.file), context, options);
     series = file.kwh;
     if (injection != nullptr && file.injection_kwh && file.injection_kwh->sum() > 0.0) *injection = *file.injection_kwh;

@@ -6,7 +6,11 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "core/common/error.hpp"
 #include "core/load/archetype.hpp"
+#include "core/load/meter_folder.hpp"
+#include "core/time/time_zone.hpp"
+#include "core/time/year_grid.hpp"
 #include "core/report/text_table.hpp"
 #include "gui/model/shown_numbers.hpp"
 #include "gui/views/views.hpp"
@@ -35,6 +39,45 @@ void erase_key_entry(scenario::KeySettings& key, std::size_t at) {
   if (at < key.later_percentages.size()) {
     key.later_percentages.erase(key.later_percentages.begin() + static_cast<std::ptrdiff_t>(at));
   }
+}
+
+/// A whole building's exports at once: a folder matched by EAN or by the apartment's id in the
+/// file name (core/load/meter_folder); what was matched and what was not is said below.
+void building_meter_import(ViewContext& c) {
+  scenario::Scenario& s = c.state.scenario;
+  const Language l = c.language;
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 7.0f);
+  ImGui::InputTextWithHint("##meterfolder", L(l, "map met de exports van het hele gebouw", "folder with the whole building's exports"),
+                           &c.view.meter_folder_path);
+  ImGui::SameLine();
+  if (ImGui::Button(L(l, "Koppel map", "Match folder")) && !c.view.meter_folder_path.empty()) {
+    try {
+      std::vector<load::MeterTarget> targets;
+      for (const scenario::ApartmentSettings& a : s.apartments) targets.push_back({a.id, a.consumption.ean});
+      const time::TimeZone zone = time::time_zone_from_name(s.site.timezone).value_or(time::brussels_time_zone());
+      const time::YearGrid grid = time::make_year_grid(s.site.year, zone);
+      const time::LocalCalendar calendar = time::make_local_calendar(grid, zone);
+      std::error_code ec;
+      const std::filesystem::path folder = std::filesystem::absolute(c.view.meter_folder_path, ec);
+      const load::MeterFolderImport found = load::import_meter_files(load::meter_files({folder}), targets, {grid, calendar});
+      if (!found.matches.empty()) discrete_edit(c.state, ChangeKind::heavy);
+      for (const load::MeterMatch& m : found.matches) {
+        scenario::ConsumptionSettings& consumption = s.apartments[m.apartment].consumption;
+        consumption.file = m.file.string();
+        consumption.file_format = "auto";
+        consumption.archetype.clear();
+        consumption.annual_kwh.reset();
+        if (consumption.ean.empty()) consumption.ean = m.quality.ean;
+      }
+      c.view.meter_folder_status = fill("{} gekoppeld, {} appartementen zonder bestand, {} bestanden niet gekoppeld",
+                                        "{} matched, {} apartments without a file, {} files not matched",
+                                        {std::to_string(found.matches.size()), std::to_string(found.apartments_without_file.size()),
+                                         std::to_string(found.unmatched_files.size())});
+    } catch (const InputError& error) {
+      c.view.meter_folder_status = Text{error.describe(Language::dutch), error.describe(Language::english)};
+    }
+  }
+  if (!c.view.meter_folder_status.empty()) ImGui::TextWrapped("%s", c.view.meter_folder_status.in(l).c_str());
 }
 
 // One apartment's editable cells; returns false when the row was removed (stop drawing).
@@ -81,6 +124,9 @@ bool apartment_row(ViewContext& c, std::size_t i, const std::vector<ApartmentRow
     if (edit_number(c.state, "##kwh", kwh, ChangeKind::heavy, path + "annual_kwh", 0.0, "%.0f")) {
       a.consumption.annual_kwh = kwh;
     }
+  } else if (i < results.size()) {
+    // A metered apartment: its year's kWh as read from the file (gaps filled).
+    ImGui::TextUnformatted(format_shown(results[i].offtake_kwh, l).c_str());
   }
   ImGui::TableNextColumn();
   edit_bool(c.state, "##participates", a.participates, ChangeKind::light, path + "participates");
@@ -150,6 +196,7 @@ void meter_import(ViewContext& c) {
     consumption.archetype.clear();
     consumption.annual_kwh.reset();
   }
+  building_meter_import(c);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "core/common/language.hpp"
+#include "core/common/text.hpp"
 #include "gui/model/app_state.hpp"
 #include "gui/model/results_cache.hpp"
 
@@ -29,6 +30,8 @@ struct ViewState {
   ResultTab current_result = ResultTab::day;
   std::string meter_import_path;  ///< the path typed in the apartments' import field
   int meter_import_apartment = 0;
+  std::string meter_folder_path;  ///< the folder typed in the whole-building import field
+  Text meter_folder_status;       ///< what the last folder import matched (or its error)
   ImFont* card_font = nullptr;    ///< large digits for the indicator cards (nullptr: default)
 };
 
