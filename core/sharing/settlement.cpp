@@ -133,17 +133,18 @@ class Allocator {
     }
     double given = give_round(n, weights, budget, round_sink_, allocated);
     if (given > 0.0) rounds_used_ = std::max(rounds_used_, 1);
-    double weight_uncovered = uncovered_weight(n, later);
     for (int round = 1; round < group.rounds; ++round) {
       const double rest = budget - given;
-      if (!(rest > kRoundingRestKwh) || !(weight_uncovered > 0.0)) break;
+      if (!(rest > kRoundingRestKwh)) break;
+      // Summed only when another round may follow (the sum is on the critical path).
+      const double weight_uncovered = uncovered_weight(n, later);
+      if (!(weight_uncovered > 0.0)) break;
       const double round_given =
           give_round(n, later, rest / weight_uncovered,
                      round_sink_ + static_cast<std::size_t>(round) * static_cast<std::size_t>(n), allocated);
       if (!(round_given > 0.0)) break;  // a round that shares nothing ends the cascade
       given += round_given;
       rounds_used_ = std::max(rounds_used_, round + 1);
-      weight_uncovered = uncovered_weight(n, later);
     }
     return given;
   }
@@ -182,12 +183,17 @@ class Allocator {
     return given;
   }
 
-  /// Sum of the later-round weights of the apartments still short.
+  /// Sum of the later-round weights of the apartments still short, in ascending apartment
+  /// order (a serial sum: the same bits on every compiler and vector width). Branch-free: a
+  /// covered apartment adds +0.0, which leaves a sum of weights >= 0 unchanged, and the
+  /// data-dependent branch it replaces was mispredicted often enough to dominate settlement.
   double uncovered_weight(int n, const double* __restrict later) const {
     const double* __restrict need = need_.data();
     double sum = 0.0;
-#pragma omp simd reduction(+ : sum)
-    for (int i = 0; i < n; ++i) sum += need[i] > 0.0 ? later[i] : 0.0;
+    for (int i = 0; i < n; ++i) {
+      const double still_short = need[i] > 0.0 ? 1.0 : 0.0;
+      sum += later[i] * still_short;
+    }
     return sum;
   }
 
