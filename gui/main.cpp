@@ -14,6 +14,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include "core/common/memory_reuse.hpp"
 #include "core/common/error.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "gui/app.hpp"
@@ -285,6 +286,7 @@ int run(const Options& o) {
 }  // namespace deelstroom::gui
 
 int main(int argc, char** argv) {
+  deelstroom::keep_freed_memory_for_reuse();
   try {
     const auto options = deelstroom::gui::parse(argc, argv);
     if (!options) return 0;

@@ -131,12 +131,13 @@ BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<
 
 SettledEnergy settle_energy(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,
                             double production_scale, const std::vector<double>& day_ahead_eur_per_mwh,
-                            bool series_validated) {
+                            bool series_validated, const sharing::SeriesTotals* totals) {
   check_day_ahead(series, day_ahead_eur_per_mwh);
   sharing::SettlementOptions options;
   options.keep_series = !day_ahead_eur_per_mwh.empty();  // dynamic: a_i(t) and R(t) are priced one by one
   options.production_scale = production_scale;
   options.series_validated = series_validated;
+  options.totals = totals;
   return gather_energy(series, sharing::settle_year(series, schedule, options), day_ahead_eur_per_mwh);
 }
 
@@ -253,7 +254,7 @@ EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sh
     if (known && known->production_scale == scale && (!dynamic || known->allocated_kwh.cols() == series.interval_count())) {
       basis.nodes.push_back(gather_energy(series, *known, prices));
     } else {
-      basis.nodes.push_back(settle_energy(series, schedule, scale, prices, true));  // checked above
+      basis.nodes.push_back(settle_energy(series, schedule, scale, prices, true, shortcuts.totals));  // checked above
     }
   }
   return basis;

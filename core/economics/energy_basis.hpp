@@ -66,7 +66,7 @@ BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<
 /// sharing::validate_series already (skips its value checks).
 SettledEnergy settle_energy(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,
                             double production_scale, const std::vector<double>& day_ahead_eur_per_mwh,
-                            bool series_validated = false);
+                            bool series_validated = false, const sharing::SeriesTotals* totals = nullptr);
 
 /// The monthly figures of a settlement already made (its production_scale is the one it was
 /// settled at). With a dynamic contract the settlement must have kept its series.
@@ -83,6 +83,8 @@ struct BasisShortcuts {
   /// The series has passed sharing::validate_series already (the engine's prepared buildings
   /// have): the O(N x T) value checks are not repeated.
   bool series_validated = false;
+  /// sharing::series_totals of the series (settlements then skip the key-independent sums).
+  const sharing::SeriesTotals* totals = nullptr;
 };
 
 /// The energy of every year of the horizon.

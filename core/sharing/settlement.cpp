@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 namespace deelstroom::sharing {
@@ -250,8 +251,6 @@ double SettlementResult::apartment_self_sufficiency(int i) const {
   return safe_ratio(apartment_shared_kwh(i), apartment_offtake_kwh(i));
 }
 
-namespace {
-
 /// Lengths and labels (cheap, and what memory safety needs); validate_series adds the value
 /// checks.
 std::string validate_series_shape(const BuildingSeries& series) {
@@ -277,7 +276,6 @@ std::string validate_series_shape(const BuildingSeries& series) {
   return {};
 }
 
-}  // namespace
 
 std::string validate_series(const BuildingSeries& series) {
   if (std::string problem = validate_series_shape(series); !problem.empty()) return problem;
@@ -387,6 +385,62 @@ QuarterHourAllocation allocate_quarter_hour(const AllocationKey& key, double com
   return allocate_with(key, common_injection_kwh, offtake_kwh, &apartment_injection_kwh);
 }
 
+bool SeriesTotals::fits(const BuildingSeries& series) const {
+  return apartment_count == series.apartment_count() && interval_count == series.interval_count() &&
+         period_count == series.period_count && static_cast<int>(bucket.size()) == interval_count &&
+         (apartments_injection_kwh.size() != 0) == series.has_apartment_injection();
+}
+
+SeriesTotals series_totals(const BuildingSeries& series) {
+  if (const std::string problem = validate_series_shape(series); !problem.empty()) {
+    throw std::invalid_argument("invalid building series: " + problem);
+  }
+  const int n = series.apartment_count();
+  const int t_count = series.interval_count();
+  const int periods = series.period_count;
+  SeriesTotals totals;
+  totals.apartment_count = n;
+  totals.interval_count = t_count;
+  totals.period_count = periods;
+  totals.bucket.resize(static_cast<std::size_t>(t_count));
+  totals.offtake_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  totals.injection_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  const bool injectors = series.has_apartment_injection();
+  if (injectors) totals.apartments_injection_kwh = Eigen::ArrayXd::Zero(t_count);
+  for (int t = 0; t < t_count; ++t) {
+    const int period = series.tariff_period.empty() ? 0 : series.tariff_period[t];
+    const int bucket = (series.month[t] - 1) * periods + period;
+    totals.bucket[static_cast<std::size_t>(t)] = static_cast<std::uint8_t>(bucket);
+    const double* __restrict offtake = series.offtake_kwh.col(t).data();
+    double* __restrict offtake_bucket = &totals.offtake_by_month_period(0, bucket);
+    for (int i = 0; i < n; ++i) offtake_bucket[i] += offtake[i];
+    if (injectors) {
+      const double* __restrict injection = series.injection_kwh.col(t).data();
+      double* __restrict injection_bucket = &totals.injection_by_month_period(0, bucket);
+      double apartments_injection = 0.0;
+      for (int i = 0; i < n; ++i) {
+        injection_bucket[i] += injection[i];
+        apartments_injection += injection[i];
+      }
+      totals.apartments_injection_kwh[t] = apartments_injection;
+    }
+  }
+  return totals;
+}
+
+namespace {
+
+/// True when some apartment the key can serve still has unmet offtake (need x eligible > 0):
+/// a vectorised test first, so that the serial sum of the unmet offtake (its bits fixed by
+/// the ascending order) runs only in the quarter-hours where it is not 0.
+bool any_unmet(const double* __restrict need, const double* __restrict eligible, int n) {
+  bool any = false;
+  for (int i = 0; i < n; ++i) any |= need[i] * eligible[i] > 0.0;
+  return any;
+}
+
+}  // namespace
+
 SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& schedule,
                              const SettlementOptions& options) {
   const std::string problem = options.series_validated ? validate_series_shape(series) : validate_series(series);
@@ -407,19 +461,25 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
   for (std::uint8_t k : schedule.key_of_interval) {
     if (k >= keys.size()) throw std::invalid_argument("key index out of range in the key schedule");
   }
+  std::optional<SeriesTotals> own_totals;
+  if (options.totals != nullptr && !options.totals->fits(series)) {
+    throw std::invalid_argument("settle_year: the given series totals belong to another series");
+  }
+  if (options.totals == nullptr) own_totals = series_totals(series);
+  const SeriesTotals& totals = options.totals != nullptr ? *options.totals : *own_totals;
 
   SettlementResult result;
   result.apartment_count = n;
   result.round_count = rounds;
   result.period_count = periods;
   result.production_scale = options.production_scale;
-  result.offtake_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  result.offtake_by_month_period = totals.offtake_by_month_period;
   result.shared_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
   result.injected_by_month_period = Eigen::ArrayXd::Zero(12 * periods);
   result.common_grid_offtake_by_month_period = Eigen::ArrayXd::Zero(12 * periods);
   Eigen::ArrayXXd round_by_month_apartment = Eigen::ArrayXXd::Zero(n, 12 * rounds);  // column m*R + r
   const bool injectors = series.has_apartment_injection();
-  result.injection_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  result.injection_by_month_period = totals.injection_by_month_period;
   result.injection_shared_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
   if (options.keep_series) {
     result.allocated_kwh = Eigen::MatrixXd::Zero(n, t_count);
@@ -433,22 +493,16 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
   const double scale = options.production_scale;
   for (int t = 0; t < t_count; ++t) {
     const int month0 = series.month[t] - 1;
-    const int period = series.tariff_period.empty() ? 0 : series.tariff_period[t];
-    const int bucket = month0 * periods + period;
+    const int bucket = totals.bucket[static_cast<std::size_t>(t)];
     const double production = series.production_kwh[t] * scale;
     const double common = series.common_consumption_kwh[t];
     const double self_consumed = std::min(production, common);
     const double shareable = production - self_consumed;
-    const double* offtake = series.offtake_kwh.col(t).data();
     FlowTotals& month = result.months[month0];
     const double* injection = injectors ? series.injection_kwh.col(t).data() : nullptr;
     double apartments_injection = 0.0;
     if (injectors) {
-      double* injection_bucket = &result.injection_by_month_period(0, bucket);
-      for (int i = 0; i < n; ++i) {
-        injection_bucket[i] += injection[i];
-        apartments_injection += injection[i];
-      }
+      apartments_injection = totals.apartments_injection_kwh[t];
       month.apartments_injection_kwh += apartments_injection;
       month.shareable_kwh += apartments_injection;
     }
@@ -460,13 +514,11 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     month.shareable_kwh += shareable;
     month.common_grid_offtake_kwh += common - self_consumed;
     result.common_grid_offtake_by_month_period[bucket] += common - self_consumed;
-
-    // Offtake per apartment and bucket (the month's building total is summed from these at
-    // the end: no serial sum in this loop, so it vectorises).
-    double* offtake_bucket = &result.offtake_by_month_period(0, bucket);
-    for (int i = 0; i < n; ++i) offtake_bucket[i] += offtake[i];
+    // The offtake per bucket is in the totals: a quarter-hour without a shareable volume
+    // reads no apartment's series.
     if (!(pool > 0.0)) continue;
 
+    const double* offtake = series.offtake_kwh.col(t).data();
     const CompiledKey& key = keys[schedule.key_of_interval.empty() ? 0 : schedule.key_of_interval[t]];
     double shared = allocator.run(key, pool, offtake, injection, allocated.data(),
                                   &round_by_month_apartment(0, month0 * rounds));
@@ -495,12 +547,14 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     double* shared_bucket = &result.shared_by_month_period(0, bucket);
     for (int i = 0; i < n; ++i) shared_bucket[i] += allocated[i];
     if (pool - shared > 1e-12) {
-      double unmet = 0.0;
       const std::vector<double>& need = allocator.remaining_need();
-      for (int i = 0; i < n; ++i) unmet += need[static_cast<std::size_t>(i)] * key.eligible[static_cast<std::size_t>(i)];
-      if (unmet > 1e-12) {
-        ++result.unshared_with_demand_intervals;
-        result.unshared_with_demand_kwh += std::min(pool - shared, unmet);
+      if (any_unmet(need.data(), key.eligible.data(), n)) {
+        double unmet = 0.0;
+        for (int i = 0; i < n; ++i) unmet += need[static_cast<std::size_t>(i)] * key.eligible[static_cast<std::size_t>(i)];
+        if (unmet > 1e-12) {
+          ++result.unshared_with_demand_intervals;
+          result.unshared_with_demand_kwh += std::min(pool - shared, unmet);
+        }
       }
     }
     if (options.keep_series) {

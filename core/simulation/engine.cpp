@@ -319,6 +319,7 @@ KeyRun run_key(const scenario::Scenario& scenario, const PreparedBuilding& build
   sharing::SettlementOptions options;
   options.keep_series = keep_series;
   options.series_validated = true;  // prepare_building validated the series
+  options.totals = building.totals.get();
   run.settlement = sharing::settle_year(building.series, run.key.schedule, options);
   return run;
 }

@@ -94,6 +94,9 @@ struct PreparedBuilding {
   std::shared_ptr<const solar::Weather> weather;
   std::vector<ArrayOutput> arrays;
   sharing::BuildingSeries series;          ///< production (sum of arrays), common, apartments
+  /// series_totals(series), shared by every settlement of the building (set with the tariff
+  /// periods by apply_tariff_periods; null while the series is incomplete).
+  std::shared_ptr<const sharing::SeriesTotals> totals;
   ConsumptionOrigin common_origin;
   std::vector<ConsumptionOrigin> apartment_origins;
   std::vector<std::string> warnings;
