@@ -87,7 +87,7 @@ Eigen::ArrayXd SettledEnergy::injected_without_sharing_spot_eur() const {
 }
 
 BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh,
-                       bool series_validated) {
+                       bool series_validated, const sharing::SeriesTotals* totals) {
   if (!series_validated) {
     if (const std::string problem = sharing::validate_series(series); !problem.empty()) {
       throw std::invalid_argument("invalid building series: " + problem);
@@ -110,6 +110,12 @@ BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<
   base.injection_kwh = Eigen::ArrayXXd::Zero(n, 12 * periods);
   base.injection_spot_eur = Eigen::ArrayXXd::Zero(n, 12);
   const bool injectors = series.has_apartment_injection();
+  if (totals != nullptr && !totals->fits(series)) {
+    throw std::invalid_argument("base_energy: the given series totals belong to another series");
+  }
+  // With the series totals, the apartments' kWh and peaks are known: the quarter-hour loop
+  // reads the apartments' series only to price them at the spot price (dynamic contract).
+  const bool apartment_sums = totals == nullptr;
   for (int t = 0; t < series.interval_count(); ++t) {
     const int m = series.month[t] - 1;
     const int bucket = bucket_of(series, t);
@@ -118,14 +124,21 @@ BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<
     base.common_kwh[bucket] += common;
     base.common_spot_eur[m] += spot * common;
     base.common_peak_kw[m] = std::max(base.common_peak_kw[m], common * 4.0);
-    base.offtake_kwh.col(bucket) += series.offtake_kwh.col(t).array();
+    if (apartment_sums) base.offtake_kwh.col(bucket) += series.offtake_kwh.col(t).array();
     if (spot != 0.0) base.offtake_spot_eur.col(m) += spot * series.offtake_kwh.col(t).array();
     if (injectors) {
-      base.injection_kwh.col(bucket) += series.injection_kwh.col(t).array();
+      if (apartment_sums) base.injection_kwh.col(bucket) += series.injection_kwh.col(t).array();
       if (spot != 0.0) base.injection_spot_eur.col(m) += spot * series.injection_kwh.col(t).array();
     }
   }
-  base.peak_kw = monthly_peak_kw(series.offtake_kwh, series.month);
+  if (apartment_sums) {
+    base.peak_kw = monthly_peak_kw(series.offtake_kwh, series.month);
+  } else {
+    // Same bits as monthly_peak_kw: x 4 is exact and keeps the order, so max(4a, 4b) = 4 max(a, b).
+    base.offtake_kwh = totals->offtake_by_month_period;
+    base.injection_kwh = totals->injection_by_month_period;
+    base.peak_kw = totals->offtake_max_by_month * 4.0;
+  }
   return base;
 }
 
@@ -233,7 +246,7 @@ EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sh
     }
     basis.base = *shortcuts.base;
   } else {
-    basis.base = base_energy(series, prices, shortcuts.series_validated);
+    basis.base = base_energy(series, prices, shortcuts.series_validated, shortcuts.totals);
   }
   basis.evaluation = settings.analysis.year_evaluation;
   basis.horizon_years = settings.analysis.horizon_years;

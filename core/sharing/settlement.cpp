@@ -405,6 +405,7 @@ SeriesTotals series_totals(const BuildingSeries& series) {
   totals.bucket.resize(static_cast<std::size_t>(t_count));
   totals.offtake_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
   totals.injection_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  totals.offtake_max_by_month = Eigen::ArrayXXd::Zero(n, 12);
   const bool injectors = series.has_apartment_injection();
   if (injectors) totals.apartments_injection_kwh = Eigen::ArrayXd::Zero(t_count);
   for (int t = 0; t < t_count; ++t) {
@@ -413,7 +414,11 @@ SeriesTotals series_totals(const BuildingSeries& series) {
     totals.bucket[static_cast<std::size_t>(t)] = static_cast<std::uint8_t>(bucket);
     const double* __restrict offtake = series.offtake_kwh.col(t).data();
     double* __restrict offtake_bucket = &totals.offtake_by_month_period(0, bucket);
-    for (int i = 0; i < n; ++i) offtake_bucket[i] += offtake[i];
+    double* __restrict offtake_max = &totals.offtake_max_by_month(0, series.month[t] - 1);
+    for (int i = 0; i < n; ++i) {
+      offtake_bucket[i] += offtake[i];
+      offtake_max[i] = std::max(offtake_max[i], offtake[i]);
+    }
     if (injectors) {
       const double* __restrict injection = series.injection_kwh.col(t).data();
       double* __restrict injection_bucket = &totals.injection_by_month_period(0, bucket);

@@ -122,6 +122,8 @@ struct SeriesTotals {
   std::vector<std::uint8_t> bucket;
   Eigen::ArrayXXd offtake_by_month_period;    ///< N x 12P: sum of C_i(t) per bucket
   Eigen::ArrayXXd injection_by_month_period;  ///< N x 12P: sum of E_i(t) (zeros without injectors)
+  /// N x 12: the largest C_i(t) of each month (kWh in a quarter-hour; 0 for an empty month).
+  Eigen::ArrayXXd offtake_max_by_month;
   /// sum_i E_i(t) per quarter-hour, apartments in ascending order (empty without injectors).
   Eigen::ArrayXd apartments_injection_kwh;
   /// Does this summary belong to a series of this shape? (Its values are the caller's word.)

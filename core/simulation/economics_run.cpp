@@ -53,7 +53,7 @@ economics::BaseEnergy building_base_energy(const scenario::Scenario& scenario, c
   const std::vector<double> none;
   return economics::base_energy(building.series,
                                 tariff.contract == economics::EnergyContract::dynamic ? tariff.day_ahead_eur_per_mwh : none,
-                                true);
+                                true, building.totals.get());
 }
 
 economics::EconomicsResult run_economics(const scenario::Scenario& scenario, const PreparedBuilding& building,
