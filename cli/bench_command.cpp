@@ -395,12 +395,12 @@ int bench_command(const Arguments& args, std::ostream& out, std::ostream& err) {
       double one_thread_s = 0.0;
       for (int threads : thread_counts(values["threads"].as<std::string>())) {
         const BatchFigures f = run_batch(scenario, caches, static_cast<std::size_t>(batch_cases), threads);
-        if (one_thread_s == 0.0) one_thread_s = f.wall_s * threads;
+        if (one_thread_s == 0.0) one_thread_s = f.wall_s * threads;  // the first count's work on one thread
         char line[320];
         std::snprintf(line, sizeof line,
                       "  %2d thread%s %8.2f s  %7.1f cases/s  speed-up %.2f  10,000 cases ~ %.0f s  peak RSS %.0f MB at "
                       "10%%, %.0f MB at the end  digest %016llx\n",
-                      threads, threads == 1 ? " " : "s", f.wall_s, batch_cases / f.wall_s, one_thread_s / (f.wall_s * threads) * threads,
+                      threads, threads == 1 ? " " : "s", f.wall_s, batch_cases / f.wall_s, one_thread_s / f.wall_s,
                       f.wall_s / batch_cases * 10000.0, f.rss_at_tenth_kb / 1024.0, f.rss_at_end_kb / 1024.0,
                       static_cast<unsigned long long>(f.digest));
         out << line;
