@@ -184,6 +184,23 @@ SettledEnergy gather_energy(const sharing::BuildingSeries& series, const sharing
   energy.common_grid_spot_eur = Eigen::ArrayXd::Zero(12);
   energy.injected_spot_eur = Eigen::ArrayXd::Zero(12);
   energy.common_peak_kw = Eigen::ArrayXd::Zero(12);
+  if (!dynamic) {
+    // Only the common meter's monthly peak: a max, the same whatever the order, kept in a
+    // register per run of equal month labels.
+    for (int start = 0; start < series.interval_count();) {
+      const int m = series.month[start] - 1;
+      double peak_kw = energy.common_peak_kw[m];
+      int t = start;
+      for (; t < series.interval_count() && series.month[t] == series.month[start]; ++t) {
+        const double common = series.common_consumption_kwh[t];
+        const double grid = common - std::min(series.production_kwh[t] * production_scale, common);
+        peak_kw = std::max(peak_kw, grid * 4.0);
+      }
+      energy.common_peak_kw[m] = peak_kw;
+      start = t;
+    }
+    return energy;
+  }
   for (int t = 0; t < series.interval_count(); ++t) {
     const int m = series.month[t] - 1;
     // The common meter sees Cc - Sc = max(Cc - P, 0): PV behind the meter lowers its peak.
