@@ -14,8 +14,8 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
-#include "core/common/memory_reuse.hpp"
 #include "core/common/error.hpp"
+#include "core/common/memory_reuse.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "gui/app.hpp"
 #include "gui/model/self_check.hpp"

@@ -86,8 +86,9 @@ Eigen::ArrayXd SettledEnergy::injected_without_sharing_spot_eur() const {
   return injected_spot_eur + (shared_spot_eur.colwise().sum() - injection_shared_spot_eur.colwise().sum()).transpose();
 }
 
-BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh,
-                       bool series_validated, const sharing::SeriesTotals* totals) {
+BaseEnergy base_energy(const sharing::BuildingSeries& series,
+                       const std::vector<double>& day_ahead_eur_per_mwh, bool series_validated,
+                       const sharing::SeriesTotals* totals) {
   if (!series_validated) {
     if (const std::string problem = sharing::validate_series(series); !problem.empty()) {
       throw std::invalid_argument("invalid building series: " + problem);
@@ -284,7 +285,8 @@ EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sh
     if (known && known->production_scale == scale && (!dynamic || known->allocated_kwh.cols() == series.interval_count())) {
       basis.nodes.push_back(gather_energy(series, *known, prices));
     } else {
-      basis.nodes.push_back(settle_energy(series, schedule, scale, prices, true, shortcuts.totals));  // checked above
+      basis.nodes.push_back(
+          settle_energy(series, schedule, scale, prices, true, shortcuts.totals));  // checked above
     }
   }
   return basis;

@@ -60,8 +60,9 @@ struct SettledEnergy {
 /// per interval.
 /// `totals`: sharing::series_totals(series) when at hand (the apartments' sums and peaks are
 /// then taken from it, same bits).
-BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh,
-                       bool series_validated = false, const sharing::SeriesTotals* totals = nullptr);
+BaseEnergy base_energy(const sharing::BuildingSeries& series,
+                       const std::vector<double>& day_ahead_eur_per_mwh, bool series_validated = false,
+                       const sharing::SeriesTotals* totals = nullptr);
 
 /// Settles the building-year at one production scale (settle_year with production_scale)
 /// and gathers the monthly figures, kWh and €. `series_validated`: the series has passed

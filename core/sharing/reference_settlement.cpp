@@ -105,7 +105,8 @@ void plain_allocate(const AllocationKey& key, double pool, const double* offtake
       given += plain_fixed(group, available * fraction, q);
     }
     if (group.method != Method::fixed) {
-      given += plain_proportional(group, available - given, group.method == Method::hybrid ? group.rounds : 0, q);
+      given +=
+          plain_proportional(group, available - given, group.method == Method::hybrid ? group.rounds : 0, q);
     }
     q.shared += given;
   }
@@ -135,7 +136,8 @@ SettlementResult reference_settle_year(const BuildingSeries& series, const KeySc
   const int periods = series.period_count;
   int rounds = 1;
   for (const AllocationKey& key : schedule.keys) {
-    if (const std::string problem = validate_key(key, n); !problem.empty()) throw std::invalid_argument(problem);
+    if (const std::string problem = validate_key(key, n); !problem.empty())
+      throw std::invalid_argument(problem);
     rounds = std::max(rounds, key.round_count());
   }
   SettlementResult r;
@@ -154,7 +156,8 @@ SettlementResult reference_settle_year(const BuildingSeries& series, const KeySc
   r.shared_by_round = Eigen::ArrayXXd::Zero(rounds, n);
   r.building_round_by_month = Eigen::ArrayXXd::Zero(rounds, 12);
 
-  PlainQuarterHour q{std::vector<double>(n), std::vector<double>(n), std::vector<double>(static_cast<std::size_t>(rounds) * n)};
+  PlainQuarterHour q{std::vector<double>(n), std::vector<double>(n),
+                     std::vector<double>(static_cast<std::size_t>(rounds) * n)};
   for (int t = 0; t < series.interval_count(); ++t) {
     const int m = series.month[t] - 1;
     const int column = m * periods + (series.tariff_period.empty() ? 0 : series.tariff_period[t]);
@@ -172,7 +175,8 @@ SettlementResult reference_settle_year(const BuildingSeries& series, const KeySc
     for (int i = 0; i < n; ++i) r.offtake_by_month_period(i, column) += series.offtake_kwh(i, t);
     if (!(pool > 0.0)) continue;
 
-    const AllocationKey& key = schedule.keys[schedule.key_of_interval.empty() ? 0 : schedule.key_of_interval[t]];
+    const AllocationKey& key =
+        schedule.keys[schedule.key_of_interval.empty() ? 0 : schedule.key_of_interval[t]];
     plain_allocate(key, pool, series.offtake_kwh.col(t).data(), q);
     const double shared = std::min(q.shared, pool);
     r.rounds_used = std::max(r.rounds_used, q.rounds_used);
@@ -181,7 +185,8 @@ SettlementResult reference_settle_year(const BuildingSeries& series, const KeySc
     r.injected_by_month_period[column] += pool - shared;
     for (int i = 0; i < n; ++i) r.shared_by_month_period(i, column) += q.allocated[i];
     for (int round = 0; round < rounds; ++round) {
-      for (int i = 0; i < n; ++i) r.shared_by_round(round, i) += q.by_round[static_cast<std::size_t>(round) * n + i];
+      for (int i = 0; i < n; ++i)
+        r.shared_by_round(round, i) += q.by_round[static_cast<std::size_t>(round) * n + i];
     }
     double unmet = 0.0;
     for (int i = 0; i < n; ++i) {
@@ -192,7 +197,8 @@ SettlementResult reference_settle_year(const BuildingSeries& series, const KeySc
       r.unshared_with_demand_kwh += std::min(pool - shared, unmet);
     }
     for (int round = 0; round < rounds; ++round) {
-      for (int i = 0; i < n; ++i) r.building_round_by_month(round, m) += q.by_round[static_cast<std::size_t>(round) * n + i];
+      for (int i = 0; i < n; ++i)
+        r.building_round_by_month(round, m) += q.by_round[static_cast<std::size_t>(round) * n + i];
     }
   }
 

@@ -277,7 +277,6 @@ std::string validate_series_shape(const BuildingSeries& series) {
   return {};
 }
 
-
 namespace {
 
 /// Every value finite and >= 0, in one vectorised pass: x - x is 0 for a finite x and NaN
@@ -321,7 +320,8 @@ std::string validate_series(const BuildingSeries& series) {
   if (!finite_non_negative(series.offtake_kwh.data(), series.offtake_kwh.size())) {
     return "apartment offtake must be finite and >= 0";
   }
-  if (series.has_apartment_injection() && !finite_non_negative(series.injection_kwh.data(), series.injection_kwh.size())) {
+  if (series.has_apartment_injection() &&
+      !finite_non_negative(series.injection_kwh.data(), series.injection_kwh.size())) {
     return "apartment injection must be finite and >= 0";
   }
   return {};
@@ -572,7 +572,8 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
       month.shared_kwh += shared;
       if (injectors) {
         double common_shared = 0.0;
-        attribute_to_injectors(shared, shareable, injection, allocated.data(), n, common_shared, injection_shared.data());
+        attribute_to_injectors(shared, shareable, injection, allocated.data(), n, common_shared,
+                               injection_shared.data());
         double* shared_injection_bucket = &result.injection_shared_by_month_period(0, bucket);
         double apartments_shared = 0.0;
         for (int i = 0; i < n; ++i) {
@@ -581,7 +582,8 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
         }
         month.apartments_injected_kwh += apartments_injection - apartments_shared;
         if (options.keep_series) {
-          std::copy(injection_shared.begin(), injection_shared.end(), result.injection_shared_kwh.col(t).data());
+          std::copy(injection_shared.begin(), injection_shared.end(),
+                    result.injection_shared_kwh.col(t).data());
         }
         rest = shareable - common_shared;  // the common connection's own rest
       }
@@ -594,7 +596,8 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
         const std::vector<double>& need = allocator.remaining_need();
         if (any_unmet(need.data(), key.eligible.data(), n)) {
           double unmet = 0.0;
-          for (int i = 0; i < n; ++i) unmet += need[static_cast<std::size_t>(i)] * key.eligible[static_cast<std::size_t>(i)];
+          for (int i = 0; i < n; ++i)
+            unmet += need[static_cast<std::size_t>(i)] * key.eligible[static_cast<std::size_t>(i)];
           if (unmet > 1e-12) {
             ++result.unshared_with_demand_intervals;
             result.unshared_with_demand_kwh += std::min(pool - shared, unmet);

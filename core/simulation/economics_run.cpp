@@ -51,9 +51,10 @@ economics::EnergyBasis economics_basis(const scenario::Scenario& scenario, const
 economics::BaseEnergy building_base_energy(const scenario::Scenario& scenario, const PreparedBuilding& building) {
   const economics::EnergyTariff& tariff = scenario.economics.tariffs.energy;
   const std::vector<double> none;
-  return economics::base_energy(building.series,
-                                tariff.contract == economics::EnergyContract::dynamic ? tariff.day_ahead_eur_per_mwh : none,
-                                true, building.totals.get());
+  return economics::base_energy(
+      building.series,
+      tariff.contract == economics::EnergyContract::dynamic ? tariff.day_ahead_eur_per_mwh : none, true,
+      building.totals.get());
 }
 
 economics::EconomicsResult run_economics(const scenario::Scenario& scenario, const PreparedBuilding& building,

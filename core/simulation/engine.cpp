@@ -1,9 +1,6 @@
 #include "core/simulation/engine.hpp"
 
 #include <algorithm>
-
-#include "core/simulation/economics_run.hpp"
-
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -13,6 +10,7 @@
 #include "core/load/profiles.hpp"
 #include "core/pv/array.hpp"
 #include "core/sharing/rule_set.hpp"
+#include "core/simulation/economics_run.hpp"
 
 namespace deelstroom::simulation {
 
@@ -81,7 +79,8 @@ void place_rows(const std::vector<Eigen::ArrayXd>& rows, Eigen::MatrixXd& matrix
   const Eigen::Index t_count = matrix.cols();
   constexpr Eigen::Index kBlock = 64;
   for (const Eigen::ArrayXd& row : rows) {
-    if (row.size() != t_count) throw std::invalid_argument("a connection's series differs in length from the year");
+    if (row.size() != t_count)
+      throw std::invalid_argument("a connection's series differs in length from the year");
   }
   double* __restrict out = matrix.data();
   for (Eigen::Index first = 0; first < t_count; first += kBlock) {

@@ -1,12 +1,12 @@
 // The fast settlement against the plain reference (core/sharing/reference_settlement.hpp) on
 // the bench building, and the precomputed series totals against the settlement's own sums.
-#include <catch2/catch.hpp>
+#include "core/sharing/reference_settlement.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
 
 #include "core/scenario/scenario_io.hpp"
-#include "core/sharing/reference_settlement.hpp"
 #include "core/simulation/engine.hpp"
 
 using namespace deelstroom;
@@ -53,7 +53,8 @@ void check_flows(const sharing::FlowTotals& fast, const sharing::FlowTotals& pla
   CHECK(close(fast.common_grid_offtake_kwh, plain.common_grid_offtake_kwh));
 }
 
-void check_against_reference(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule, double scale) {
+void check_against_reference(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,
+                             double scale) {
   const sharing::SeriesTotals totals = sharing::series_totals(series);
   sharing::SettlementOptions options;
   options.keep_series = false;
@@ -106,7 +107,8 @@ sharing::AllocationKey priority_key(int n) {
 
 }  // namespace
 
-TEST_CASE("settle_year gives the plain reference's energies for every kind of key", "[sharing][settlement][reference]") {
+TEST_CASE("settle_year gives the plain reference's energies for every kind of key",
+          "[sharing][settlement][reference]") {
   const sharing::BuildingSeries& series = bench_building().series;
   const int n = series.apartment_count();
   REQUIRE(n == 20);
@@ -128,19 +130,23 @@ TEST_CASE("settle_year gives the plain reference's energies for every kind of ke
   }
 }
 
-TEST_CASE("the fast settlement matches the reference with tariff periods and a key per period", "[sharing][settlement][reference]") {
+TEST_CASE("the fast settlement matches the reference with tariff periods and a key per period",
+          "[sharing][settlement][reference]") {
   sharing::BuildingSeries series = bench_building().series;
   const int n = series.apartment_count();
   series.period_count = 2;
   series.tariff_period.resize(static_cast<std::size_t>(series.interval_count()));
   for (int t = 0; t < series.interval_count(); ++t) series.tariff_period[t] = (t % 96) < 28 ? 1 : 0;
-  sharing::KeySchedule schedule{{sharing::fixed_key(Eigen::ArrayXd::Constant(n, 1.0 / n), n), sharing::proportional_key(n)}, {}};
+  sharing::KeySchedule schedule{
+      {sharing::fixed_key(Eigen::ArrayXd::Constant(n, 1.0 / n), n), sharing::proportional_key(n)}, {}};
   schedule.key_of_interval.resize(static_cast<std::size_t>(series.interval_count()));
-  for (int t = 0; t < series.interval_count(); ++t) schedule.key_of_interval[t] = series.month[t] >= 4 && series.month[t] <= 9 ? 1 : 0;
+  for (int t = 0; t < series.interval_count(); ++t)
+    schedule.key_of_interval[t] = series.month[t] >= 4 && series.month[t] <= 9 ? 1 : 0;
   check_against_reference(series, schedule, 1.0);
 }
 
-TEST_CASE("the prepared building's series totals are those of its series", "[sharing][settlement][reference]") {
+TEST_CASE("the prepared building's series totals are those of its series",
+          "[sharing][settlement][reference]") {
   const simulation::PreparedBuilding& building = bench_building();
   REQUIRE(building.totals != nullptr);
   REQUIRE(building.totals->fits(building.series));
