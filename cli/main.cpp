@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/profile_command.hpp"
 #include "core/common/language.hpp"
+#include "core/common/memory_reuse.hpp"
 
 namespace deelstroom::cli {
 
@@ -53,6 +54,7 @@ void print_overview(std::ostream& out, deelstroom::Language language) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  deelstroom::keep_freed_memory_for_reuse();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return deelstroom::cli::run_command({}, std::cout, std::cerr);
   const std::string& first = args.front();

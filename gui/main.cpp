@@ -15,6 +15,7 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include "core/common/error.hpp"
+#include "core/common/memory_reuse.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "gui/app.hpp"
 #include "gui/model/self_check.hpp"
@@ -294,6 +295,7 @@ int run(const Options& o) {
 }  // namespace deelstroom::gui
 
 int main(int argc, char** argv) {
+  deelstroom::keep_freed_memory_for_reuse();
   try {
     const auto options = deelstroom::gui::parse(argc, argv);
     if (!options) return 0;

@@ -86,8 +86,9 @@ Eigen::ArrayXd SettledEnergy::injected_without_sharing_spot_eur() const {
   return injected_spot_eur + (shared_spot_eur.colwise().sum() - injection_shared_spot_eur.colwise().sum()).transpose();
 }
 
-BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh,
-                       bool series_validated) {
+BaseEnergy base_energy(const sharing::BuildingSeries& series,
+                       const std::vector<double>& day_ahead_eur_per_mwh, bool series_validated,
+                       const sharing::SeriesTotals* totals) {
   if (!series_validated) {
     if (const std::string problem = sharing::validate_series(series); !problem.empty()) {
       throw std::invalid_argument("invalid building series: " + problem);
@@ -110,6 +111,12 @@ BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<
   base.injection_kwh = Eigen::ArrayXXd::Zero(n, 12 * periods);
   base.injection_spot_eur = Eigen::ArrayXXd::Zero(n, 12);
   const bool injectors = series.has_apartment_injection();
+  if (totals != nullptr && !totals->fits(series)) {
+    throw std::invalid_argument("base_energy: the given series totals belong to another series");
+  }
+  // With the series totals, the apartments' kWh and peaks are known: the quarter-hour loop
+  // reads the apartments' series only to price them at the spot price (dynamic contract).
+  const bool apartment_sums = totals == nullptr;
   for (int t = 0; t < series.interval_count(); ++t) {
     const int m = series.month[t] - 1;
     const int bucket = bucket_of(series, t);
@@ -118,25 +125,33 @@ BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<
     base.common_kwh[bucket] += common;
     base.common_spot_eur[m] += spot * common;
     base.common_peak_kw[m] = std::max(base.common_peak_kw[m], common * 4.0);
-    base.offtake_kwh.col(bucket) += series.offtake_kwh.col(t).array();
+    if (apartment_sums) base.offtake_kwh.col(bucket) += series.offtake_kwh.col(t).array();
     if (spot != 0.0) base.offtake_spot_eur.col(m) += spot * series.offtake_kwh.col(t).array();
     if (injectors) {
-      base.injection_kwh.col(bucket) += series.injection_kwh.col(t).array();
+      if (apartment_sums) base.injection_kwh.col(bucket) += series.injection_kwh.col(t).array();
       if (spot != 0.0) base.injection_spot_eur.col(m) += spot * series.injection_kwh.col(t).array();
     }
   }
-  base.peak_kw = monthly_peak_kw(series.offtake_kwh, series.month);
+  if (apartment_sums) {
+    base.peak_kw = monthly_peak_kw(series.offtake_kwh, series.month);
+  } else {
+    // Same bits as monthly_peak_kw: x 4 is exact and keeps the order, so max(4a, 4b) = 4 max(a, b).
+    base.offtake_kwh = totals->offtake_by_month_period;
+    base.injection_kwh = totals->injection_by_month_period;
+    base.peak_kw = totals->offtake_max_by_month * 4.0;
+  }
   return base;
 }
 
 SettledEnergy settle_energy(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,
                             double production_scale, const std::vector<double>& day_ahead_eur_per_mwh,
-                            bool series_validated) {
+                            bool series_validated, const sharing::SeriesTotals* totals) {
   check_day_ahead(series, day_ahead_eur_per_mwh);
   sharing::SettlementOptions options;
   options.keep_series = !day_ahead_eur_per_mwh.empty();  // dynamic: a_i(t) and R(t) are priced one by one
   options.production_scale = production_scale;
   options.series_validated = series_validated;
+  options.totals = totals;
   return gather_energy(series, sharing::settle_year(series, schedule, options), day_ahead_eur_per_mwh);
 }
 
@@ -170,6 +185,23 @@ SettledEnergy gather_energy(const sharing::BuildingSeries& series, const sharing
   energy.common_grid_spot_eur = Eigen::ArrayXd::Zero(12);
   energy.injected_spot_eur = Eigen::ArrayXd::Zero(12);
   energy.common_peak_kw = Eigen::ArrayXd::Zero(12);
+  if (!dynamic) {
+    // Only the common meter's monthly peak: a max, the same whatever the order, kept in a
+    // register per run of equal month labels.
+    for (int start = 0; start < series.interval_count();) {
+      const int m = series.month[start] - 1;
+      double peak_kw = energy.common_peak_kw[m];
+      int t = start;
+      for (; t < series.interval_count() && series.month[t] == series.month[start]; ++t) {
+        const double common = series.common_consumption_kwh[t];
+        const double grid = common - std::min(series.production_kwh[t] * production_scale, common);
+        peak_kw = std::max(peak_kw, grid * 4.0);
+      }
+      energy.common_peak_kw[m] = peak_kw;
+      start = t;
+    }
+    return energy;
+  }
   for (int t = 0; t < series.interval_count(); ++t) {
     const int m = series.month[t] - 1;
     // The common meter sees Cc - Sc = max(Cc - P, 0): PV behind the meter lowers its peak.
@@ -232,7 +264,7 @@ EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sh
     }
     basis.base = *shortcuts.base;
   } else {
-    basis.base = base_energy(series, prices, shortcuts.series_validated);
+    basis.base = base_energy(series, prices, shortcuts.series_validated, shortcuts.totals);
   }
   basis.evaluation = settings.analysis.year_evaluation;
   basis.horizon_years = settings.analysis.horizon_years;
@@ -253,7 +285,8 @@ EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sh
     if (known && known->production_scale == scale && (!dynamic || known->allocated_kwh.cols() == series.interval_count())) {
       basis.nodes.push_back(gather_energy(series, *known, prices));
     } else {
-      basis.nodes.push_back(settle_energy(series, schedule, scale, prices, true));  // checked above
+      basis.nodes.push_back(
+          settle_energy(series, schedule, scale, prices, true, shortcuts.totals));  // checked above
     }
   }
   return basis;

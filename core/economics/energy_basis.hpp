@@ -58,15 +58,18 @@ struct SettledEnergy {
 
 /// The base energy of a building (no PV). `day_ahead_eur_per_mwh` is empty or has one price
 /// per interval.
-BaseEnergy base_energy(const sharing::BuildingSeries& series, const std::vector<double>& day_ahead_eur_per_mwh,
-                       bool series_validated = false);
+/// `totals`: sharing::series_totals(series) when at hand (the apartments' sums and peaks are
+/// then taken from it, same bits).
+BaseEnergy base_energy(const sharing::BuildingSeries& series,
+                       const std::vector<double>& day_ahead_eur_per_mwh, bool series_validated = false,
+                       const sharing::SeriesTotals* totals = nullptr);
 
 /// Settles the building-year at one production scale (settle_year with production_scale)
 /// and gathers the monthly figures, kWh and €. `series_validated`: the series has passed
 /// sharing::validate_series already (skips its value checks).
 SettledEnergy settle_energy(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,
                             double production_scale, const std::vector<double>& day_ahead_eur_per_mwh,
-                            bool series_validated = false);
+                            bool series_validated = false, const sharing::SeriesTotals* totals = nullptr);
 
 /// The monthly figures of a settlement already made (its production_scale is the one it was
 /// settled at). With a dynamic contract the settlement must have kept its series.
@@ -83,6 +86,8 @@ struct BasisShortcuts {
   /// The series has passed sharing::validate_series already (the engine's prepared buildings
   /// have): the O(N x T) value checks are not repeated.
   bool series_validated = false;
+  /// sharing::series_totals of the series (settlements then skip the key-independent sums).
+  const sharing::SeriesTotals* totals = nullptr;
 };
 
 /// The energy of every year of the horizon.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 #include <stdexcept>
 
 namespace deelstroom::sharing {
@@ -133,17 +135,18 @@ class Allocator {
     }
     double given = give_round(n, weights, budget, round_sink_, allocated);
     if (given > 0.0) rounds_used_ = std::max(rounds_used_, 1);
-    double weight_uncovered = uncovered_weight(n, later);
     for (int round = 1; round < group.rounds; ++round) {
       const double rest = budget - given;
-      if (!(rest > kRoundingRestKwh) || !(weight_uncovered > 0.0)) break;
+      if (!(rest > kRoundingRestKwh)) break;
+      // Summed only when another round may follow (the sum is on the critical path).
+      const double weight_uncovered = uncovered_weight(n, later);
+      if (!(weight_uncovered > 0.0)) break;
       const double round_given =
           give_round(n, later, rest / weight_uncovered,
                      round_sink_ + static_cast<std::size_t>(round) * static_cast<std::size_t>(n), allocated);
       if (!(round_given > 0.0)) break;  // a round that shares nothing ends the cascade
       given += round_given;
       rounds_used_ = std::max(rounds_used_, round + 1);
-      weight_uncovered = uncovered_weight(n, later);
     }
     return given;
   }
@@ -182,12 +185,17 @@ class Allocator {
     return given;
   }
 
-  /// Sum of the later-round weights of the apartments still short.
+  /// Sum of the later-round weights of the apartments still short, in ascending apartment
+  /// order (a serial sum: the same bits on every compiler and vector width). Branch-free: a
+  /// covered apartment adds +0.0, which leaves a sum of weights >= 0 unchanged, and the
+  /// data-dependent branch it replaces was mispredicted often enough to dominate settlement.
   double uncovered_weight(int n, const double* __restrict later) const {
     const double* __restrict need = need_.data();
     double sum = 0.0;
-#pragma omp simd reduction(+ : sum)
-    for (int i = 0; i < n; ++i) sum += need[i] > 0.0 ? later[i] : 0.0;
+    for (int i = 0; i < n; ++i) {
+      const double still_short = need[i] > 0.0 ? 1.0 : 0.0;
+      sum += later[i] * still_short;
+    }
     return sum;
   }
 
@@ -244,8 +252,6 @@ double SettlementResult::apartment_self_sufficiency(int i) const {
   return safe_ratio(apartment_shared_kwh(i), apartment_offtake_kwh(i));
 }
 
-namespace {
-
 /// Lengths and labels (cheap, and what memory safety needs); validate_series adds the value
 /// checks.
 std::string validate_series_shape(const BuildingSeries& series) {
@@ -271,19 +277,51 @@ std::string validate_series_shape(const BuildingSeries& series) {
   return {};
 }
 
+namespace {
+
+/// Every value finite and >= 0, in one vectorised pass: x - x is 0 for a finite x and NaN
+/// for an infinite or NaN one, so the sum of them is 0 exactly when all are finite; the
+/// minimum says whether any is negative. Both verdicts are independent of the order of the
+/// reduction. The same verdict as allFinite() && !(x < 0).any(), in one pass instead of two.
+bool finite_non_negative(const double* __restrict values, Eigen::Index count) {
+  constexpr int kLanes = 4;  // independent accumulators: no chain of dependent additions
+  double smallest[kLanes], not_finite[kLanes];
+  for (int lane = 0; lane < kLanes; ++lane) {
+    smallest[lane] = std::numeric_limits<double>::infinity();
+    not_finite[lane] = 0.0;
+  }
+  Eigen::Index k = 0;
+  for (; k + kLanes <= count; k += kLanes) {
+    for (int lane = 0; lane < kLanes; ++lane) {
+      const double v = values[k + lane];
+      smallest[lane] = v < smallest[lane] ? v : smallest[lane];
+      not_finite[lane] += v - v;
+    }
+  }
+  for (; k < count; ++k) {
+    smallest[0] = values[k] < smallest[0] ? values[k] : smallest[0];
+    not_finite[0] += values[k] - values[k];
+  }
+  bool fine = true;
+  for (int lane = 0; lane < kLanes; ++lane) fine = fine && not_finite[lane] == 0.0 && smallest[lane] >= 0.0;
+  return fine;
+}
+
 }  // namespace
 
 std::string validate_series(const BuildingSeries& series) {
   if (std::string problem = validate_series_shape(series); !problem.empty()) return problem;
-  if (!series.production_kwh.allFinite() || (series.production_kwh < 0.0).any()) return "production must be finite and >= 0";
-  if (!series.common_consumption_kwh.allFinite() || (series.common_consumption_kwh < 0.0).any()) {
+  if (!finite_non_negative(series.production_kwh.data(), series.production_kwh.size())) {
+    return "production must be finite and >= 0";
+  }
+  if (!finite_non_negative(series.common_consumption_kwh.data(), series.common_consumption_kwh.size())) {
     return "common consumption must be finite and >= 0";
   }
-  if (!series.offtake_kwh.allFinite() || (series.offtake_kwh.array() < 0.0).any()) {
+  if (!finite_non_negative(series.offtake_kwh.data(), series.offtake_kwh.size())) {
     return "apartment offtake must be finite and >= 0";
   }
   if (series.has_apartment_injection() &&
-      (!series.injection_kwh.allFinite() || (series.injection_kwh.array() < 0.0).any())) {
+      !finite_non_negative(series.injection_kwh.data(), series.injection_kwh.size())) {
     return "apartment injection must be finite and >= 0";
   }
   return {};
@@ -381,6 +419,67 @@ QuarterHourAllocation allocate_quarter_hour(const AllocationKey& key, double com
   return allocate_with(key, common_injection_kwh, offtake_kwh, &apartment_injection_kwh);
 }
 
+bool SeriesTotals::fits(const BuildingSeries& series) const {
+  return apartment_count == series.apartment_count() && interval_count == series.interval_count() &&
+         period_count == series.period_count && static_cast<int>(bucket.size()) == interval_count &&
+         (apartments_injection_kwh.size() != 0) == series.has_apartment_injection();
+}
+
+SeriesTotals series_totals(const BuildingSeries& series) {
+  if (const std::string problem = validate_series_shape(series); !problem.empty()) {
+    throw std::invalid_argument("invalid building series: " + problem);
+  }
+  const int n = series.apartment_count();
+  const int t_count = series.interval_count();
+  const int periods = series.period_count;
+  SeriesTotals totals;
+  totals.apartment_count = n;
+  totals.interval_count = t_count;
+  totals.period_count = periods;
+  totals.bucket.resize(static_cast<std::size_t>(t_count));
+  totals.offtake_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  totals.injection_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  totals.offtake_max_by_month = Eigen::ArrayXXd::Zero(n, 12);
+  const bool injectors = series.has_apartment_injection();
+  if (injectors) totals.apartments_injection_kwh = Eigen::ArrayXd::Zero(t_count);
+  for (int t = 0; t < t_count; ++t) {
+    const int period = series.tariff_period.empty() ? 0 : series.tariff_period[t];
+    const int bucket = (series.month[t] - 1) * periods + period;
+    totals.bucket[static_cast<std::size_t>(t)] = static_cast<std::uint8_t>(bucket);
+    const double* __restrict offtake = series.offtake_kwh.col(t).data();
+    double* __restrict offtake_bucket = &totals.offtake_by_month_period(0, bucket);
+    double* __restrict offtake_max = &totals.offtake_max_by_month(0, series.month[t] - 1);
+    for (int i = 0; i < n; ++i) {
+      offtake_bucket[i] += offtake[i];
+      offtake_max[i] = std::max(offtake_max[i], offtake[i]);
+    }
+    if (injectors) {
+      const double* __restrict injection = series.injection_kwh.col(t).data();
+      double* __restrict injection_bucket = &totals.injection_by_month_period(0, bucket);
+      double apartments_injection = 0.0;
+      for (int i = 0; i < n; ++i) {
+        injection_bucket[i] += injection[i];
+        apartments_injection += injection[i];
+      }
+      totals.apartments_injection_kwh[t] = apartments_injection;
+    }
+  }
+  return totals;
+}
+
+namespace {
+
+/// True when some apartment the key can serve still has unmet offtake (need x eligible > 0):
+/// a vectorised test first, so that the serial sum of the unmet offtake (its bits fixed by
+/// the ascending order) runs only in the quarter-hours where it is not 0.
+bool any_unmet(const double* __restrict need, const double* __restrict eligible, int n) {
+  bool any = false;
+  for (int i = 0; i < n; ++i) any |= need[i] * eligible[i] > 0.0;
+  return any;
+}
+
+}  // namespace
+
 SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& schedule,
                              const SettlementOptions& options) {
   const std::string problem = options.series_validated ? validate_series_shape(series) : validate_series(series);
@@ -401,19 +500,25 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
   for (std::uint8_t k : schedule.key_of_interval) {
     if (k >= keys.size()) throw std::invalid_argument("key index out of range in the key schedule");
   }
+  std::optional<SeriesTotals> own_totals;
+  if (options.totals != nullptr && !options.totals->fits(series)) {
+    throw std::invalid_argument("settle_year: the given series totals belong to another series");
+  }
+  if (options.totals == nullptr) own_totals = series_totals(series);
+  const SeriesTotals& totals = options.totals != nullptr ? *options.totals : *own_totals;
 
   SettlementResult result;
   result.apartment_count = n;
   result.round_count = rounds;
   result.period_count = periods;
   result.production_scale = options.production_scale;
-  result.offtake_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  result.offtake_by_month_period = totals.offtake_by_month_period;
   result.shared_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
   result.injected_by_month_period = Eigen::ArrayXd::Zero(12 * periods);
   result.common_grid_offtake_by_month_period = Eigen::ArrayXd::Zero(12 * periods);
   Eigen::ArrayXXd round_by_month_apartment = Eigen::ArrayXXd::Zero(n, 12 * rounds);  // column m*R + r
   const bool injectors = series.has_apartment_injection();
-  result.injection_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
+  result.injection_by_month_period = totals.injection_by_month_period;
   result.injection_shared_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
   if (options.keep_series) {
     result.allocated_kwh = Eigen::MatrixXd::Zero(n, t_count);
@@ -425,82 +530,87 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
   std::vector<double> allocated(static_cast<std::size_t>(n), 0.0);
   std::vector<double> injection_shared(static_cast<std::size_t>(n), 0.0);
   const double scale = options.production_scale;
-  for (int t = 0; t < t_count; ++t) {
-    const int month0 = series.month[t] - 1;
-    const int period = series.tariff_period.empty() ? 0 : series.tariff_period[t];
-    const int bucket = month0 * periods + period;
-    const double production = series.production_kwh[t] * scale;
-    const double common = series.common_consumption_kwh[t];
-    const double self_consumed = std::min(production, common);
-    const double shareable = production - self_consumed;
-    const double* offtake = series.offtake_kwh.col(t).data();
-    FlowTotals& month = result.months[month0];
-    const double* injection = injectors ? series.injection_kwh.col(t).data() : nullptr;
-    double apartments_injection = 0.0;
-    if (injectors) {
-      double* injection_bucket = &result.injection_by_month_period(0, bucket);
-      for (int i = 0; i < n; ++i) {
-        injection_bucket[i] += injection[i];
-        apartments_injection += injection[i];
+  // Month by month (the labels run in blocks): the month's flows are summed in a local copy
+  // the compiler keeps in registers, in the same order as quarter-hour by quarter-hour.
+  for (int run_start = 0; run_start < t_count;) {
+    const int month0 = series.month[run_start] - 1;
+    int run_end = run_start + 1;
+    while (run_end < t_count && series.month[run_end] == series.month[run_start]) ++run_end;
+    FlowTotals month = result.months[month0];
+    for (int t = run_start; t < run_end; ++t) {
+      const int bucket = totals.bucket[static_cast<std::size_t>(t)];
+      const double production = series.production_kwh[t] * scale;
+      const double common = series.common_consumption_kwh[t];
+      const double self_consumed = std::min(production, common);
+      const double shareable = production - self_consumed;
+      const double* injection = injectors ? series.injection_kwh.col(t).data() : nullptr;
+      double apartments_injection = 0.0;
+      if (injectors) {
+        apartments_injection = totals.apartments_injection_kwh[t];
+        month.apartments_injection_kwh += apartments_injection;
+        month.shareable_kwh += apartments_injection;
       }
-      month.apartments_injection_kwh += apartments_injection;
-      month.shareable_kwh += apartments_injection;
-    }
-    const double pool = shareable + apartments_injection;
+      const double pool = shareable + apartments_injection;
 
-    month.production_kwh += production;
-    month.common_consumption_kwh += common;
-    month.common_self_consumption_kwh += self_consumed;
-    month.shareable_kwh += shareable;
-    month.common_grid_offtake_kwh += common - self_consumed;
-    result.common_grid_offtake_by_month_period[bucket] += common - self_consumed;
+      month.production_kwh += production;
+      month.common_consumption_kwh += common;
+      month.common_self_consumption_kwh += self_consumed;
+      month.shareable_kwh += shareable;
+      month.common_grid_offtake_kwh += common - self_consumed;
+      result.common_grid_offtake_by_month_period[bucket] += common - self_consumed;
+      // The offtake per bucket is in the totals: a quarter-hour without a shareable volume
+      // reads no apartment's series.
+      if (!(pool > 0.0)) continue;
 
-    // Offtake per apartment and bucket (the month's building total is summed from these at
-    // the end: no serial sum in this loop, so it vectorises).
-    double* offtake_bucket = &result.offtake_by_month_period(0, bucket);
-    for (int i = 0; i < n; ++i) offtake_bucket[i] += offtake[i];
-    if (!(pool > 0.0)) continue;
-
-    const CompiledKey& key = keys[schedule.key_of_interval.empty() ? 0 : schedule.key_of_interval[t]];
-    double shared = allocator.run(key, pool, offtake, injection, allocated.data(),
-                                  &round_by_month_apartment(0, month0 * rounds));
-    result.rounds_used = std::max(result.rounds_used, allocator.rounds_used());
-    if (shared > pool) shared = pool;  // guards a last-bit rounding excess of sum(k) = 1
-    double rest = pool - shared;
-    month.shared_kwh += shared;
-    if (injectors) {
-      double common_shared = 0.0;
-      attribute_to_injectors(shared, shareable, injection, allocated.data(), n, common_shared, injection_shared.data());
-      double* shared_injection_bucket = &result.injection_shared_by_month_period(0, bucket);
-      double apartments_shared = 0.0;
-      for (int i = 0; i < n; ++i) {
-        shared_injection_bucket[i] += injection_shared[i];
-        apartments_shared += injection_shared[i];
+      const double* offtake = series.offtake_kwh.col(t).data();
+      const CompiledKey& key = keys[schedule.key_of_interval.empty() ? 0 : schedule.key_of_interval[t]];
+      double shared = allocator.run(key, pool, offtake, injection, allocated.data(),
+                                    &round_by_month_apartment(0, month0 * rounds));
+      result.rounds_used = std::max(result.rounds_used, allocator.rounds_used());
+      if (shared > pool) shared = pool;  // guards a last-bit rounding excess of sum(k) = 1
+      double rest = pool - shared;
+      month.shared_kwh += shared;
+      if (injectors) {
+        double common_shared = 0.0;
+        attribute_to_injectors(shared, shareable, injection, allocated.data(), n, common_shared,
+                               injection_shared.data());
+        double* shared_injection_bucket = &result.injection_shared_by_month_period(0, bucket);
+        double apartments_shared = 0.0;
+        for (int i = 0; i < n; ++i) {
+          shared_injection_bucket[i] += injection_shared[i];
+          apartments_shared += injection_shared[i];
+        }
+        month.apartments_injected_kwh += apartments_injection - apartments_shared;
+        if (options.keep_series) {
+          std::copy(injection_shared.begin(), injection_shared.end(),
+                    result.injection_shared_kwh.col(t).data());
+        }
+        rest = shareable - common_shared;  // the common connection's own rest
       }
-      month.apartments_injected_kwh += apartments_injection - apartments_shared;
+      month.injected_kwh += rest;
+      result.injected_by_month_period[bucket] += rest;
+
+      double* shared_bucket = &result.shared_by_month_period(0, bucket);
+      for (int i = 0; i < n; ++i) shared_bucket[i] += allocated[i];
+      if (pool - shared > 1e-12) {
+        const std::vector<double>& need = allocator.remaining_need();
+        if (any_unmet(need.data(), key.eligible.data(), n)) {
+          double unmet = 0.0;
+          for (int i = 0; i < n; ++i)
+            unmet += need[static_cast<std::size_t>(i)] * key.eligible[static_cast<std::size_t>(i)];
+          if (unmet > 1e-12) {
+            ++result.unshared_with_demand_intervals;
+            result.unshared_with_demand_kwh += std::min(pool - shared, unmet);
+          }
+        }
+      }
       if (options.keep_series) {
-        std::copy(injection_shared.begin(), injection_shared.end(), result.injection_shared_kwh.col(t).data());
-      }
-      rest = shareable - common_shared;  // the common connection's own rest
-    }
-    month.injected_kwh += rest;
-    result.injected_by_month_period[bucket] += rest;
-
-    double* shared_bucket = &result.shared_by_month_period(0, bucket);
-    for (int i = 0; i < n; ++i) shared_bucket[i] += allocated[i];
-    if (pool - shared > 1e-12) {
-      double unmet = 0.0;
-      const std::vector<double>& need = allocator.remaining_need();
-      for (int i = 0; i < n; ++i) unmet += need[static_cast<std::size_t>(i)] * key.eligible[static_cast<std::size_t>(i)];
-      if (unmet > 1e-12) {
-        ++result.unshared_with_demand_intervals;
-        result.unshared_with_demand_kwh += std::min(pool - shared, unmet);
+        std::copy(allocated.begin(), allocated.end(), result.allocated_kwh.col(t).data());
+        result.injected_kwh[t] = rest;
       }
     }
-    if (options.keep_series) {
-      std::copy(allocated.begin(), allocated.end(), result.allocated_kwh.col(t).data());
-      result.injected_kwh[t] = rest;
-    }
+    result.months[month0] = month;
+    run_start = run_end;
   }
 
   // Per-month and yearly aggregates from the buckets.

@@ -35,6 +35,8 @@ struct BuildingSeries {
 
 /// Checks sizes and values (finite, >= 0); empty string when fine, else what is wrong.
 std::string validate_series(const BuildingSeries& series);
+/// The cheap part of validate_series: lengths and labels only (no O(N x T) value checks).
+std::string validate_series_shape(const BuildingSeries& series);
 
 /// Which key holds on which quarter-hour (a key per period, energy-sharing.md §2).
 struct KeySchedule {
@@ -109,6 +111,28 @@ struct FlowTotals {
   double common_shared_kwh() const { return shared_kwh - (apartments_injection_kwh - apartments_injected_kwh); }
 };
 
+/// The sums of a building's series that no key and no production scale changes (kWh), in
+/// the order settle_year adds them (quarter-hour by quarter-hour, so the same bits): worked
+/// out once per building and passed to every settlement of it (SettlementOptions::totals).
+struct SeriesTotals {
+  int apartment_count = 0;
+  int interval_count = 0;
+  int period_count = 1;
+  /// Result bucket month0 x period_count + period of each quarter-hour.
+  std::vector<std::uint8_t> bucket;
+  Eigen::ArrayXXd offtake_by_month_period;    ///< N x 12P: sum of C_i(t) per bucket
+  Eigen::ArrayXXd injection_by_month_period;  ///< N x 12P: sum of E_i(t) (zeros without injectors)
+  /// N x 12: the largest C_i(t) of each month (kWh in a quarter-hour; 0 for an empty month).
+  Eigen::ArrayXXd offtake_max_by_month;
+  /// sum_i E_i(t) per quarter-hour, apartments in ascending order (empty without injectors).
+  Eigen::ArrayXd apartments_injection_kwh;
+  /// Does this summary belong to a series of this shape? (Its values are the caller's word.)
+  bool fits(const BuildingSeries& series) const;
+};
+
+/// The key- and scale-independent sums of a series whose shape validate_series accepts.
+SeriesTotals series_totals(const BuildingSeries& series);
+
 struct SettlementOptions {
   /// Keep the per-quarter-hour allocations (N × T) and injection series; off in batches.
   bool keep_series = true;
@@ -117,6 +141,10 @@ struct SettlementOptions {
   /// The caller has already passed this series through validate_series (prepare_building
   /// does): only the cheap shape checks run, not the O(N x T) value checks.
   bool series_validated = false;
+  /// series_totals(series) of this very series, worked out once per building (the engine
+  /// keeps it in PreparedBuilding); null: settle_year works them out itself. Same bits
+  /// either way; only the offtake of the quarter-hours with a shareable volume is read.
+  const SeriesTotals* totals = nullptr;
 };
 
 /// The settlement of one building-year under a key schedule.

@@ -33,21 +33,28 @@ void apply_tariff_periods(PreparedBuilding& building, const economics::EnergyTar
   } else {
     building.series.tariff_period = economics::tariff_periods(tariff, building.calendar);
   }
+  // The buckets follow the tariff periods: the series totals are worked out anew.
+  building.totals.reset();
+  if (sharing::validate_series_shape(building.series).empty()) {
+    building.totals = std::make_shared<const sharing::SeriesTotals>(sharing::series_totals(building.series));
+  }
 }
 
 economics::EnergyBasis economics_basis(const scenario::Scenario& scenario, const PreparedBuilding& building,
                                        const ResolvedKey& key, const economics::BasisShortcuts& shortcuts) {
   economics::BasisShortcuts checked = shortcuts;
   checked.series_validated = true;  // prepare_building validated the series
+  if (checked.totals == nullptr) checked.totals = building.totals.get();
   return economics::prepare_energy_basis(building.series, key.schedule, scenario.economics, 1.0, checked);
 }
 
 economics::BaseEnergy building_base_energy(const scenario::Scenario& scenario, const PreparedBuilding& building) {
   const economics::EnergyTariff& tariff = scenario.economics.tariffs.energy;
   const std::vector<double> none;
-  return economics::base_energy(building.series,
-                                tariff.contract == economics::EnergyContract::dynamic ? tariff.day_ahead_eur_per_mwh : none,
-                                true);
+  return economics::base_energy(
+      building.series,
+      tariff.contract == economics::EnergyContract::dynamic ? tariff.day_ahead_eur_per_mwh : none, true,
+      building.totals.get());
 }
 
 economics::EconomicsResult run_economics(const scenario::Scenario& scenario, const PreparedBuilding& building,

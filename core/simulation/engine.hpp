@@ -96,6 +96,9 @@ struct PreparedBuilding {
   std::vector<ArrayOutput> arrays;
   /// production (sum of the common arrays, with a battery: PV - charge + discharge), common, apartments
   sharing::BuildingSeries series;
+  /// series_totals(series), shared by every settlement of the building (set with the tariff
+  /// periods by apply_tariff_periods; null while the series is incomplete).
+  std::shared_ptr<const sharing::SeriesTotals> totals;
   /// With a [battery]: its dispatch, and the PV alone on the common connection (the
   /// production before the battery), kWh per interval.
   std::optional<battery::BatteryDispatch> battery;

@@ -1,6 +1,7 @@
 #include "core/simulation/key_resolution.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 #include "core/common/error.hpp"
@@ -24,11 +25,18 @@ Eigen::ArrayXd percentages_to_fractions(const std::vector<double>& percentages) 
 struct KeyContext {
   const Scenario& scenario;
   const sharing::BuildingSeries& series;
-  Eigen::ArrayXd shareable_kwh;
   Eigen::ArrayXd participates;
   std::vector<int> intervals;  ///< the quarter-hours this key holds on (all when empty)
 
   int n() const { return static_cast<int>(scenario.apartments.size()); }
+
+  /// I(t) at production scale 1: only the optimised keys need it, so it is worked out on
+  /// first use (a year-long array per resolution otherwise).
+  const Eigen::ArrayXd& shareable_kwh() const {
+    if (!shareable_cache) shareable_cache = sharing::shareable_series(series);
+    return *shareable_cache;
+  }
+  mutable std::optional<Eigen::ArrayXd> shareable_cache;
 
   Eigen::ArrayXd annual_offtake() const {
     if (intervals.empty()) return series.offtake_kwh.rowwise().sum().array();
@@ -87,9 +95,9 @@ sharing::GroupKey make_group(const std::string& type, const std::string& preset,
     group.method = sharing::Method::fixed;
     const std::string objective = full_key != nullptr ? full_key->objective : "volume";
     group.weights = objective == "fairness"
-                        ? sharing::optimise_fair_weights(context.shareable_kwh, context.series.offtake_kwh, member, {},
+                        ? sharing::optimise_fair_weights(context.shareable_kwh(), context.series.offtake_kwh, member, {},
                                                          context.intervals)
-                        : sharing::optimise_volume_weights(context.shareable_kwh, context.series.offtake_kwh, member,
+                        : sharing::optimise_volume_weights(context.shareable_kwh(), context.series.offtake_kwh, member,
                                                            context.intervals);
     return group;
   }
@@ -169,7 +177,7 @@ std::string what_if_mark(const sharing::RuleSet& rules, bool dutch) {
 ResolvedKey resolve_key(const KeySettings& key, const Scenario& scenario, const sharing::BuildingSeries& series) {
   const int n = static_cast<int>(scenario.apartments.size());
   if (series.apartment_count() != n) throw std::invalid_argument("series and scenario differ in apartments");
-  KeyContext context{scenario, series, sharing::shareable_series(series), Eigen::ArrayXd::Zero(n), {}};
+  KeyContext context{scenario, series, Eigen::ArrayXd::Zero(n), {}, std::nullopt};
   for (int i = 0; i < n; ++i) context.participates[i] = scenario.apartments[static_cast<std::size_t>(i)].participates ? 1.0 : 0.0;
 
   ResolvedKey resolved;
