@@ -14,6 +14,7 @@
 #include "core/common/error.hpp"
 #include "core/economics/energy_basis.hpp"
 #include "core/report/economics_report.hpp"
+#include "core/report/html_cells.hpp"
 #include "core/report/run_report.hpp"
 #include "core/report/svg_chart.hpp"
 #include "core/report/tariff_listing.hpp"
@@ -33,24 +34,7 @@ namespace {
 /// tr() as a std::string, for building texts with +.
 std::string text(Language language, const char* dutch, const char* english) { return std::string(tr(language, dutch, english)); }
 
-std::string number(double value, int decimals, bool dutch) { return html_escape(format_number(value, decimals, dutch)); }
-
-/// A value with all the digits that read back to the same double.
-std::string exact_text(double value) {
-  char exact[40];
-  std::snprintf(exact, sizeof exact, "%.17g", value);
-  return exact;
-}
-
-/// A table cell with a shown text and the exact value for machines.
-std::string value_cell(double value, int decimals, bool dutch) {
-  return "<td class='num' data-value='" + exact_text(value) + "'>" + number(value, decimals, dutch) + "</td>";
-}
-
-std::string payback_cell(const std::optional<double>& years, int horizon, Language language) {
-  const std::string exact = years ? exact_text(*years) : "null";
-  return "<td class='num' data-value='" + exact + "'>" + html_escape(payback_text(years, horizon, language)) + "</td>";
-}
+std::string number(double value, int decimals, bool dutch) { return html_number(value, decimals, dutch); }
 
 /// The contract, the cost split and the rule set in the reader's words (the scenario file's
 /// names are for machines).
