@@ -128,13 +128,15 @@ bool launched_by_mpi() {
   return false;
 }
 
-/// MPI for the length of one portfolio command, when launched by mpirun.
+/// MPI for the length of one portfolio command, when launched by mpirun. Only the main
+/// thread calls MPI (the workers compute buildings).
 struct MpiSession {
   bool active = launched_by_mpi();
   int rank = 0, size = 1;
   MpiSession() {
     if (!active) return;
-    MPI_Init(nullptr, nullptr);
+    int provided = 0;
+    MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &size);
   }
