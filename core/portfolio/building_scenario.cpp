@@ -99,6 +99,18 @@ void require_portable_key(const scenario::KeySettings& key, const scenario::Scen
   }
 }
 
+/// Assumptions of the base that belong to one building and cannot be shared by a portfolio.
+void require_portable_economics(const scenario::Scenario& base) {
+  if (base.economics.investment.quote_eur) {
+    throw InputError({base.source_file.string(), 0, 0, "investment.quote_eur"},
+                     "a quote is for one building; a portfolio's base gives the price per kWp (eur_per_kwp)");
+  }
+  if (base.economics.analysis.cost_split == economics::CostSplit::custom) {
+    throw InputError({base.source_file.string(), 0, 0, "economics.cost_split"},
+                     "a custom split names apartments; a portfolio's base splits by shares or among participants");
+  }
+}
+
 std::string description_of(const BuildingRow& row) {
   char text[200];
   std::snprintf(text, sizeof text, "%s: %d appartementen, %g kWp%s (portefeuille, gebouw %s)", row.name.c_str(),
@@ -121,6 +133,7 @@ std::uint64_t building_seed(std::uint64_t base_seed, const std::string& building
 
 scenario::Scenario building_scenario(const scenario::Scenario& base, const BuildingRow& row, const std::string& table_file) {
   require_portable_key(base.key, base);
+  require_portable_economics(base);
   scenario::Scenario s = base;
   s.warnings.clear();
   s.training = {};

@@ -33,7 +33,8 @@ std::uint64_t building_seed(std::uint64_t base_seed, const std::string& building
 ///   agreement and contract kept).
 /// Throws InputError at the row's cell (table file, line, column) for an unknown network
 /// area or a meter folder that does not hold one file per apartment, and naming the base for
-/// a key that names apartments (custom percentages, priority groups).
+/// what belongs to one building: a key that names apartments (custom percentages, priority
+/// groups), an investment quote (quote_eur) or a custom cost split.
 scenario::Scenario building_scenario(const scenario::Scenario& base, const BuildingRow& row, const std::string& table_file);
 
 }  // namespace deelstroom::portfolio

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include <unistd.h>
 
@@ -133,6 +134,24 @@ void where_it_pays_section(std::ostream& out, const PortfolioReport& r, const st
       << "</p>";
 }
 
+void area_section(std::ostream& out, const PortfolioReport& r, Language language) {
+  const bool nl = language == Language::dutch;
+  out << "<h2>" << text(language, "Per netgebied", "By network area") << "</h2><table id='areas'><tr><th>"
+      << text(language, "Netgebied", "Network area") << "</th><th class='num'>" << text(language, "Gebouwen", "Buildings")
+      << "</th><th class='num'>" << text(language, "Delen loont", "Sharing pays") << "</th><th class='num'>"
+      << text(language, "Loont, niet voor iedereen", "Pays, not for everyone") << "</th><th class='num'>"
+      << text(language, "Loont niet", "Does not pay") << "</th><th class='num'>" << text(language, "Appartementen", "Apartments")
+      << "</th><th class='num'>kWp</th><th class='num'>" << text(language, "NCW VME's (€)", "Associations' NPV (€)")
+      << "</th><th class='num'>" << text(language, "NCW appartementen (€)", "Apartments' NPV (€)") << "</th></tr>";
+  for (const auto& [area, t] : totals_by_area(r.results)) {
+    out << "<tr><td>" << html_escape(area) << "</td>" << value_cell(t.buildings, 0, nl) << value_cell(t.pays, 0, nl)
+        << value_cell(t.pays_but_some_lose, 0, nl) << value_cell(t.does_not_pay, 0, nl) << value_cell(t.apartments, 0, nl)
+        << value_cell(t.pv_kwp, 1, nl) << value_cell(t.association_npv_eur, 0, nl) << value_cell(t.apartments_npv_eur, 0, nl)
+        << "</tr>";
+  }
+  out << "</table>";
+}
+
 void ranking_section(std::ostream& out, const PortfolioReport& r, const std::vector<std::size_t>& order, Language language) {
   const bool nl = language == Language::dutch;
   out << "<h2>" << text(language, "Rangschikking", "Ranking") << "</h2><p>"
@@ -225,6 +244,14 @@ PortfolioTotals portfolio_totals(const std::vector<portfolio::BuildingResult>& r
   return t;
 }
 
+std::vector<std::pair<std::string, PortfolioTotals>> totals_by_area(const std::vector<portfolio::BuildingResult>& results) {
+  std::map<std::string, std::vector<BuildingResult>> by_area;
+  for (const BuildingResult& b : results) by_area[b.dso_area].push_back(b);
+  std::vector<std::pair<std::string, PortfolioTotals>> totals;
+  for (const auto& [area, buildings] : by_area) totals.emplace_back(area, portfolio_totals(buildings));
+  return totals;
+}
+
 void write_portfolio_html(std::ostream& out, const PortfolioReport& r, Language language) {
   const std::vector<std::size_t> order = portfolio::rank_buildings(r.results, r.rank_by);
   const PortfolioTotals totals = portfolio_totals(r.results);
@@ -240,6 +267,7 @@ void write_portfolio_html(std::ostream& out, const PortfolioReport& r, Language 
   if (!cover.empty()) out << "<p class='muted'>" << cover << "</p>";
   totals_section(out, r, totals, language);
   where_it_pays_section(out, r, order, language);
+  area_section(out, r, language);
   ranking_section(out, r, order, language);
   failures_section(out, r, language);
   glossary_section(out, language);

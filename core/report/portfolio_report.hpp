@@ -3,6 +3,7 @@
 // the buildings of a portfolio and show where sharing pays, each building linked to its own
 // adviser report (reports/<id>.html). Everything shown comes from the buildings' results.
 #include <filesystem>
+#include <utility>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -34,7 +35,10 @@ struct PortfolioTotals {
 };
 PortfolioTotals portfolio_totals(const std::vector<portfolio::BuildingResult>& results);
 
-/// The HTML page (UTF-8): totals, where sharing pays, the ranking table (figures also in
+/// The same totals per network area (dso_area), areas in alphabetical order.
+std::vector<std::pair<std::string, PortfolioTotals>> totals_by_area(const std::vector<portfolio::BuildingResult>& results);
+
+/// The HTML page (UTF-8): totals, where sharing pays (by building and by network area), the ranking table (figures also in
 /// data-value attributes with all digits), a bar chart of the association's NPV and the
 /// buildings that failed with their reasons.
 void write_portfolio_html(std::ostream& out, const PortfolioReport& report, Language language);

@@ -133,4 +133,14 @@ TEST_CASE("Rows that cannot become a scenario are named at their cell") {
     custom.key.preset = "custom";
     CHECK_THROWS_AS(building_scenario(custom, six_apartments(), "t.csv"), InputError);
   }
+  SECTION("a base with one building's quote") {
+    auto quoted = base;
+    quoted.economics.investment.quote_eur = 25000.0;
+    try {
+      building_scenario(quoted, six_apartments(), "t.csv");
+      FAIL("no error");
+    } catch (const InputError& e) {
+      CHECK(e.where().field == "investment.quote_eur");
+    }
+  }
 }

@@ -54,7 +54,7 @@ TEST_CASE("A portfolio gives the same files with 1 and 3 threads, and in English
   const auto one = fresh_directory("portfolio_t1"), three = fresh_directory("portfolio_t3");
   REQUIRE(run_cli(kThree + " --threads 1 --out '" + one.string() + "'", "portfolio_t1").exit_code == 0);
   REQUIRE(run_cli(kThree + " --threads 3 --out '" + three.string() + "'", "portfolio_t3").exit_code == 0);
-  for (const char* file : {"portfolio_results.csv", "portfolio.html", "reports/T1.html", "reports/T2.html", "reports/T3.html",
+  for (const char* file : {"portfolio_results.csv", "portfolio.html", "portfolio.xlsx", "reports/T1.html", "reports/T2.html", "reports/T3.html",
                            "scenarios/T2.toml"}) {
     INFO(file);
     CHECK(read_whole_file(one / file) == read_whole_file(three / file));
