@@ -82,6 +82,12 @@ TEST_CASE("Shards of a portfolio merged give the portfolio report of one run") {
   CHECK(read_whole_file(merged / "portfolio.html") == read_whole_file(whole / "portfolio.html"));
   CHECK(read_whole_file(merged / "portfolio_results.csv") == read_whole_file(whole / "portfolio_results.csv"));
   CHECK(files_in(merged / "reports", ".html") == 3);
+  // `deelstroom merge` recognises portfolio shards and merges them the same way.
+  const auto by_merge = fresh_directory("portfolio_by_merge");
+  REQUIRE(run_cli("merge '" + first.string() + "' '" + second.string() + "' --out '" + by_merge.string() + "'",
+                  "portfolio_by_merge").exit_code == 0);
+  CHECK(read_whole_file(by_merge / "portfolio_results.csv") == read_whole_file(whole / "portfolio_results.csv"));
+  std::filesystem::remove_all(by_merge);
   const auto incomplete = run_cli("portfolio --merge '" + first.string() + "' --out '" + merged.string() + "'", "portfolio_merge1");
   CHECK(incomplete.exit_code == 1);
   CHECK(incomplete.err.find("shard 2/2 is missing") != std::string::npos);
