@@ -29,13 +29,22 @@ std::vector<std::filesystem::path> meter_files(const BuildingRow& row, const std
   return files;
 }
 
-std::vector<scenario::ApartmentSettings> apartments_of(const BuildingRow& row, const std::string& table_file) {
+/// A meter file's path as the scenario keeps it: relative to the base's folder (the writer
+/// then makes it relative to the written file, so the output folder can move with the table).
+std::string scenario_path(const std::filesystem::path& file, const scenario::Scenario& base) {
+  const std::filesystem::path absolute = std::filesystem::absolute(file).lexically_normal();
+  const std::filesystem::path relative = absolute.lexically_relative(std::filesystem::absolute(base.base_directory()));
+  return relative.empty() ? absolute.string() : relative.generic_string();
+}
+
+std::vector<scenario::ApartmentSettings> apartments_of(const BuildingRow& row, const std::string& table_file,
+                                                       const scenario::Scenario& base) {
   std::vector<scenario::ApartmentSettings> apartments;
   if (!row.meter_folder.empty()) {
     for (const std::filesystem::path& file : meter_files(row, table_file)) {
       scenario::ApartmentSettings apartment;
       apartment.id = file.stem().string();
-      apartment.consumption.file = std::filesystem::absolute(file).string();
+      apartment.consumption.file = scenario_path(file, base);
       apartments.push_back(apartment);
     }
   } else {
@@ -142,7 +151,7 @@ scenario::Scenario building_scenario(const scenario::Scenario& base, const Build
   s.site.name = row.name;
   if (row.latitude_deg) s.site.latitude_deg = *row.latitude_deg;
   if (row.longitude_deg) s.site.longitude_deg = *row.longitude_deg;
-  s.apartments = apartments_of(row, table_file);
+  s.apartments = apartments_of(row, table_file, base);
   s.pv.arrays = roof_arrays(base, row);
   if (s.common.annual_kwh && !base.apartments.empty()) {
     *s.common.annual_kwh *= static_cast<double>(row.apartment_count) / static_cast<double>(base.apartments.size());

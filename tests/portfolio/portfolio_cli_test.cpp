@@ -94,6 +94,28 @@ TEST_CASE("Shards of a portfolio merged give the portfolio report of one run") {
   for (const auto& dir : {whole, first, second, merged}) std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("A building with a folder of meter files runs on them, the scenario pointing at them relatively") {
+  const auto dir = fresh_directory("portfolio_meters_e2e");
+  std::filesystem::create_directories(dir / "meters" / "b1");
+  for (int i = 1; i <= 3; ++i) {
+    const auto made = run_cli("profile generate couple_retired --kwh 2500 --seed " + std::to_string(i) + " --out '" +
+                                  (dir / "meters" / "b1" / ("flat" + std::to_string(i) + ".csv")).string() + "'",
+                              "portfolio_meter_" + std::to_string(i));
+    REQUIRE(made.exit_code == 0);
+  }
+  std::ofstream(dir / "table.csv") << "id,apartments,meters,roof_kwp,dso_area\nM1,3,meters/b1,6,kempen\n";
+  const auto result = run_cli("portfolio '" + (dir / "table.csv").string() + "' --no-xlsx --quiet --out '" + (dir / "out").string() + "'",
+                              "portfolio_meters_run");
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const std::string toml = read_whole_file(dir / "out" / "scenarios" / "M1.toml");
+  // From out/scenarios/ back up two folders to the table's folder.
+  CHECK(toml.find("id = \"flat2\"") != std::string::npos);
+  CHECK(toml.find("file = \"../../meters/b1/flat2.csv\"") != std::string::npos);
+  CHECK(std::filesystem::exists(dir / "out" / "reports" / "M1.html"));
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("A bad buildings table fails before anything runs, naming file, line, column and field") {
   const auto out = fresh_directory("portfolio_bad");
   const auto result = run_cli("portfolio tests/data/portfolio/bad_area.csv --quiet --out '" + out.string() + "'", "portfolio_bad");
