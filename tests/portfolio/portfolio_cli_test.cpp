@@ -113,6 +113,22 @@ TEST_CASE("A building with a folder of meter files runs on them, the scenario po
   CHECK(toml.find("id = \"flat2\"") != std::string::npos);
   CHECK(toml.find("file = \"../../meters/b1/flat2.csv\"") != std::string::npos);
   CHECK(std::filesystem::exists(dir / "out" / "reports" / "M1.html"));
+
+  // A building whose meter file cannot be read fails alone: the others are reported, the
+  // portfolio report lists it with the reason, and the command exits 1.
+  std::filesystem::create_directories(dir / "meters" / "broken");
+  std::ofstream(dir / "meters" / "broken" / "x.csv") << "dit is geen meterbestand\n";
+  std::ofstream(dir / "two.csv") << "id,apartments,meters,roof_kwp,dso_area\nM1,3,meters/b1,6,kempen\nM2,1,meters/broken,4,west\n";
+  const auto failing = run_cli("portfolio '" + (dir / "two.csv").string() + "' --no-xlsx --out '" + (dir / "out2").string() + "'",
+                               "portfolio_meters_broken");
+  CHECK(failing.exit_code == 1);
+  CHECK(failing.err.find("1 gebouw(en) mislukt") != std::string::npos);
+  CHECK(failing.err.find("M2 (M2): MISLUKT") != std::string::npos);
+  CHECK(std::filesystem::exists(dir / "out2" / "reports" / "M1.html"));
+  CHECK_FALSE(std::filesystem::exists(dir / "out2" / "reports" / "M2.html"));
+  const std::string page = read_whole_file(dir / "out2" / "portfolio.html");
+  CHECK(page.find("id='failures'") != std::string::npos);
+  CHECK(page.find("x.csv") != std::string::npos);  // the reason names the file
   std::filesystem::remove_all(dir);
 }
 
