@@ -183,6 +183,12 @@ int run_portfolio(PortfolioSettings settings, std::ostream& out, std::ostream& e
     };
   }
   const std::vector<portfolio::BuildingResult> results = portfolio::run_buildings(table, first, last, settings.layout, settings.run);
+  if (!settings.quiet) {
+    char line[120];
+    std::snprintf(line, sizeof line, "portfolio: %zu %s in %.1f s\n", results.size(), language == Language::dutch ? "gebouwen" : "buildings",
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    err << line;
+  }
   const std::filesystem::path results_directory =
       ranks > 1 ? settings.layout.directory / "shards" / std::to_string(rank + 1) : settings.layout.directory;
   std::filesystem::create_directories(results_directory);
