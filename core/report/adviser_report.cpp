@@ -19,6 +19,7 @@
 #include "core/report/svg_chart.hpp"
 #include "core/report/tariff_listing.hpp"
 #include "core/report/text_table.hpp"
+#include "core/report/xlsx_file.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "core/sharing/rule_set.hpp"
 #include "core/simulation/economics_run.hpp"
@@ -692,14 +693,6 @@ void write_html_report(std::ostream& out, const AdviserReport& r, Language langu
 
 namespace {
 
-/// Closes the workbook once (libxlsxwriter frees it in workbook_close).
-struct Workbook {
-  lxw_workbook* book = nullptr;
-  ~Workbook() {
-    if (book) workbook_close(book);
-  }
-};
-
 /// The building's name and the report's date, for the workbook's first sheet.
 std::string title_for_sheet(const AdviserReport& r, Language language) {
   std::string title = r.scenario.site.name.empty() ? text(language, "Gebouw", "Building") : r.scenario.site.name;
@@ -790,17 +783,11 @@ void require_output_directory(const std::filesystem::path& path, const char* opt
 void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r, Language language) {
   require_output_directory(path, "--xlsx");
   const bool nl = language == Language::dutch;
-  // Hidden, per process, beside the target (as write_file_atomically names it): a rename
-  // within one directory is atomic, and two processes never share a temporary file.
-  const std::filesystem::path temporary =
-      path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
   const economics::EconomicsResult& money = r.economics;
   const sharing::SettlementResult& settlement = r.run.settlement;
   {
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_TRUE;  // rows are written in order: flat memory for 35,040 rows
-    Workbook workbook{workbook_new_opt(temporary.string().c_str(), &options)};
-    if (!workbook.book) throw InputError({path.string(), 0, 0, "--xlsx"}, "cannot create the workbook");
+    // Rows are written in order (constant memory): flat memory for 35,040 rows.
+    AtomicWorkbook workbook(path, "--xlsx", true);
     // Same inputs, same bytes: without a set creation time libxlsxwriter stamps the current
     // time into the document properties. The stamp used is midnight UTC of 1 January of the
     // simulated year (the year the figures are about), and the comments name the tool and the
@@ -990,20 +977,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
                                key_money.apartments[i].occupant_saving_eur_per_year, eur);
       }
     }
-    lxw_workbook* book = workbook.book;
-    workbook.book = nullptr;
-    if (const lxw_error error = workbook_close(book); error != LXW_NO_ERROR) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      throw InputError({path.string(), 0, 0, "--xlsx"}, std::string("cannot write the workbook: ") + lxw_strerror(error));
-    }
-  }
-  std::error_code renamed;
-  std::filesystem::rename(temporary, path, renamed);
-  if (renamed) {
-    std::error_code ignored;  // the rename's error is the one to report
-    std::filesystem::remove(temporary, ignored);
-    throw InputError({path.string(), 0, 0, "--xlsx"}, "cannot move the workbook into place: " + renamed.message());
+    workbook.finish();
   }
 }
 

@@ -1,13 +1,9 @@
 #include "core/report/portfolio_report.hpp"
 
-#include <xlsxwriter.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
-
-#include <unistd.h>
 
 #include "core/common/atomic_file.hpp"
 #include "core/common/error.hpp"
@@ -15,6 +11,7 @@
 #include "core/report/html_cells.hpp"
 #include "core/report/svg_chart.hpp"
 #include "core/report/text_table.hpp"
+#include "core/report/xlsx_file.hpp"
 #include "core/time/civil.hpp"
 
 namespace deelstroom::report {
@@ -274,26 +271,13 @@ void write_portfolio_html(std::ostream& out, const PortfolioReport& r, Language 
   out << "<p class='muted'>deelstroom " << DEELSTROOM_VERSION << "</p></body></html>\n";
 }
 
-namespace {
-
-struct Workbook {
-  lxw_workbook* book = nullptr;
-  ~Workbook() {
-    if (book) workbook_close(book);
-  }
-};
-
-}  // namespace
 
 void write_portfolio_xlsx(const std::filesystem::path& path, const PortfolioReport& r, Language language) {
   const bool nl = language == Language::dutch;
-  const std::filesystem::path temporary =
-      path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
   const std::vector<std::size_t> order = portfolio::rank_buildings(r.results, r.rank_by);
   const PortfolioTotals totals = portfolio_totals(r.results);
   {
-    Workbook workbook{workbook_new(temporary.string().c_str())};
-    if (!workbook.book) throw InputError({path.string(), 0, 0, "portfolio.xlsx"}, "cannot create the workbook");
+    AtomicWorkbook workbook(path, "portfolio.xlsx", false);
     std::string title = text(language, "Portefeuille", "Portfolio") + " — " + r.table_name;
     lxw_doc_properties properties{};
     properties.title = title.data();
@@ -375,20 +359,7 @@ void write_portfolio_xlsx(const std::filesystem::path& path, const PortfolioRepo
     item(text(language, "Loont, maar niet voor iedereen", "Pays, but not for everyone"), totals.pays_but_some_lose, nullptr);
     item(text(language, "Loont niet", "Does not pay"), totals.does_not_pay, nullptr);
 
-    lxw_workbook* book = workbook.book;
-    workbook.book = nullptr;
-    if (const lxw_error error = workbook_close(book); error != LXW_NO_ERROR) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      throw InputError({path.string(), 0, 0, "portfolio.xlsx"}, std::string("cannot write the workbook: ") + lxw_strerror(error));
-    }
-  }
-  std::error_code renamed;
-  std::filesystem::rename(temporary, path, renamed);
-  if (renamed) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    throw InputError({path.string(), 0, 0, "portfolio.xlsx"}, "cannot move the workbook into place: " + renamed.message());
+    workbook.finish();
   }
 }
 
