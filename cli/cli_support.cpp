@@ -1,6 +1,7 @@
 #include "cli/cli_support.hpp"
 
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 
 #include "core/common/data_dir.hpp"
@@ -59,6 +60,15 @@ int guarded(std::ostream& err, const std::string& command, const Arguments& args
 std::filesystem::path scenario_argument(const po::variables_map& values) {
   if (values.count("scenario") != 0) return values["scenario"].as<std::string>();
   return example_scenario_path();
+}
+
+std::string today_iso_date() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
 }
 
 void print_usage(std::ostream& out, const std::string& usage, const std::string& summary,

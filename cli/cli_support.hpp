@@ -36,6 +36,9 @@ int guarded(std::ostream& err, const std::string& command, const Arguments& args
 /// The scenario path given, or the bundled example when none is.
 std::filesystem::path scenario_argument(const po::variables_map& values);
 
+/// Today's local date as YYYY-MM-DD (the reports' default date).
+std::string today_iso_date();
+
 /// Prints "Usage: deelstroom NAME ARGS" and the options.
 void print_usage(std::ostream& out, const std::string& usage, const std::string& summary,
                  const po::options_description& options);

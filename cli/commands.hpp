@@ -12,5 +12,6 @@ int batch_command(const Arguments& args, std::ostream& out, std::ostream& err);
 int merge_command(const Arguments& args, std::ostream& out, std::ostream& err);
 int bench_command(const Arguments& args, std::ostream& out, std::ostream& err);
 int tariffs_command(const Arguments& args, std::ostream& out, std::ostream& err);
+int portfolio_command(const Arguments& args, std::ostream& out, std::ostream& err);
 
 }  // namespace deelstroom::cli

@@ -25,6 +25,8 @@ const std::vector<CommandInfo>& commands() {
        batch_command},
       {"tariffs", "de gebruikte tarieven met hun bronnen (per jaar en netgebied)", "the tariffs used, with their sources (by year and network area)",
        tariffs_command},
+      {"portfolio", "gebouwentabel: per gebouw een adviesrapport en een portefeuillerapport", "buildings table: one report per building and a portfolio report",
+       portfolio_command},
       {"merge", "shards van een batch samenvoegen", "merge the shards of a batch", merge_command},
       {"bench", "snelheidsmetingen (mediaan)", "speed benchmarks (medians)", bench_command},
       {"profile", "verbruiksprofielen: meetbestand bekijken, archetype genereren", "consumption profiles: inspect a meter file, generate an archetype",

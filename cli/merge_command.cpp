@@ -1,10 +1,12 @@
 // deelstroom merge DIR... --out DIR: the shards of a batch (--shard K/N) combined into the
-// result a single run would have written, byte for byte.
+// result a single run would have written, byte for byte. Shards of a portfolio go to
+// `deelstroom portfolio --merge`.
 #include <iostream>
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
 #include "core/batch/merge.hpp"
+#include "core/portfolio/results_file.hpp"
 
 namespace deelstroom::cli {
 
@@ -29,6 +31,13 @@ int merge_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     if (values.count("shards") == 0) throw po::error("give the shard directories to merge");
     std::vector<std::filesystem::path> shards;
     for (const std::string& dir : values["shards"].as<std::vector<std::string>>()) shards.emplace_back(dir);
+    if (std::filesystem::exists(shards.front() / portfolio::kShardFileName)) {
+      // Shards of `deelstroom portfolio --shard K/N`: merged by the portfolio command.
+      Arguments forwarded{"--merge"};
+      for (const std::filesystem::path& dir : shards) forwarded.push_back(dir.string());
+      forwarded.insert(forwarded.end(), {"--out", values["out"].as<std::string>(), "--lang", language == Language::dutch ? "nl" : "en"});
+      return portfolio_command(forwarded, out, err);
+    }
     const std::size_t cases = batch::merge_shards(shards, values["out"].as<std::string>(), language);
     out << tr(language, "samengevoegd: ", "merged: ") << cases << tr(language, " gevallen uit ", " cases from ") << shards.size()
         << tr(language, " shards in ", " shards into ") << values["out"].as<std::string>() << "\n";

@@ -15,20 +15,6 @@
 
 namespace deelstroom::cli {
 
-namespace {
-
-/// Today's local date as YYYY-MM-DD.
-std::string today_iso_date() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-  return text;
-}
-
-}  // namespace
-
 int report_command(const Arguments& args, std::ostream& out, std::ostream& err) {
   return guarded(err, "report", args, [&]() {
     po::options_description options("Options / opties");

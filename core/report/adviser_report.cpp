@@ -14,10 +14,12 @@
 #include "core/common/error.hpp"
 #include "core/economics/energy_basis.hpp"
 #include "core/report/economics_report.hpp"
+#include "core/report/html_cells.hpp"
 #include "core/report/run_report.hpp"
 #include "core/report/svg_chart.hpp"
 #include "core/report/tariff_listing.hpp"
 #include "core/report/text_table.hpp"
+#include "core/report/xlsx_file.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "core/sharing/rule_set.hpp"
 #include "core/simulation/economics_run.hpp"
@@ -33,24 +35,7 @@ namespace {
 /// tr() as a std::string, for building texts with +.
 std::string text(Language language, const char* dutch, const char* english) { return std::string(tr(language, dutch, english)); }
 
-std::string number(double value, int decimals, bool dutch) { return html_escape(format_number(value, decimals, dutch)); }
-
-/// A value with all the digits that read back to the same double.
-std::string exact_text(double value) {
-  char exact[40];
-  std::snprintf(exact, sizeof exact, "%.17g", value);
-  return exact;
-}
-
-/// A table cell with a shown text and the exact value for machines.
-std::string value_cell(double value, int decimals, bool dutch) {
-  return "<td class='num' data-value='" + exact_text(value) + "'>" + number(value, decimals, dutch) + "</td>";
-}
-
-std::string payback_cell(const std::optional<double>& years, int horizon, Language language) {
-  const std::string exact = years ? exact_text(*years) : "null";
-  return "<td class='num' data-value='" + exact + "'>" + html_escape(payback_text(years, horizon, language)) + "</td>";
-}
+std::string number(double value, int decimals, bool dutch) { return html_number(value, decimals, dutch); }
 
 /// The contract, the cost split and the rule set in the reader's words (the scenario file's
 /// names are for machines).
@@ -773,14 +758,6 @@ void write_html_report(std::ostream& out, const AdviserReport& r, Language langu
 
 namespace {
 
-/// Closes the workbook once (libxlsxwriter frees it in workbook_close).
-struct Workbook {
-  lxw_workbook* book = nullptr;
-  ~Workbook() {
-    if (book) workbook_close(book);
-  }
-};
-
 /// The building's name and the report's date, for the workbook's first sheet.
 std::string title_for_sheet(const AdviserReport& r, Language language) {
   std::string title = r.scenario.site.name.empty() ? text(language, "Gebouw", "Building") : r.scenario.site.name;
@@ -872,17 +849,11 @@ void require_output_directory(const std::filesystem::path& path, const char* opt
 void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r, Language language) {
   require_output_directory(path, "--xlsx");
   const bool nl = language == Language::dutch;
-  // Hidden, per process, beside the target (as write_file_atomically names it): a rename
-  // within one directory is atomic, and two processes never share a temporary file.
-  const std::filesystem::path temporary =
-      path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
   const economics::EconomicsResult& money = r.economics;
   const sharing::SettlementResult& settlement = r.run.settlement;
   {
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_TRUE;  // rows are written in order: flat memory for 35,040 rows
-    Workbook workbook{workbook_new_opt(temporary.string().c_str(), &options)};
-    if (!workbook.book) throw InputError({path.string(), 0, 0, "--xlsx"}, Text{"kan de werkmap niet maken", "cannot create the workbook"});
+    // Rows are written in order (constant memory): flat memory for 35,040 rows.
+    AtomicWorkbook workbook(path, "--xlsx", true);
     // Same inputs, same bytes: without a set creation time libxlsxwriter stamps the current
     // time into the document properties. The stamp used is midnight UTC of 1 January of the
     // simulated year (the year the figures are about), and the comments name the tool and the
@@ -1084,20 +1055,7 @@ void write_xlsx_report(const std::filesystem::path& path, const AdviserReport& r
                                key_money.apartments[i].occupant_saving_eur_per_year, eur);
       }
     }
-    lxw_workbook* book = workbook.book;
-    workbook.book = nullptr;
-    if (const lxw_error error = workbook_close(book); error != LXW_NO_ERROR) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      throw InputError({path.string(), 0, 0, "--xlsx"}, fill("kan de werkmap niet schrijven: {}", "cannot write the workbook: {}", {lxw_strerror(error)}));
-    }
-  }
-  std::error_code renamed;
-  std::filesystem::rename(temporary, path, renamed);
-  if (renamed) {
-    std::error_code ignored;  // the rename's error is the one to report
-    std::filesystem::remove(temporary, ignored);
-    throw InputError({path.string(), 0, 0, "--xlsx"}, fill("kan de werkmap niet op haar plaats zetten: {}", "cannot move the workbook into place: {}", {renamed.message()}));
+    workbook.finish();
   }
 }
 
