@@ -18,6 +18,7 @@
 #endif
 
 #include "cli/cli_support.hpp"
+#include "cli/mpi_session.hpp"
 #include "cli/commands.hpp"
 #include "core/batch/execute.hpp"
 #include "core/batch/output.hpp"
@@ -125,27 +126,6 @@ batch::ProcessGroup mpi_group() {
   return group;
 }
 
-/// True when started by mpirun/srun (their launchers set these); a plain start of an MPI
-/// build stays one process without initialising MPI (no singleton start-up, no daemons).
-bool launched_by_mpi() {
-  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE", "PMI_RANK"}) {
-    if (std::getenv(name) != nullptr) return true;
-  }
-  return false;
-}
-
-/// MPI for the length of one batch command, when launched by mpirun. Only the main thread
-/// calls MPI (the workers compute; the writer loop sends and receives).
-struct MpiSession {
-  bool active = launched_by_mpi();
-  MpiSession() {
-    int provided = 0;
-    if (active) MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
-  }
-  ~MpiSession() {
-    if (active) MPI_Finalize();
-  }
-};
 #endif
 
 /// Broadcasts the first case to compute from the root (which read the journal) to every rank.

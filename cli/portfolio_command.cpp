@@ -16,6 +16,7 @@
 #endif
 
 #include "cli/cli_support.hpp"
+#include "cli/mpi_session.hpp"
 #include "cli/commands.hpp"
 #include "core/batch/output.hpp"
 #include "core/common/atomic_file.hpp"
@@ -119,32 +120,6 @@ std::string portfolio_fingerprint(const PortfolioSettings& settings) {
                                 settings.run.language == Language::dutch ? "nl" : "en",
                                 settings.run.workbooks ? "xlsx" : "no-xlsx", settings.run.quarter_hours ? "qh" : "no-qh"});
 }
-
-#ifdef DEELSTROOM_HAVE_MPI
-bool launched_by_mpi() {
-  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE", "PMI_RANK"}) {
-    if (std::getenv(name) != nullptr) return true;
-  }
-  return false;
-}
-
-/// MPI for the length of one portfolio command, when launched by mpirun. Only the main
-/// thread calls MPI (the workers compute buildings).
-struct MpiSession {
-  bool active = launched_by_mpi();
-  int rank = 0, size = 1;
-  MpiSession() {
-    if (!active) return;
-    int provided = 0;
-    MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
-    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-    MPI_Comm_size(MPI_COMM_WORLD, &size);
-  }
-  ~MpiSession() {
-    if (active) MPI_Finalize();
-  }
-};
-#endif
 
 /// Runs the shard's buildings (all of them with --shard 1/1) and writes their results.
 int run_portfolio(PortfolioSettings settings, std::ostream& out, std::ostream& err) {

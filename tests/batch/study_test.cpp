@@ -2,6 +2,8 @@
 // errors of bad manifest rows.
 #include <catch2/catch.hpp>
 
+#include "tests/error_of.hpp"
+
 #include <cmath>
 #include <filesystem>
 
@@ -20,15 +22,7 @@ FieldOverride field(const std::string& path, const std::string& value) {
   return {path, parse_field_path(path, {"test.csv", 2, 3, ""}), value, InputLocation{"test.csv", 2, 3, path}};
 }
 
-InputError error_of(const std::function<void()>& work) {
-  try {
-    work();
-  } catch (const InputError& error) {
-    return error;
-  }
-  FAIL("expected an InputError");
-  return InputError({}, Text{});
-}
+using test::error_of;
 
 }  // namespace
 

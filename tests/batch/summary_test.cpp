@@ -3,6 +3,8 @@
 // the conflicts a study refuses (two sources for one field, duplicate ids, too many cases).
 #include <catch2/catch.hpp>
 
+#include "tests/error_of.hpp"
+
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -22,15 +24,7 @@ namespace {
 constexpr double kNever = std::numeric_limits<double>::infinity();
 const std::filesystem::path kData = std::filesystem::path(DEELSTROOM_TEST_DATA_DIR) / "batch";
 
-InputError error_of(const std::function<void()>& work) {
-  try {
-    work();
-  } catch (const InputError& error) {
-    return error;
-  }
-  FAIL("expected an InputError");
-  return InputError({}, Text{});
-}
+using test::error_of;
 
 /// Four hand-made cases: a variable pv with values 10 and 20, the own key and one compared.
 ///   case 0, pv 10: payback 10,    sharing 0.4, NPV  100, losing 0,    keys 0.4 / 0.3
