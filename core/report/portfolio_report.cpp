@@ -12,11 +12,26 @@
 #include "core/report/svg_chart.hpp"
 #include "core/report/text_table.hpp"
 #include "core/report/xlsx_file.hpp"
+#include "core/tariffs/tariff_file.hpp"
 #include "core/time/civil.hpp"
 
 namespace deelstroom::report {
 
 namespace {
+
+/// A Fluvius network area by its name in the tariff file ("Fluvius Halle-Vilvoorde"), not its
+/// id ("halle_vilvoorde"); the id itself when no Flemish tariff file names it.
+std::string area_label(const std::string& id) {
+  try {
+    const auto tariffs = tariffs::load_tariffs("flanders", economics::kDefaultTariffYear, "");
+    for (const tariffs::TariffArea& area : tariffs->areas) {
+      if (area.id == id && !area.name.empty()) return area.name;
+    }
+  } catch (const std::exception&) {
+    // No tariff file: the id is still an honest label.
+  }
+  return id;
+}
 
 using portfolio::BuildingResult;
 using portfolio::Verdict;
@@ -141,7 +156,7 @@ void area_section(std::ostream& out, const PortfolioReport& r, Language language
       << "</th><th class='num'>kWp</th><th class='num'>" << text(language, "NCW VME's (€)", "Associations' NPV (€)")
       << "</th><th class='num'>" << text(language, "NCW appartementen (€)", "Apartments' NPV (€)") << "</th></tr>";
   for (const auto& [area, t] : totals_by_area(r.results)) {
-    out << "<tr><td>" << html_escape(area) << "</td>" << value_cell(t.buildings, 0, nl) << value_cell(t.pays, 0, nl)
+    out << "<tr><td>" << html_escape(area_label(area)) << "</td>" << value_cell(t.buildings, 0, nl) << value_cell(t.pays, 0, nl)
         << value_cell(t.pays_but_some_lose, 0, nl) << value_cell(t.does_not_pay, 0, nl) << value_cell(t.apartments, 0, nl)
         << value_cell(t.pv_kwp, 1, nl) << value_cell(t.association_npv_eur, 0, nl) << value_cell(t.apartments_npv_eur, 0, nl)
         << "</tr>";
@@ -170,7 +185,7 @@ void ranking_section(std::ostream& out, const PortfolioReport& r, const std::vec
     const Verdict verdict = portfolio::verdict_of(b);
     out << "<tr class='" << portfolio::verdict_name(verdict) << "' data-id='" << html_escape(b.id) << "'><td>" << ++rank
         << "</td><td><a href='reports/" << html_escape(b.id) << ".html'>" << html_escape(b.name) << "</a> <span class='muted'>"
-        << html_escape(b.id) << "</span></td><td>" << html_escape(b.dso_area) << "</td>" << value_cell(b.apartment_count, 0, nl)
+        << html_escape(b.id) << "</span></td><td>" << html_escape(area_label(b.dso_area)) << "</td>" << value_cell(b.apartment_count, 0, nl)
         << value_cell(b.pv_kwp, 1, nl) << value_cell(b.investment_eur, 0, nl) << value_cell(b.association_npv_eur, 0, nl)
         << payback_cell(b.association_payback_years, b.horizon_years, language)
         << percent_cell(b.sharing_rate, nl) << percent_cell(b.self_sufficiency, nl) << value_cell(b.apartments_npv_eur, 0, nl)
@@ -316,7 +331,7 @@ void write_portfolio_xlsx(const std::filesystem::path& path, const PortfolioRepo
       worksheet_write_number(ranking, row, 0, static_cast<double>(row), nullptr);
       worksheet_write_string(ranking, row, 1, b.id.c_str(), nullptr);
       worksheet_write_string(ranking, row, 2, b.name.c_str(), nullptr);
-      worksheet_write_string(ranking, row, 3, b.dso_area.c_str(), nullptr);
+      worksheet_write_string(ranking, row, 3, area_label(b.dso_area).c_str(), nullptr);
       worksheet_write_number(ranking, row, 4, b.apartment_count, nullptr);
       worksheet_write_number(ranking, row, 5, b.pv_kwp, one_decimal);
       worksheet_write_number(ranking, row, 6, b.investment_eur, eur);

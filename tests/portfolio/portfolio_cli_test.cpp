@@ -42,6 +42,9 @@ TEST_CASE("The shipped portfolio of 20 buildings writes 20 scenarios, 20 reports
   CHECK(count_of(html, "href='reports/") == 20);      // each linked to its report
   CHECK(html.find("href='reports/GNT-01.html'") != std::string::npos);
   CHECK(html.find("Waar delen loont") != std::string::npos);
+  // Network areas by their names, not their ids (no untranslated identifier in the Dutch report).
+  CHECK(html.find("Fluvius Halle-Vilvoorde") != std::string::npos);
+  CHECK(html.find("halle_vilvoorde") == std::string::npos);
   CHECK(count_of(result.err, "portfolio: ") == 22);   // a start line, one line per building, the time taken
   CHECK(result.out.find("20 gebouwen, 0 mislukt") != std::string::npos);
   // The generated scenarios open as they are (the adviser edits them in the calculator).
