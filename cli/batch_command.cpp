@@ -317,6 +317,9 @@ int batch_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     }
     settings.case_options.csv_style = report::csv_style_by_name(values["csv-style"].as<std::string>());
     settings.fingerprint_parts.push_back("style " + values["csv-style"].as<std::string>());
+    // The reasons in failures.csv are in the chosen language: a resumed batch keeps it.
+    settings.case_options.language = language;
+    settings.fingerprint_parts.push_back(std::string("lang ") + (language == Language::dutch ? "nl" : "en"));
     settings.shard = batch::parse_shard(values["shard"].as<std::string>());
     settings.threads = std::max(1, values["threads"].as<int>());
     settings.fail_fast = values.count("fail-fast") != 0;

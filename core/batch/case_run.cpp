@@ -1,5 +1,6 @@
 #include "core/batch/case_run.hpp"
 
+#include "core/common/error.hpp"
 #include "core/sharing/key_catalogue.hpp"
 
 #include <cmath>
@@ -316,7 +317,7 @@ CaseOutcome run_case(const Study& study, std::size_t index, const CaseOptions& o
   } catch (const std::exception& error) {
     outcome = CaseOutcome{};
     outcome.index = index;
-    outcome.error = error.what();
+    outcome.error = describe_error(error, options.language);
   }
   std::string reason = outcome.error;
   for (char& c : reason) {

@@ -12,6 +12,7 @@
 
 #include "core/batch/study.hpp"
 #include "core/batch/summary.hpp"
+#include "core/common/language.hpp"
 #include "core/report/csv_writer.hpp"
 #include "core/simulation/engine.hpp"
 
@@ -33,6 +34,7 @@ std::vector<ComparedKeySpec> parse_key_specs(std::string_view list);
 struct CaseOptions {
   report::CsvStyle csv_style = report::CsvStyle::tidy();
   std::vector<ComparedKeySpec> compared_keys;  ///< empty: no keys.csv rows beyond the own key
+  Language language = Language::dutch;          ///< of the reasons in failures.csv
 };
 
 /// The formatted result of one case, ready to append to the output files.

@@ -146,9 +146,11 @@ TEST_CASE("batch: failing rows go to failures.csv with row and column, --fail-fa
   const auto english = run_cli(args + " --lang en --out '" + (dir / "english").string() + "'", "batch_failures_english");
   CHECK(english.exit_code == 3);
   CHECK_THAT(english.err, Catch::Contains("2 of 3 cases failed; see "));
+  // The reasons in failures.csv are in the chosen language too.
+  CHECK_THAT(read_whole_file(dir / "english" / "failures.csv"), Catch::Contains("bad_rows.csv:3:3: field 'key.type'"));
   const std::string failures = read_whole_file(dir / "all" / "failures.csv");
-  CHECK_THAT(failures, Catch::Contains("bad_rows.csv:3:3: field 'key.type'"));
-  CHECK_THAT(failures, Catch::Contains("bad_rows.csv:4:2: field 'pv.arrays[0].kwp'"));
+  CHECK_THAT(failures, Catch::Contains("bad_rows.csv:3:3: veld 'key.type'"));
+  CHECK_THAT(failures, Catch::Contains("bad_rows.csv:4:2: veld 'pv.arrays[0].kwp'"));
   const std::string cases = read_whole_file(dir / "all" / "cases.csv");
   CHECK(std::count(cases.begin(), cases.end(), '\n') == 2);  // header + the good row
   CHECK_THAT(read_whole_file(dir / "all" / "summary.csv"), Catch::Contains("cases_failed,2"));
@@ -163,7 +165,7 @@ TEST_CASE("batch: failing rows go to failures.csv with row and column, --fail-fa
                                 (dir / "last").string() + "'",
                             "batch_failures_last");
   CHECK(last.exit_code == 1);
-  CHECK_THAT(last.err, Catch::Contains("unknown_field.csv:2:2: field 'pv.arrays[0].kwpp'"));
+  CHECK_THAT(last.err, Catch::Contains("unknown_field.csv:2:2: veld 'pv.arrays[0].kwpp'"));
 
   // Another batch into the same directory is refused.
   const auto other = run_cli(kStudy + " --out '" + (dir / "all").string() + "'", "batch_failures_other");
