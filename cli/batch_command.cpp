@@ -309,7 +309,7 @@ int batch_command(const Arguments& args, std::ostream& out, std::ostream& err) {
       }
     }
     settings.definition.draws = values["draws"].as<int>();
-    if (settings.definition.draws < 0) throw po::error("--draws expects 0 or more");
+    if (settings.definition.draws < 0) throw UsageError(Text{"--draws verwacht 0 of meer", "--draws expects 0 or more"});
     settings.fingerprint_parts.push_back("draws " + std::to_string(settings.definition.draws));
     if (values.count("keys") != 0) {
       settings.case_options.compared_keys = batch::parse_key_specs(values["keys"].as<std::string>());
@@ -329,7 +329,8 @@ int batch_command(const Arguments& args, std::ostream& out, std::ostream& err) {
 
     const batch::Study study(settings.definition);
     if (values.count("bench") != 0) return run_bench(settings, study, values["bench-threads"].as<std::string>(), out, err);
-    if (values.count("out") == 0) throw po::error("--out DIR is required (the results are written there as the batch goes)");
+    if (values.count("out") == 0) throw UsageError(Text{"--out MAP is nodig (de resultaten worden er geschreven terwijl de batch loopt)",
+                                                  "--out DIR is required (the results are written there as the batch goes)"});
     settings.out = values["out"].as<std::string>();
 
     g_stop_requested.store(false);

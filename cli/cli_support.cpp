@@ -19,7 +19,7 @@ Language language_from(const po::variables_map& values) {
   if (const char* env = std::getenv("DEELSTROOM_LANG"); env != nullptr && *env != '\0') code = env;
   if (values.count("lang") != 0) code = values["lang"].as<std::string>();
   const auto language = parse_language(code);
-  if (!language) throw po::error("--lang expects nl or en, not '" + code + "'");
+  if (!language) throw UsageError(fill("--lang verwacht nl of en, niet '{}'", "--lang expects nl or en, not '{}'", {code}));
   return *language;
 }
 
@@ -41,11 +41,35 @@ Language language_in(const Arguments& args) {
   return parse_language(code).value_or(Language::dutch);
 }
 
+/// A command-line error in `language`: ours carry both texts; Boost's common ones are said
+/// again in Dutch with the option they name; any other keeps Boost's English.
+std::string usage_text(const po::error& error, Language language) {
+  if (const auto* ours = dynamic_cast<const UsageError*>(&error)) return ours->text().in(language);
+  if (language == Language::english) return error.what();
+  if (const auto* unknown = dynamic_cast<const po::unknown_option*>(&error)) {
+    return "onbekende optie '" + unknown->get_option_name() + "'";
+  }
+  if (const auto* value = dynamic_cast<const po::invalid_option_value*>(&error)) {
+    return "ongeldige waarde voor " + value->get_option_name() + " (" + error.what() + ")";
+  }
+  if (const auto* required = dynamic_cast<const po::required_option*>(&error)) {
+    return "de optie '" + required->get_option_name() + "' is verplicht";
+  }
+  if (const auto* twice = dynamic_cast<const po::multiple_occurrences*>(&error)) {
+    return "de optie '" + twice->get_option_name() + "' staat er meer dan eens";
+  }
+  if (dynamic_cast<const po::too_many_positional_options_error*>(&error) != nullptr) return "te veel argumenten zonder optie";
+  if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&error)) {
+    return "ongeldige opdrachtregel bij '" + syntax->get_option_name() + "' (" + error.what() + ")";
+  }
+  return error.what();
+}
+
 int guarded(std::ostream& err, const std::string& command, const Arguments& args, const std::function<int()>& body) {
   try {
     return body();
   } catch (const po::error& error) {
-    err << "deelstroom " << command << ": " << error.what() << "\n"
+    err << "deelstroom " << command << ": " << usage_text(error, language_in(args)) << "\n"
         << "(deelstroom " << command << " --help)\n";
     return kExitUsage;
   } catch (const InputError& error) {

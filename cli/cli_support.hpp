@@ -10,10 +10,22 @@
 
 #include "cli/command.hpp"
 #include "core/common/language.hpp"
+#include "core/common/text.hpp"
 
 namespace deelstroom::cli {
 
 namespace po = boost::program_options;
+
+/// A wrong command line, said in Dutch and English (guarded() prints the chosen language;
+/// what() is the English line, as for Boost's own errors).
+class UsageError : public po::error {
+ public:
+  explicit UsageError(Text message) : po::error(message.english), text_(std::move(message)) {}
+  const Text& text() const { return text_; }
+
+ private:
+  Text text_;
+};
 
 /// Adds --help and --lang to a subcommand's options.
 void add_common_options(po::options_description& options);

@@ -27,8 +27,8 @@ int merge_command(const Arguments& args, std::ostream& out, std::ostream& err) {
       return kExitOk;
     }
     const Language language = language_from(values);
-    if (values.count("out") == 0) throw po::error("--out DIR is required");
-    if (values.count("shards") == 0) throw po::error("give the shard directories to merge");
+    if (values.count("out") == 0) throw UsageError(Text{"--out MAP is nodig", "--out DIR is required"});
+    if (values.count("shards") == 0) throw UsageError(Text{"geef de mappen van de shards om samen te voegen", "give the shard directories to merge"});
     std::vector<std::filesystem::path> shards;
     for (const std::string& dir : values["shards"].as<std::vector<std::string>>()) shards.emplace_back(dir);
     if (std::filesystem::exists(shards.front() / portfolio::kShardFileName)) {

@@ -131,7 +131,7 @@ int run_portfolio(PortfolioSettings settings, std::ostream& out, std::ostream& e
 #ifdef DEELSTROOM_HAVE_MPI
   MpiSession mpi;
   if (mpi.active && mpi.size > 1) {
-    if (settings.shard.count != 1) throw po::error("--shard and mpirun together: give one or the other");
+    if (settings.shard.count != 1) throw UsageError(Text{"--shard en mpirun samen: kies het ene of het andere", "--shard and mpirun together: give one or the other"});
     rank = mpi.rank;
     ranks = mpi.size;
     settings.shard = {rank + 1, ranks};
@@ -224,10 +224,10 @@ int portfolio_command(const Arguments& args, std::ostream& out, std::ostream& er
     }
     PortfolioSettings settings;
     settings.run.language = language_from(values);
-    if (values.count("out") == 0) throw po::error("--out DIR is required");
+    if (values.count("out") == 0) throw UsageError(Text{"--out MAP is nodig", "--out DIR is required"});
     settings.layout.directory = values["out"].as<std::string>();
     const auto rank_by = portfolio::rank_by_name(values["rank-by"].as<std::string>());
-    if (!rank_by) throw po::error("--rank-by expects npv, payback, sharing or losers");
+    if (!rank_by) throw UsageError(Text{"--rank-by verwacht npv, payback, sharing of losers", "--rank-by expects npv, payback, sharing or losers"});
     settings.rank_by = *rank_by;
     settings.run.threads = std::max(1, values["threads"].as<int>());
     settings.run.workbooks = values.count("no-xlsx") == 0;
@@ -237,12 +237,12 @@ int portfolio_command(const Arguments& args, std::ostream& out, std::ostream& er
     settings.shard = batch::parse_shard(values["shard"].as<std::string>());
     settings.quiet = values.count("quiet") != 0;
     if (values.count("merge") != 0) {
-      if (values.count("table") != 0) throw po::error("--merge takes shard directories, not a buildings table");
+      if (values.count("table") != 0) throw UsageError(Text{"--merge neemt mappen van shards, geen gebouwentabel", "--merge takes shard directories, not a buildings table"});
       std::vector<std::filesystem::path> shards;
       for (const std::string& dir : values["merge"].as<std::vector<std::string>>()) shards.emplace_back(dir);
       return merge_portfolio(settings, shards, out, err);
     }
-    if (values.count("table") == 0) throw po::error("give the buildings table (e.g. scenarios/portfolio/buildings.csv)");
+    if (values.count("table") == 0) throw UsageError(Text{"geef de gebouwentabel (bv. scenarios/portfolio/buildings.csv)", "give the buildings table (e.g. scenarios/portfolio/buildings.csv)"});
     settings.table_file = values["table"].as<std::string>();
     settings.base_file = values.count("base") != 0 ? std::filesystem::path(values["base"].as<std::string>()) : example_scenario_path();
     return run_portfolio(settings, out, err);

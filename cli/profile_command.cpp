@@ -32,7 +32,7 @@ struct YearContext {
 };
 
 YearContext year_context(int year) {
-  if (year < 1971 || year > 2200) throw po::error("--year expects a year from 1971 to 2200");
+  if (year < 1971 || year > 2200) throw UsageError(Text{"--year verwacht een jaar van 1971 tot 2200", "--year expects a year from 1971 to 2200"});
   YearContext y{time::make_year_grid(year), {}};
   y.calendar = time::make_local_calendar(y.grid, time::brussels_time_zone());
   return y;
@@ -117,7 +117,7 @@ int inspect(const Arguments& args, std::ostream& out) {
                 options);
     return kExitOk;
   }
-  if (values.count("file") == 0) throw po::error("which file? deelstroom profile inspect FILE");
+  if (values.count("file") == 0) throw UsageError(Text{"welk bestand? deelstroom profile inspect BESTAND", "which file? deelstroom profile inspect FILE"});
   const Language language = language_from(values);
   const bool dutch = language == Language::dutch;
   const YearContext year = year_context(values["year"].as<int>());
@@ -192,8 +192,9 @@ int generate(const Arguments& args, std::ostream& out) {
                 options);
     return kExitOk;
   }
-  if (values.count("type") == 0) throw po::error("which archetype? deelstroom profile generate TYPE (deelstroom profile list)");
-  if (values.count("out") == 0) throw po::error("where to? --out FILE");
+  if (values.count("type") == 0) throw UsageError(Text{"welk type huishouden? deelstroom profile generate TYPE (deelstroom profile list)",
+                                                        "which archetype? deelstroom profile generate TYPE (deelstroom profile list)"});
+  if (values.count("out") == 0) throw UsageError(Text{"waarheen? --out BESTAND", "where to? --out FILE"});
   const Language language = language_from(values);
   const bool dutch = language == Language::dutch;
   const YearContext year = year_context(values["year"].as<int>());
@@ -205,7 +206,8 @@ int generate(const Arguments& args, std::ostream& out) {
   std::uint64_t seed = 0;
   const auto [seed_end, seed_error] = std::from_chars(seed_text.data(), seed_text.data() + seed_text.size(), seed);
   if (seed_text.empty() || seed_error != std::errc() || seed_end != seed_text.data() + seed_text.size()) {
-    throw po::error("--seed expects a whole number from 0 to 18446744073709551615, found '" + seed_text + "'");
+    throw UsageError(fill("--seed verwacht een geheel getal van 0 tot 18446744073709551615, gevonden '{}'",
+                          "--seed expects a whole number from 0 to 18446744073709551615, found '{}'", {seed_text}));
   }
 
   load::LoadSource source;
@@ -292,7 +294,8 @@ int import_meters(const Arguments& args, std::ostream& out) {
     return kExitOk;
   }
   if (values.count("scenario") == 0 || values.count("files") == 0) {
-    throw po::error("expected: deelstroom profile import SCENARIO FOLDER|FILE... [--out NEW.toml]");
+    throw UsageError(Text{"verwacht: deelstroom profile import SCENARIO MAP|BESTAND... [--out NIEUW.toml]",
+                          "expected: deelstroom profile import SCENARIO FOLDER|FILE... [--out NEW.toml]"});
   }
   const Language language = language_from(values);
   const bool dutch = language == Language::dutch;
@@ -302,7 +305,7 @@ int import_meters(const Arguments& args, std::ostream& out) {
   std::vector<load::MeterTarget> targets;
   for (const scenario::ApartmentSettings& a : s.apartments) targets.push_back({a.id, a.consumption.ean});
   const std::optional<time::TimeZone> zone = time::time_zone_from_name(s.site.timezone);
-  if (!zone) throw po::error("unknown time zone in the scenario: " + s.site.timezone);
+  if (!zone) throw UsageError(fill("onbekende tijdzone in het scenario: {}", "unknown time zone in the scenario: {}", {s.site.timezone}));
   const time::YearGrid grid = time::make_year_grid(s.site.year, *zone);
   const time::LocalCalendar calendar = time::make_local_calendar(grid, *zone);
   const load::MeterFolderImport found = load::import_meter_files(load::meter_files(paths), targets, {grid, calendar});
@@ -367,7 +370,8 @@ int profile_command(const Arguments& args, std::ostream& out, std::ostream& err)
     if (args.front() == "generate") return generate(rest, out);
     if (args.front() == "list") return list(rest, out);
     if (args.front() == "import") return import_meters(rest, out);
-    throw po::error("unknown action '" + args.front() + "'; expected inspect, generate, import or list");
+    throw UsageError(fill("onbekende actie '{}'; verwacht inspect, generate, import of list",
+                          "unknown action '{}'; expected inspect, generate, import or list", {args.front()}));
   });
 }
 

@@ -38,7 +38,8 @@ int report_command(const Arguments& args, std::ostream& out, std::ostream& err) 
       return kExitOk;
     }
     if (values.count("out") == 0 && values.count("xlsx") == 0 && values.count("pdf") == 0) {
-      throw po::error("report needs --out FILE.html, --pdf FILE.pdf and/or --xlsx FILE");
+      throw UsageError(Text{"report heeft --out BESTAND.html, --pdf BESTAND.pdf en/of --xlsx BESTAND nodig",
+                                "report needs --out FILE.html, --pdf FILE.pdf and/or --xlsx FILE"});
     }
     const std::string pdf = values.count("pdf") != 0 ? values["pdf"].as<std::string>() : std::string();
     if (!pdf.empty() && !report::find_pdf_renderer()) {

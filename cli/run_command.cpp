@@ -33,11 +33,13 @@ std::pair<double, double> parse_kwp_range(const std::string& text) {
     const auto high = finite_number(text.substr(colon + 1));
     if (low && high && *low >= 0.0 && *high > *low) return {*low, *high};
     if (!low || !high) {
-      throw po::error("--optimise-size expects MIN:MAX as two finite numbers of kWp with 0 <= MIN < MAX, e.g. 5:60; found '" +
-                      text + "'");
+      throw UsageError(fill("--optimise-size verwacht MIN:MAX als twee eindige getallen in kWp met 0 <= MIN < MAX, bv. 5:60; gevonden '{}'",
+                            "--optimise-size expects MIN:MAX as two finite numbers of kWp with 0 <= MIN < MAX, e.g. 5:60; found '{}'",
+                            {text}));
     }
   }
-  throw po::error("--optimise-size expects MIN:MAX in kWp with 0 <= MIN < MAX, e.g. 5:60; found '" + text + "'");
+  throw UsageError(fill("--optimise-size verwacht MIN:MAX in kWp met 0 <= MIN < MAX, bv. 5:60; gevonden '{}'",
+                        "--optimise-size expects MIN:MAX in kWp with 0 <= MIN < MAX, e.g. 5:60; found '{}'", {text}));
 }
 
 }  // namespace
@@ -70,7 +72,7 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     report::CsvExportOptions csv;
     csv.style = report::csv_style_by_name(values["csv-style"].as<std::string>());
     csv.quarter_hours = values.count("quarter-hours") != 0;
-    if (csv.quarter_hours && values.count("out") == 0) throw po::error("--quarter-hours needs --out DIR");
+    if (csv.quarter_hours && values.count("out") == 0) throw UsageError(Text{"--quarter-hours heeft --out MAP nodig", "--quarter-hours needs --out DIR"});
     // A bad range is said before the year is computed.
     if (values.count("optimise-size") != 0) parse_kwp_range(values["optimise-size"].as<std::string>());
 
@@ -106,7 +108,7 @@ int run_command(const Arguments& args, std::ostream& out, std::ostream& err) {
     if (values.count("optimise-size") != 0) {
       const auto [min_kwp, max_kwp] = parse_kwp_range(values["optimise-size"].as<std::string>());
       const double kwp = simulation::installed_kwp(building);
-      if (!(kwp > 0.0)) throw po::error("--optimise-size needs a building with PV to scale");
+      if (!(kwp > 0.0)) throw UsageError(Text{"--optimise-size heeft een gebouw met PV nodig om te schalen", "--optimise-size needs a building with PV to scale"});
       const economics::SizeOptimum optimum =
           economics::optimise_pv_size(building.series, run.key.schedule, simulation::economic_apartments(scenario),
                                       scenario.economics, kwp, min_kwp, max_kwp);

@@ -40,7 +40,7 @@ int tariffs_command(const Arguments& args, std::ostream& out, std::ostream& err)
     economics::EconomicsSettings settings;
     if (values.count("scenario") != 0) {
       if (values.count("year") != 0 || values.count("area") != 0 || !values["region"].defaulted()) {
-        throw po::error("give a scenario or --region/--year/--area, not both");
+        throw UsageError(Text{"geef een scenario of --region/--year/--area, niet beide", "give a scenario or --region/--year/--area, not both"});
       }
       settings = scenario::read_scenario(values["scenario"].as<std::string>()).economics;
     } else {

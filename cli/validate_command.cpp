@@ -24,7 +24,7 @@ int validate_command(const Arguments& args, std::ostream& out, std::ostream& err
                   options);
       return kExitOk;
     }
-    if (values.count("scenario") == 0) throw po::error("which scenario? deelstroom validate SCENARIO");
+    if (values.count("scenario") == 0) throw UsageError(Text{"welk scenario? deelstroom validate SCENARIO", "which scenario? deelstroom validate SCENARIO"});
     const Language language = language_from(values);
     const scenario::Scenario scenario = scenario::read_scenario(values["scenario"].as<std::string>());
     std::vector<Text> warnings = scenario.warnings;

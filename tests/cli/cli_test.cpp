@@ -327,3 +327,18 @@ TEST_CASE("an unusable --out file names the real reason and never Success", "[cl
   CHECK(refused.err.find("cannot write in directory '/sys': ") != std::string::npos);
   CHECK(refused.err.find("': the file cannot be created") == std::string::npos);  // errno was set by open()
 }
+
+TEST_CASE("cli: command-line mistakes are said in Dutch by default and in English with --lang en", "[cli]") {
+  const auto ours = deelstroom::test::run_cli("validate", "usage_nl");
+  CHECK(ours.exit_code == 2);
+  CHECK_THAT(ours.err, Catch::Contains("welk scenario? deelstroom validate SCENARIO"));
+  const auto ours_en = deelstroom::test::run_cli("validate --lang en", "usage_en");
+  CHECK(ours_en.exit_code == 2);
+  CHECK_THAT(ours_en.err, Catch::Contains("which scenario? deelstroom validate SCENARIO"));
+  // Boost's own errors: the option they name, in Dutch.
+  const auto unknown = deelstroom::test::run_cli("run --bogus", "usage_unknown_nl");
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("onbekende optie '--bogus'"));
+  const auto unknown_en = deelstroom::test::run_cli("run --bogus --lang en", "usage_unknown_en");
+  CHECK_THAT(unknown_en.err, Catch::Contains("unrecognised option '--bogus'"));
+}
