@@ -244,7 +244,8 @@ void App::menu_bar() {
   if (ImGui::BeginMenu(L(l, "Opleiding", "Training"))) {
     if (training_.empty()) ImGui::TextDisabled("%s", training_directory().string().c_str());
     for (const TrainingCase& item : training_) {
-      if (ImGui::MenuItem(item.title.c_str())) guard_unsaved(PendingAction::open_training, item.file);
+      const std::string label = item.problem.empty() ? item.title : item.title + " (" + item.problem.in(state_.language) + ")";
+      if (ImGui::MenuItem(label.c_str())) guard_unsaved(PendingAction::open_training, item.file);
     }
     ImGui::EndMenu();
   }

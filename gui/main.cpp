@@ -38,6 +38,17 @@ struct Options {
   int width = 1600, height = 1000;
 };
 
+/// --lang on the command line (or DEELSTROOM_LANG), Dutch otherwise: for messages said before
+/// the options are parsed.
+Language language_of(int argc, char** argv) {
+  std::string code;
+  if (const char* env = std::getenv("DEELSTROOM_LANG"); env != nullptr) code = env;
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == "--lang") code = argv[i + 1];
+  }
+  return parse_language(code).value_or(Language::dutch);
+}
+
 void usage(std::ostream& out) {
   out << "Usage: deelstroom-gui [--scenario FILE] [--lang nl|en] [--presentation]\n"
          "       deelstroom-gui --scenario FILE --screenshot OUT.png [--frames N] [--view NAME] [--size WxH]\n"
@@ -232,7 +243,9 @@ int run(const Options& o) {
   g_headless = headless;
   GLFWwindow* window = create_window(o.width, o.height, "deelstroom");
   if (window == nullptr) {
-    std::cerr << "deelstroom-gui: cannot open a window (no display or OpenGL 3). Under CI use xvfb-run -a.\n";
+    std::cerr << "deelstroom-gui: "
+              << tr(o.language, "kan geen venster openen (geen scherm of geen OpenGL 3). Gebruik in CI xvfb-run -a.\n",
+                    "cannot open a window (no display or OpenGL 3). Under CI use xvfb-run -a.\n");
     return 1;
   }
   const Fonts fonts = load_fonts_and_style(content_scale(window));
@@ -246,7 +259,7 @@ int run(const Options& o) {
       if (headless) exit_code = 1;
     }
     if (!o.view.empty() && !select_view_by_name(app.view(), o.view)) {
-      std::cerr << "deelstroom-gui: unknown view " << o.view << "\n";
+      std::cerr << "deelstroom-gui: " << tr(o.language, "onbekende weergave ", "unknown view ") << o.view << "\n";
       usage(std::cerr);
       exit_code = 2;
     }
@@ -260,7 +273,7 @@ int run(const Options& o) {
       measure(window, app, fonts);
     } else if (exit_code == 0 && headless) {
       if (!settle(window, app, fonts, 600.0)) {
-        std::cerr << "deelstroom-gui: results did not arrive within 600 s\n";
+        std::cerr << "deelstroom-gui: " << tr(o.language, "geen resultaten binnen 600 s\n", "results did not arrive within 600 s\n");
         exit_code = 1;
       }
       if (!o.dialog.empty() && !app.show_dialog(o.dialog)) throw std::runtime_error("unknown dialog " + o.dialog);
@@ -301,7 +314,8 @@ int main(int argc, char** argv) {
     if (!options) return 0;
     return deelstroom::gui::run(*options);
   } catch (const deelstroom::InputError& error) {
-    std::cerr << "deelstroom-gui: " << error.what() << "\n";
+    // Before the options are read the language is the command line's (or DEELSTROOM_LANG's).
+    std::cerr << "deelstroom-gui: " << error.describe(deelstroom::gui::language_of(argc, argv)) << "\n";
     return 1;
   } catch (const std::exception& error) {
     std::cerr << "deelstroom-gui: " << error.what() << "\n";

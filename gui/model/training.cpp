@@ -15,12 +15,12 @@ std::vector<TrainingCase> training_cases(const std::filesystem::path& directory)
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
     if (entry.path().extension() != ".toml") continue;
-    TrainingCase item{entry.path(), entry.path().stem().string()};
+    TrainingCase item{entry.path(), entry.path().stem().string(), {}};
     try {
       const scenario::Scenario s = scenario::read_scenario(entry.path());
       if (!s.description.empty()) item.title = s.description;
     } catch (const InputError& error) {
-      item.title += " (" + std::string(error.what()) + ")";
+      item.problem = Text{error.describe(Language::dutch), error.describe(Language::english)};
     }
     cases.push_back(std::move(item));
   }

@@ -5,11 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "core/common/text.hpp"
+
 namespace deelstroom::gui {
 
 struct TrainingCase {
   std::filesystem::path file;
   std::string title;  ///< the scenario's description, or the file name when it has none
+  Text problem;       ///< why the file does not read as a scenario (empty when it does)
 };
 
 /// The cases in `directory` (default: data_directory()/scenarios/training), sorted by file
