@@ -140,6 +140,10 @@ economics::EnergyBasis reference_basis(const scenario::Scenario& scenario,
   return basis;
 }
 
+std::string register_name(int register_doubles) {
+  return register_doubles == 4 ? "AVX2" : "SSE2";
+}
+
 long peak_rss_kb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -354,6 +358,15 @@ int bench_command(const Arguments& args, std::ostream& out, std::ostream& err) {
         time_it(runs, 3, [&] { sharing::settle_year(series, resolved.schedule, settle_options); });
     print_row(out, "    settle_year with the building's series totals", settle_time, "",
               {plain_settle.median_ms / settle_time.median_ms, settle_fast_bytes});
+    // The same settlement with each register width the processor runs (the same bits:
+    // tests/sharing/reference_settlement_test.cpp).
+    for (int width : sharing::settlement_register_widths()) {
+      settle_options.register_doubles = width;
+      const Timing widths = time_it(runs, 3, [&] { sharing::settle_year(series, resolved.schedule, settle_options); });
+      print_row(out, "      with " + register_name(width) + " (" + std::to_string(width) + " doubles a register)", widths,
+                "", {plain_settle.median_ms / widths.median_ms, settle_fast_bytes});
+    }
+    settle_options.register_doubles = 0;
     settle_options.keep_series = true;
     const Timing settle_kept =
         time_it(runs, 3, [&] { sharing::settle_year(series, resolved.schedule, settle_options); });

@@ -1,239 +1,22 @@
 #include "core/sharing/settlement.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
 #include <stdexcept>
 
+#include "core/sharing/compiled_key.hpp"
+#include "core/sharing/allocator.hpp"
+
 namespace deelstroom::sharing {
 
 namespace {
 
-/// A group key prepared for the inner loop: its weights over all N apartments (0 for
-/// non-members: a weight of 0 gives min(0, need) = 0, exactly what leaving the apartment out
-/// gives, and the straight loops over all N vectorise).
-struct CompiledGroup {
-  Method method = Method::fixed;
-  std::vector<double> dense_weights;        ///< round-1 weight of each apartment
-  std::vector<double> dense_later_weights;  ///< weight of each apartment in rounds >= 2
-  std::vector<double> dense_member;  ///< 1 for members, 0 otherwise
-  int rounds = 1;
-  double fixed_fraction = 1.0;
-  bool relative = false;
-};
-
-/// What is left below this (kWh) is rounding, not energy: a round that places everything
-/// leaves sum(k) x rest - rest of the order of 1e-16, and the cascade stops there instead of
-/// running empty rounds.
-constexpr double kRoundingRestKwh = 1e-12;
-
-struct CompiledKey {
-  std::vector<CompiledGroup> groups;
-  /// 1 for an apartment the key can give energy to (a positive weight in some round, or a
-  /// member of a proportional group), 0 otherwise (e.g. a non-participant): only their unmet
-  /// offtake is energy "left unshared while someone could have taken it".
-  std::vector<double> eligible;
-};
-
-CompiledKey compile_key(const AllocationKey& key, int apartment_count) {
-  if (const std::string problem = validate_key(key, apartment_count); !problem.empty()) {
-    throw std::invalid_argument("invalid allocation key: " + problem);
-  }
-  CompiledKey compiled;
-  for (const GroupKey& group : key.groups) {
-    CompiledGroup c;
-    c.method = group.method;
-    c.rounds = group.method == Method::proportional ? 0 : group.rounds;
-    c.relative = group.relative;
-    c.fixed_fraction = group.method == Method::fixed ? 1.0 : group.method == Method::hybrid ? group.fixed_fraction : 0.0;
-    const bool has_later = group.later_weights.size() == apartment_count;
-    c.dense_weights.assign(static_cast<std::size_t>(apartment_count), 0.0);
-    c.dense_later_weights.assign(static_cast<std::size_t>(apartment_count), 0.0);
-    c.dense_member.assign(static_cast<std::size_t>(apartment_count), 0.0);
-    for (int i = 0; i < apartment_count; ++i) {
-      if (group.member[i] <= 0.0) continue;
-      const double w = group.method == Method::proportional ? 0.0 : group.weights[i];
-      c.dense_weights[static_cast<std::size_t>(i)] = w;
-      c.dense_later_weights[static_cast<std::size_t>(i)] = has_later ? group.later_weights[i] : w;
-      c.dense_member[static_cast<std::size_t>(i)] = 1.0;
-    }
-    compiled.groups.push_back(std::move(c));
-  }
-  compiled.eligible.assign(static_cast<std::size_t>(apartment_count), 0.0);
-  for (const CompiledGroup& c : compiled.groups) {
-    for (std::size_t i = 0; i < compiled.eligible.size(); ++i) {
-      const bool receives = c.method == Method::proportional ? c.dense_member[i] > 0.0
-                                                             : c.dense_weights[i] > 0.0 || c.dense_later_weights[i] > 0.0 ||
-                                                                   (c.fixed_fraction < 1.0 && c.dense_member[i] > 0.0);
-      if (receives) compiled.eligible[i] = 1.0;
-    }
-  }
-  return compiled;
-}
-
-/// Scratch space and the allocation arithmetic of one quarter-hour.
-class Allocator {
- public:
-  explicit Allocator(int apartment_count)
-      : need_(apartment_count), relative_weights_(apartment_count), relative_later_(apartment_count) {}
-
-  /// Allocates `shareable` (the pool of all injectors) over the apartments with offtake
-  /// `offtake` into `allocated` (N entries, overwritten) and adds each round's gifts to
-  /// `round_sink` (R x N, round-major, accumulated: the caller's monthly buckets).
-  /// `injection` (N entries or null) is what each apartment injects itself: it can receive at
-  /// most what the others injected. Returns the total allocated.
-  double run(const CompiledKey& key, double shareable, const double* offtake, const double* injection,
-             double* allocated, double* round_sink) {
-    const int n = static_cast<int>(need_.size());
-    round_sink_ = round_sink;
-    injection_ = injection;
-    rounds_used_ = 0;
-    for (int i = 0; i < n; ++i) {
-      need_[i] = offtake[i];
-      allocated[i] = 0.0;
-    }
-    if (injection != nullptr) {
-      for (int i = 0; i < n; ++i) need_[i] = std::min(need_[i], std::max(shareable - injection[i], 0.0));
-    }
-    double total = 0.0;
-    for (const CompiledGroup& group : key.groups) {
-      const double available = shareable - total;
-      if (!(available > 0.0)) break;
-      total += serve_group(group, available, allocated);
-    }
-    return total;
-  }
-
-  const std::vector<double>& remaining_need() const { return need_; }
-  /// Rounds the last run placed energy in.
-  int rounds_used() const { return rounds_used_; }
-
- private:
-  double serve_group(const CompiledGroup& group, double available, double* allocated) {
-    double given = 0.0;
-    if (group.method != Method::proportional) {
-      given += serve_fixed(group, available * group.fixed_fraction, allocated);
-    }
-    if (group.method != Method::fixed) {
-      const int round = group.method == Method::hybrid ? group.rounds : 0;
-      given += serve_proportional(group, available - given, round, allocated);
-    }
-    return given;
-  }
-
-  // Static percentages with cascade rounds (energy-sharing.md §2.1 and §2.3). Each pass both
-  // gives and sums the weights of the members still short, for the next round (one pass per
-  // round: this loop is the settlement's hot spot).
-  double serve_fixed(const CompiledGroup& group, double budget, double* allocated) {
-    const int n = static_cast<int>(need_.size());
-    const double* weights = group.dense_weights.data();
-    const double* later = group.dense_later_weights.data();
-    if (group.relative && injection_ != nullptr) {
-      weights = relative_weights(group.dense_weights, relative_weights_);
-      later = relative_weights(group.dense_later_weights, relative_later_);
-    }
-    double given = give_round(n, weights, budget, round_sink_, allocated);
-    if (given > 0.0) rounds_used_ = std::max(rounds_used_, 1);
-    for (int round = 1; round < group.rounds; ++round) {
-      const double rest = budget - given;
-      if (!(rest > kRoundingRestKwh)) break;
-      // Summed only when another round may follow (the sum is on the critical path).
-      const double weight_uncovered = uncovered_weight(n, later);
-      if (!(weight_uncovered > 0.0)) break;
-      const double round_given =
-          give_round(n, later, rest / weight_uncovered,
-                     round_sink_ + static_cast<std::size_t>(round) * static_cast<std::size_t>(n), allocated);
-      if (!(round_given > 0.0)) break;  // a round that shares nothing ends the cascade
-      given += round_given;
-      rounds_used_ = std::max(rounds_used_, round + 1);
-    }
-    return given;
-  }
-
-  /// The relative key of this quarter-hour: the weights of the apartments injecting now set to
-  /// 0, the others scaled so that the key keeps its total (Fluvius, relatieve verdeelsleutel).
-  const double* relative_weights(const std::vector<double>& weights, std::vector<double>& out) const {
-    const int n = static_cast<int>(weights.size());
-    double total = 0.0;
-    double kept = 0.0;
-    for (int i = 0; i < n; ++i) {
-      total += weights[i];
-      out[i] = injection_[i] > 0.0 ? 0.0 : weights[i];
-      kept += out[i];
-    }
-    const double scale = kept > 0.0 ? total / kept : 0.0;
-    for (int i = 0; i < n; ++i) out[i] *= scale;
-    return out.data();
-  }
-
-  /// One round of a static key: a_i = min(w_i x scale, need_i) for every apartment, added to
-  /// the allocation and the round's bucket; returns the sum.
-  double give_round(int n, const double* __restrict weights, double scale, double* __restrict sink,
-                    double* __restrict allocated) {
-    double* __restrict need = need_.data();
-    double given = 0.0;
-#pragma omp simd reduction(+ : given)
-    for (int i = 0; i < n; ++i) {
-      const double offer = weights[i] * scale;
-      const double amount = offer < need[i] ? offer : need[i];
-      need[i] -= amount;
-      allocated[i] += amount;
-      sink[i] += amount;
-      given += amount;
-    }
-    return given;
-  }
-
-  /// Sum of the later-round weights of the apartments still short, in ascending apartment
-  /// order (a serial sum: the same bits on every compiler and vector width). Branch-free: a
-  /// covered apartment adds +0.0, which leaves a sum of weights >= 0 unchanged, and the
-  /// data-dependent branch it replaces was mispredicted often enough to dominate settlement.
-  double uncovered_weight(int n, const double* __restrict later) const {
-    const double* __restrict need = need_.data();
-    double sum = 0.0;
-    for (int i = 0; i < n; ++i) {
-      const double still_short = need[i] > 0.0 ? 1.0 : 0.0;
-      sum += later[i] * still_short;
-    }
-    return sum;
-  }
-
-  // Proportional to the (remaining) offtake (energy-sharing.md §2.2), over all N apartments
-  // with a 0/1 membership mask (straight loops that vectorise).
-  double serve_proportional(const CompiledGroup& group, double budget, int round, double* __restrict allocated) {
-    if (!(budget > 0.0)) return 0.0;
-    const int n = static_cast<int>(need_.size());
-    double* __restrict need = need_.data();
-    const double* __restrict member = group.dense_member.data();
-    double demand = 0.0;
-#pragma omp simd reduction(+ : demand)
-    for (int i = 0; i < n; ++i) demand += member[i] * need[i];
-    if (!(demand > 0.0)) return 0.0;
-    // Everyone's remaining need when the budget covers it, else the same fraction of each.
-    const double fraction = budget >= demand ? 1.0 : budget / demand;
-    double* __restrict sink = round_sink_ + static_cast<std::size_t>(round) * static_cast<std::size_t>(n);
-    double given = 0.0;
-#pragma omp simd reduction(+ : given)
-    for (int i = 0; i < n; ++i) {
-      const double share = member[i] * need[i] * fraction;
-      const double amount = share < need[i] ? share : need[i];
-      need[i] -= amount;
-      allocated[i] += amount;
-      sink[i] += amount;
-      given += amount;
-    }
-    if (given > 0.0) rounds_used_ = std::max(rounds_used_, round + 1);
-    return given;
-  }
-
-  std::vector<double> need_;
-  std::vector<double> relative_weights_;
-  std::vector<double> relative_later_;
-  double* round_sink_ = nullptr;
-  const double* injection_ = nullptr;
-  int rounds_used_ = 0;
-};
+using detail::Allocator;
+using detail::CompiledKey;
+using detail::compile_key;
 
 double safe_ratio(double numerator, double denominator) { return denominator > 0.0 ? numerator / denominator : 0.0; }
 
@@ -385,12 +168,13 @@ QuarterHourAllocation allocate_with(const AllocationKey& key, double common_inje
   const double* injection = apartment_injection_kwh != nullptr ? apartment_injection_kwh->data() : nullptr;
   const double pool = common_injection_kwh + (injection != nullptr ? apartment_injection_kwh->sum() : 0.0);
   Allocator allocator(n);
+  const int padded = allocator.padded_apartment_count();
   QuarterHourAllocation result;
-  result.allocated_kwh = Eigen::ArrayXd::Zero(n);
-  std::vector<double> by_round(static_cast<std::size_t>(rounds) * n, 0.0);
-  const double total =
-      allocator.run(compiled, pool, offtake_kwh.data(), injection, result.allocated_kwh.data(), by_round.data());
-  result.by_round_kwh = Eigen::Map<const Eigen::ArrayXXd>(by_round.data(), n, rounds).transpose();
+  std::vector<double> allocated(static_cast<std::size_t>(padded), 0.0);
+  std::vector<double> by_round(static_cast<std::size_t>(rounds) * padded, 0.0);
+  const double total = allocator.run(compiled, pool, offtake_kwh.data(), injection, allocated.data(), by_round.data());
+  result.allocated_kwh = Eigen::Map<const Eigen::ArrayXd>(allocated.data(), n);
+  result.by_round_kwh = Eigen::Map<const Eigen::ArrayXXd>(by_round.data(), padded, rounds).topRows(n).transpose();
   result.rest_kwh = pool - total;
   result.rounds_used = allocator.rounds_used();
   result.apartment_shared_injection_kwh = Eigen::ArrayXd::Zero(n);
@@ -480,6 +264,8 @@ bool any_unmet(const double* __restrict need, const double* __restrict eligible,
 
 }  // namespace
 
+std::vector<int> settlement_register_widths() { return Allocator::supported_register_doubles(); }
+
 SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& schedule,
                              const SettlementOptions& options) {
   const std::string problem = options.series_validated ? validate_series_shape(series) : validate_series(series);
@@ -516,7 +302,9 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
   result.shared_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
   result.injected_by_month_period = Eigen::ArrayXd::Zero(12 * periods);
   result.common_grid_offtake_by_month_period = Eigen::ArrayXd::Zero(12 * periods);
-  Eigen::ArrayXXd round_by_month_apartment = Eigen::ArrayXXd::Zero(n, 12 * rounds);  // column m*R + r
+  const int padded = detail::padded_apartment_count(n);
+  // Column m*R + r; rows padded like the allocator's arrays (the padding stays 0).
+  Eigen::ArrayXXd round_by_month_apartment = Eigen::ArrayXXd::Zero(padded, 12 * rounds);
   const bool injectors = series.has_apartment_injection();
   result.injection_by_month_period = totals.injection_by_month_period;
   result.injection_shared_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
@@ -526,10 +314,35 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     if (injectors) result.injection_shared_kwh = Eigen::MatrixXd::Zero(n, t_count);
   }
 
-  Allocator allocator(n);
-  std::vector<double> allocated(static_cast<std::size_t>(n), 0.0);
+  Allocator allocator(n, options.register_doubles);
+  std::vector<double> allocated(static_cast<std::size_t>(padded), 0.0);
   std::vector<double> injection_shared(static_cast<std::size_t>(n), 0.0);
   const double scale = options.production_scale;
+
+  // What every quarter-hour with a pool adds to the month and the buckets once its key has
+  // given `shared` of it (a_i in allocated_kwh, the uncovered offtake in need_kwh).
+  auto book = [&](FlowTotals& month, int t, double pool, double shared, double rest, const double* allocated_kwh,
+                  const double* need_kwh, const CompiledKey& key) {
+    const int bucket = totals.bucket[static_cast<std::size_t>(t)];
+    month.shared_kwh += shared;
+    month.injected_kwh += rest;
+    result.injected_by_month_period[bucket] += rest;
+    double* shared_bucket = &result.shared_by_month_period(0, bucket);
+    for (int i = 0; i < n; ++i) shared_bucket[i] += allocated_kwh[i];
+    if (pool - shared > 1e-12 && any_unmet(need_kwh, key.eligible.data(), n)) {
+      double unmet = 0.0;
+      for (int i = 0; i < n; ++i) unmet += need_kwh[i] * key.eligible[static_cast<std::size_t>(i)];
+      if (unmet > 1e-12) {
+        ++result.unshared_with_demand_intervals;
+        result.unshared_with_demand_kwh += std::min(pool - shared, unmet);
+      }
+    }
+    if (options.keep_series) {
+      for (int i = 0; i < n; ++i) result.allocated_kwh(i, t) = allocated_kwh[i];
+      result.injected_kwh[t] = rest;
+    }
+  };
+
   // Month by month (the labels run in blocks): the month's flows are summed in a local copy
   // the compiler keeps in registers, in the same order as quarter-hour by quarter-hour.
   for (int run_start = 0; run_start < t_count;) {
@@ -569,7 +382,6 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
       result.rounds_used = std::max(result.rounds_used, allocator.rounds_used());
       if (shared > pool) shared = pool;  // guards a last-bit rounding excess of sum(k) = 1
       double rest = pool - shared;
-      month.shared_kwh += shared;
       if (injectors) {
         double common_shared = 0.0;
         attribute_to_injectors(shared, shareable, injection, allocated.data(), n, common_shared,
@@ -587,27 +399,7 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
         }
         rest = shareable - common_shared;  // the common connection's own rest
       }
-      month.injected_kwh += rest;
-      result.injected_by_month_period[bucket] += rest;
-
-      double* shared_bucket = &result.shared_by_month_period(0, bucket);
-      for (int i = 0; i < n; ++i) shared_bucket[i] += allocated[i];
-      if (pool - shared > 1e-12) {
-        const std::vector<double>& need = allocator.remaining_need();
-        if (any_unmet(need.data(), key.eligible.data(), n)) {
-          double unmet = 0.0;
-          for (int i = 0; i < n; ++i)
-            unmet += need[static_cast<std::size_t>(i)] * key.eligible[static_cast<std::size_t>(i)];
-          if (unmet > 1e-12) {
-            ++result.unshared_with_demand_intervals;
-            result.unshared_with_demand_kwh += std::min(pool - shared, unmet);
-          }
-        }
-      }
-      if (options.keep_series) {
-        std::copy(allocated.begin(), allocated.end(), result.allocated_kwh.col(t).data());
-        result.injected_kwh[t] = rest;
-      }
+      book(month, t, pool, shared, rest, allocated.data(), allocator.remaining_need().data(), key);
     }
     result.months[month0] = month;
     run_start = run_end;
@@ -624,7 +416,7 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
       result.shared_by_month.col(m) += result.shared_by_month_period.col(m * periods + p);
     }
     for (int r = 0; r < rounds; ++r) {
-      const Eigen::ArrayXd column = round_by_month_apartment.col(m * rounds + r);
+      const Eigen::ArrayXd column = round_by_month_apartment.col(m * rounds + r).head(n);
       result.shared_by_round.row(r) += column.transpose();
       result.building_round_by_month(r, m) = column.sum();
     }

@@ -145,7 +145,15 @@ struct SettlementOptions {
   /// keeps it in PreparedBuilding); null: settle_year works them out itself. Same bits
   /// either way; only the offtake of the quarter-hours with a shareable volume is read.
   const SeriesTotals* totals = nullptr;
+  /// The register width (doubles) the allocation runs with: 2 = SSE2, 4 = AVX2, 0 = the widest
+  /// this processor runs. The same bits whatever the choice (the order of every sum over the
+  /// apartments is fixed by the code: core/sharing/allocator.hpp; tests compare them).
+  int register_doubles = 0;
 };
+
+/// The register widths (doubles) SettlementOptions::register_doubles may name on this
+/// processor, narrowest first.
+std::vector<int> settlement_register_widths();
 
 /// The settlement of one building-year under a key schedule.
 struct SettlementResult {

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/scenario/scenario_io.hpp"
+#include "core/sharing/allocator.hpp"
 #include "core/simulation/engine.hpp"
 
 using namespace deelstroom;
@@ -71,6 +72,25 @@ void check_against_reference(const sharing::BuildingSeries& series, const sharin
   CHECK(same_bits(own.offtake_by_month_period, fast.offtake_by_month_period));
   CHECK(same_bits(own.shared_by_round, fast.shared_by_round));
   CHECK(own.unshared_with_demand_kwh == fast.unshared_with_demand_kwh);
+
+  // Every register width this processor runs: the same bits as SSE2 (the order of every sum
+  // over the apartments is the code's, allocator.hpp).
+  for (int width : sharing::settlement_register_widths()) {
+    options.register_doubles = width;
+    const sharing::SettlementResult wide = sharing::settle_year(series, schedule, options);
+    options.register_doubles = 2;
+    const sharing::SettlementResult narrow = sharing::settle_year(series, schedule, options);
+    INFO("register width " << width);
+    CHECK(std::memcmp(&wide.year, &narrow.year, sizeof wide.year) == 0);
+    CHECK(std::memcmp(wide.months.data(), narrow.months.data(), sizeof wide.months) == 0);
+    CHECK(same_bits(wide.shared_by_month_period, narrow.shared_by_month_period));
+    CHECK(same_bits(wide.injected_by_month_period, narrow.injected_by_month_period));
+    CHECK(same_bits(wide.shared_by_round, narrow.shared_by_round));
+    CHECK(same_bits(wide.building_round_by_month, narrow.building_round_by_month));
+    CHECK(wide.rounds_used == narrow.rounds_used);
+    CHECK(wide.unshared_with_demand_kwh == narrow.unshared_with_demand_kwh);
+  }
+  options.register_doubles = 0;
 
   // Against the plain loops: the quantities summed in the same order are the same bits, the
   // allocations (sums over apartments in another order) agree to 1e-12 relative.
@@ -170,4 +190,25 @@ TEST_CASE("the prepared building's series totals are those of its series",
   options.totals = building.totals.get();
   const sharing::KeySchedule schedule{{sharing::proportional_key(other.apartment_count())}, {}};
   CHECK_THROWS_AS(sharing::settle_year(other, schedule, options), std::invalid_argument);
+}
+
+TEST_CASE("sums over the apartments are four partial sums added in pairs, whatever the register width",
+          "[sharing][settlement]") {
+  // 1e16 + 1 rounds back to 1e16 (the spacing of doubles there is 2): in ascending order the
+  // four values sum to ((1e16 + 1) - 1e16) + 1 = 1; as the allocator adds them, the partial
+  // sums are the values themselves and (1e16 + 1) + (-1e16 + 1) = 1e16 - 1e16 = 0.
+  const double values[4] = {1e16, 1.0, -1e16, 1.0};
+  CHECK(sharing::detail::apartment_sum(values, 4) == 0.0);
+  double ascending = 0.0;
+  for (double v : values) ascending += v;
+  CHECK(ascending == 1.0);
+  // A fifth apartment joins partial 0: p0 = 1e16 + 2 (exact), p1 = 1, p2 = -1e16, p3 = 1;
+  // p0 + p1 = 1e16 + 3 rounds (ties to even) to 1e16 + 4, p2 + p3 = -1e16 + 1 to -1e16: 4.
+  const double five[5] = {1e16, 1.0, -1e16, 1.0, 2.0};
+  CHECK(sharing::detail::apartment_sum(five, 5) == 4.0);
+  // Padding with zeros changes nothing.
+  const double padded[8] = {1e16, 1.0, -1e16, 1.0, 2.0, 0.0, 0.0, 0.0};
+  CHECK(sharing::detail::apartment_sum(padded, 8) == 4.0);
+  CHECK_FALSE(sharing::settlement_register_widths().empty());
+  CHECK(sharing::settlement_register_widths().front() == 2);
 }

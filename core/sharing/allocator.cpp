@@ -1,0 +1,250 @@
+#include "core/sharing/allocator.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace deelstroom::sharing::detail {
+
+// The kernel is a template on the register width W (doubles); four partial sums are P = 4 / W
+// registers. Everything that takes or returns a vector is inlined into one entry function per
+// width, compiled for that instruction set: no vector crosses a call. (-Wpsabi warns that such
+// a vector would be passed differently under other flags: none is passed.) The library is
+// compiled without contraction into fused multiply-adds, so both widths round alike.
+#pragma GCC diagnostic ignored "-Wpsabi"
+#define DEELSTROOM_KERNEL_INLINE inline __attribute__((always_inline))
+
+struct Allocator::State {
+  int n;         ///< apartments
+  int padded;    ///< apartments rounded up to a multiple of four
+  double* need;  ///< padded
+  double* relative_weights;
+  double* relative_later;
+  const double* injection;  ///< N or null
+  double* allocated;        ///< padded
+  double* round_sink;       ///< rounds x padded
+  int rounds_used;
+};
+
+namespace {
+
+/// W doubles in a register (element-wise IEEE arithmetic), aligned like a double so that
+/// plain std::vector storage serves.
+template <int W>
+struct Registers;
+template <>
+struct Registers<2> {
+  typedef double V __attribute__((vector_size(16), aligned(8)));
+};
+template <>
+struct Registers<4> {
+  typedef double V __attribute__((vector_size(32), aligned(8)));
+};
+
+template <int W>
+struct Kernel {
+  static constexpr int kPieces = 4 / W;
+  using V = typename Registers<W>::V;
+  using State = Allocator::State;
+
+  /// The four partial sums, apartment i in partial i mod 4.
+  struct Partials {
+    V v[kPieces];
+  };
+
+  static DEELSTROOM_KERNEL_INLINE V splat(double x) {
+    V v;
+    for (int k = 0; k < W; ++k) v[k] = x;
+    return v;
+  }
+  static DEELSTROOM_KERNEL_INLINE V load(const double* at) { return *reinterpret_cast<const V*>(at); }
+  static DEELSTROOM_KERNEL_INLINE void store(double* at, V v) { *reinterpret_cast<V*>(at) = v; }
+  /// (s0 + s1) + (s2 + s3): apartment_sum's last step.
+  static DEELSTROOM_KERNEL_INLINE double total(const Partials& sums) {
+    double s[4];
+    for (int p = 0; p < kPieces; ++p) {
+      for (int k = 0; k < W; ++k) s[p * W + k] = sums.v[p][k];
+    }
+    return (s[0] + s[1]) + (s[2] + s[3]);
+  }
+
+  /// Gives apartments [at, at + W) min(offer, need): taken from their need, added to their
+  /// allocation and the round's bucket. Returns the amounts; `need_after` is what is left.
+  static DEELSTROOM_KERNEL_INLINE V give(State& s, double* __restrict sink, int at, V offer, V& need_after) {
+    const V need = load(s.need + at);
+    const V amount = offer < need ? offer : need;
+    need_after = need - amount;
+    store(s.need + at, need_after);
+    store(s.allocated + at, load(s.allocated + at) + amount);
+    store(sink + at, load(sink + at) + amount);
+    return amount;
+  }
+
+  struct RoundSums {
+    double given;      ///< what the round gave
+    double uncovered;  ///< later-round weight of the apartments still short after it
+  };
+
+  /// One round of a static key: a_i = min(w_i x scale, need_i) for every apartment, added to
+  /// the allocation and the round's bucket. The same pass sums the later-round weights of the
+  /// apartments still short afterwards, which the next round divides its rest by.
+  static DEELSTROOM_KERNEL_INLINE RoundSums give_round(State& s, const double* __restrict weights,
+                                                       const double* __restrict later, double scale,
+                                                       double* __restrict sink) {
+    const V zero{};
+    const V one = splat(1.0);
+    const V offer_scale = splat(scale);
+    Partials given{}, uncovered{};
+    for (int b = 0; b < s.padded; b += 4) {
+      for (int p = 0; p < kPieces; ++p) {
+        const int at = b + p * W;
+        V need_after;
+        given.v[p] += give(s, sink, at, load(weights + at) * offer_scale, need_after);
+        const V still_short = need_after > zero ? one : zero;
+        uncovered.v[p] += load(later + at) * still_short;
+      }
+    }
+    return {total(given), total(uncovered)};
+  }
+
+  /// Static percentages with cascade rounds (energy-sharing.md §2.1 and §2.3).
+  static DEELSTROOM_KERNEL_INLINE double serve_fixed(State& s, const CompiledGroup& group, double budget) {
+    const double* weights = group.dense_weights.data();
+    const double* later = group.dense_later_weights.data();
+    if (group.relative && s.injection != nullptr) {
+      weights = relative_weights(s, group.dense_weights, s.relative_weights);
+      later = relative_weights(s, group.dense_later_weights, s.relative_later);
+    }
+    RoundSums sums = give_round(s, weights, later, budget, s.round_sink);
+    double given = sums.given;
+    if (given > 0.0) s.rounds_used = std::max(s.rounds_used, 1);
+    for (int round = 1; round < group.rounds; ++round) {
+      const double rest = budget - given;
+      if (!(rest > kRoundingRestKwh)) break;
+      if (!(sums.uncovered > 0.0)) break;
+      sums = give_round(s, later, later, rest / sums.uncovered,
+                        s.round_sink + static_cast<std::size_t>(round) * static_cast<std::size_t>(s.padded));
+      if (!(sums.given > 0.0)) break;  // a round that shares nothing ends the cascade
+      given += sums.given;
+      s.rounds_used = std::max(s.rounds_used, round + 1);
+    }
+    return given;
+  }
+
+  /// The relative key of this quarter-hour: the weights of the apartments injecting now set to
+  /// 0, the others scaled so that the key keeps its total (Fluvius, relatieve verdeelsleutel).
+  static const double* relative_weights(State& s, const std::vector<double>& weights, double* out) {
+    for (int i = 0; i < s.padded; ++i) out[i] = i < s.n && s.injection[i] > 0.0 ? 0.0 : weights[i];
+    const double total = apartment_sum(weights.data(), s.padded);
+    const double kept = apartment_sum(out, s.padded);
+    const double scale = kept > 0.0 ? total / kept : 0.0;
+    for (int i = 0; i < s.padded; ++i) out[i] *= scale;
+    return out;
+  }
+
+  /// Proportional to the (remaining) offtake (energy-sharing.md §2.2), over all apartments
+  /// with a 0/1 membership mask.
+  static DEELSTROOM_KERNEL_INLINE double serve_proportional(State& s, const CompiledGroup& group, double budget,
+                                                            int round) {
+    if (!(budget > 0.0)) return 0.0;
+    const double* __restrict member = group.dense_member.data();
+    double* __restrict need = s.need;
+    Partials demand{};
+    for (int b = 0; b < s.padded; b += 4) {
+      for (int p = 0; p < kPieces; ++p) demand.v[p] += load(member + b + p * W) * load(need + b + p * W);
+    }
+    const double demand_kwh = total(demand);
+    if (!(demand_kwh > 0.0)) return 0.0;
+    // Everyone's remaining need when the budget covers it, else the same fraction of each.
+    const V fraction = splat(budget >= demand_kwh ? 1.0 : budget / demand_kwh);
+    double* __restrict sink = s.round_sink + static_cast<std::size_t>(round) * static_cast<std::size_t>(s.padded);
+    Partials given{};
+    for (int b = 0; b < s.padded; b += 4) {
+      for (int p = 0; p < kPieces; ++p) {
+        const int at = b + p * W;
+        V need_after;
+        given.v[p] += give(s, sink, at, load(member + at) * load(need + at) * fraction, need_after);
+      }
+    }
+    const double given_kwh = total(given);
+    if (given_kwh > 0.0) s.rounds_used = std::max(s.rounds_used, round + 1);
+    return given_kwh;
+  }
+
+  static DEELSTROOM_KERNEL_INLINE double serve_group(State& s, const CompiledGroup& group, double available) {
+    double given = 0.0;
+    if (group.method != Method::proportional) given += serve_fixed(s, group, available * group.fixed_fraction);
+    if (group.method != Method::fixed) {
+      const int round = group.method == Method::hybrid ? group.rounds : 0;
+      given += serve_proportional(s, group, available - given, round);
+    }
+    return given;
+  }
+
+  static DEELSTROOM_KERNEL_INLINE double run(State& s, const CompiledKey& key, double shareable,
+                                             const double* offtake) {
+    for (int i = 0; i < s.n; ++i) s.need[i] = offtake[i];
+    for (int i = s.n; i < s.padded; ++i) s.need[i] = 0.0;
+    std::fill(s.allocated, s.allocated + s.padded, 0.0);
+    if (s.injection != nullptr) {
+      for (int i = 0; i < s.n; ++i) s.need[i] = std::min(s.need[i], std::max(shareable - s.injection[i], 0.0));
+    }
+    double total = 0.0;
+    for (const CompiledGroup& group : key.groups) {
+      const double available = shareable - total;
+      if (!(available > 0.0)) break;
+      total += serve_group(s, group, available);
+    }
+    return total;
+  }
+};
+
+double run_sse2(Allocator::State& s, const CompiledKey& key, double shareable, const double* offtake) {
+  return Kernel<2>::run(s, key, shareable, offtake);  // two doubles: SSE2 on x86-64, NEON elsewhere
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+__attribute__((target("avx2"))) double run_avx2(Allocator::State& s, const CompiledKey& key, double shareable,
+                                                const double* offtake) {
+  return Kernel<4>::run(s, key, shareable, offtake);
+}
+bool runs(int register_doubles) {
+  return register_doubles == 2 || (register_doubles == 4 && __builtin_cpu_supports("avx2"));
+}
+#else
+double run_avx2(Allocator::State& s, const CompiledKey& key, double shareable, const double* offtake) {
+  return Kernel<2>::run(s, key, shareable, offtake);
+}
+bool runs(int register_doubles) { return register_doubles == 2; }
+#endif
+
+}  // namespace
+
+std::vector<int> Allocator::supported_register_doubles() {
+  std::vector<int> widths;
+  for (int w : {2, 4}) {
+    if (runs(w)) widths.push_back(w);
+  }
+  return widths;
+}
+
+Allocator::Allocator(int apartment_count, int register_doubles)
+    : n_(apartment_count),
+      need_(static_cast<std::size_t>(detail::padded_apartment_count(apartment_count)), 0.0),
+      relative_weights_(need_.size(), 0.0),
+      relative_later_(need_.size(), 0.0) {
+  if (register_doubles == 0) register_doubles = supported_register_doubles().back();
+  if (!runs(register_doubles)) throw std::invalid_argument("Allocator: this processor cannot run that register width");
+  register_doubles_ = register_doubles;
+}
+
+double Allocator::run(const CompiledKey& key, double shareable, const double* offtake, const double* injection,
+                      double* allocated, double* round_sink) {
+  State state{n_,        padded_apartment_count(), need_.data(), relative_weights_.data(), relative_later_.data(),
+              injection, allocated,                round_sink,   0};
+  const double total = register_doubles_ == 4 ? run_avx2(state, key, shareable, offtake)
+                                              : run_sse2(state, key, shareable, offtake);
+  rounds_used_ = state.rounds_used;
+  return total;
+}
+
+}  // namespace deelstroom::sharing::detail
