@@ -31,9 +31,11 @@ void check_day_ahead(const sharing::BuildingSeries& series, const std::vector<do
   }
 }
 
-/// Weighted sum of settled energies (the Lagrange interpolation's combination).
-SettledEnergy combine(const std::vector<SettledEnergy>& nodes, const std::vector<double>& weights, double scale) {
-  SettledEnergy result = nodes[0];
+/// Weighted sum of settled energies (the Lagrange interpolation's combination) into `result`,
+/// whose arrays are reused when they have the nodes' sizes.
+void combine_into(const std::vector<SettledEnergy>& nodes, const std::vector<double>& weights, double scale,
+                  SettledEnergy& result) {
+  result = nodes[0];
   result.production_scale = scale;
   auto scale_all = [&](SettledEnergy& e, double w) {
     e.shared_kwh *= w;
@@ -71,7 +73,6 @@ SettledEnergy combine(const std::vector<SettledEnergy>& nodes, const std::vector
   result.injected_kwh = result.injected_kwh.max(0.0);
   result.injection_shared_kwh = result.injection_shared_kwh.max(0.0);
   result.common_peak_kw = result.common_peak_kw.max(0.0);
-  return result;
 }
 
 }  // namespace
@@ -224,6 +225,11 @@ double EnergyBasis::production_scale(int year) const {
 }
 
 SettledEnergy EnergyBasis::year(int year) const {
+  SettledEnergy scratch;
+  return year_of(year, scratch);
+}
+
+const SettledEnergy& EnergyBasis::year_of(int year, SettledEnergy& scratch) const {
   if (year < 1 || year > horizon_years) throw std::out_of_range("EnergyBasis::year: year outside the horizon");
   if (nodes.size() == 1) return nodes[0];
   for (std::size_t k = 0; k < node_years.size(); ++k) {
@@ -238,7 +244,8 @@ SettledEnergy EnergyBasis::year(int year) const {
       weights[k] *= (s - nodes[j].production_scale) / (nodes[k].production_scale - nodes[j].production_scale);
     }
   }
-  return combine(nodes, weights, s);
+  combine_into(nodes, weights, s, scratch);
+  return scratch;
 }
 
 EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,
