@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 namespace deelstroom::economics {
@@ -76,24 +77,37 @@ double levy_eur_per_kwh(const std::vector<LevyStep>& path, double flat, const Pr
 
 /// The maximum kWh tariff (docs/tariffs.md): lowers the months' capacity charges so that the
 /// year's capacity + distribution kWh charges stay within max tariff x network kWh, never
-/// below the minimum-peak capacity charge. Returns the € taken off (excl. VAT).
-double apply_max_kwh_tariff(const Tariffs& tariffs, const RuleSet& rules, const PriceIndex& index, double network_kwh,
-                            std::array<BillComponents, 12>& months) {
+/// below the minimum-peak capacity charge. Given the year's capacity charge (the months'
+/// summed in order), returns the € allowed, or nothing when the charge stays as it is.
+std::optional<double> max_kwh_allowed_eur(const Tariffs& tariffs, const RuleSet& rules, const PriceIndex& index,
+                                          double network_kwh, double capacity_eur) {
   const NetworkTariff& network = tariffs.network;
-  if (!rules.capacity_tariff || network.max_kwh_tariff_eur_per_kwh <= 0.0) return 0.0;
-  double capacity_eur = 0.0;
-  for (const BillComponents& month : months) capacity_eur += month.capacity_eur;
+  if (!rules.capacity_tariff || network.max_kwh_tariff_eur_per_kwh <= 0.0) return std::nullopt;
   const double capacity_room_eur_per_kwh = network.max_kwh_tariff_eur_per_kwh - network.distribution_total_eur_per_kwh();
   const double minimum_eur = network.capacity_min_peak_kw * network.capacity_eur_per_kw_per_year;
   const double allowed_eur = std::max(minimum_eur, capacity_room_eur_per_kwh * network_kwh) * index.network;
-  if (capacity_eur <= allowed_eur || capacity_eur <= 0.0) return 0.0;
-  const double factor = allowed_eur / capacity_eur;
-  for (BillComponents& month : months) {
-    const double removed = month.capacity_eur * (1.0 - factor);
-    month.capacity_eur -= removed;
-    month.vat_eur -= tariffs.vat_rate * removed;
-  }
-  return capacity_eur - allowed_eur;
+  if (capacity_eur <= allowed_eur || capacity_eur <= 0.0) return std::nullopt;
+  return allowed_eur;
+}
+
+/// One month's capacity charge and VAT after the cap scaled the capacity by `factor`.
+void scale_capacity(double vat_rate, double factor, double& capacity_eur, double& vat_eur) {
+  const double removed = capacity_eur * (1.0 - factor);
+  capacity_eur -= removed;
+  vat_eur -= vat_rate * removed;
+}
+
+/// Applies the maximum kWh tariff to the months; returns the € taken off (excl. VAT).
+double apply_max_kwh_tariff(const Tariffs& tariffs, const RuleSet& rules, const PriceIndex& index, double network_kwh,
+                            std::array<BillComponents, 12>& months) {
+  if (!rules.capacity_tariff || tariffs.network.max_kwh_tariff_eur_per_kwh <= 0.0) return 0.0;
+  double capacity_eur = 0.0;
+  for (const BillComponents& month : months) capacity_eur += month.capacity_eur;
+  const std::optional<double> allowed_eur = max_kwh_allowed_eur(tariffs, rules, index, network_kwh, capacity_eur);
+  if (!allowed_eur) return 0.0;
+  const double factor = *allowed_eur / capacity_eur;
+  for (BillComponents& month : months) scale_capacity(tariffs.vat_rate, factor, month.capacity_eur, month.vat_eur);
+  return capacity_eur - *allowed_eur;
 }
 
 }  // namespace
@@ -211,10 +225,29 @@ ConnectionBill year_bill(const Tariffs& tariffs, const RuleSet& rules, const Usa
 
 BillComponents year_bill_total(const Tariffs& tariffs, const RuleSet& rules, const UsageCharges& charges,
                                const YearPrices& prices) {
-  std::array<BillComponents, 12> months;
-  priced_months(tariffs, rules, charges, prices, months);
+  // The months are summed as they are priced; only capacity and VAT are kept per month, for
+  // the maximum kWh tariff, which then sums those two again from the scaled months.
+  std::array<double, 12> capacity_eur{};
+  std::array<double, 12> vat_eur{};
   BillComponents year;
-  for (const BillComponents& month : months) year += month;
+  for (int m = 0; m < 12; ++m) {
+    const BillComponents month = month_components(tariffs, rules, charges.months[m], prices, m);
+    year += month;
+    capacity_eur[m] = month.capacity_eur;
+    vat_eur[m] = month.vat_eur;
+  }
+  const std::optional<double> allowed_eur =
+      max_kwh_allowed_eur(tariffs, rules, prices.index, charges.network_kwh, year.capacity_eur);
+  if (allowed_eur) {
+    const double factor = *allowed_eur / year.capacity_eur;
+    year.capacity_eur = 0.0;
+    year.vat_eur = 0.0;
+    for (int m = 0; m < 12; ++m) {
+      scale_capacity(tariffs.vat_rate, factor, capacity_eur[m], vat_eur[m]);
+      year.capacity_eur += capacity_eur[m];
+      year.vat_eur += vat_eur[m];
+    }
+  }
   return year;
 }
 
