@@ -130,6 +130,60 @@ struct ConnectionBill {
 ConnectionBill year_bill(const Tariffs& tariffs, const RuleSet& rules, const std::array<MonthUsage, 12>& usage,
                          const PriceIndex& index);
 
+/// What the tariffs cost in one year of the horizon, worked out once for every connection's
+/// bill of that year: the fixed fees per month, the levies of each month (a published path
+/// is looked up by calendar year and month) and the year sums of the fixed fees. Each value
+/// is computed exactly as month_bill computes it, so bills made from it keep their bits.
+struct YearPrices {
+  PriceIndex index;
+  std::array<double, 12> levies_eur_per_kwh{};  ///< energy contribution + excise, month 1..12 at [0..11]
+  double supplier_fixed_eur_per_month = 0.0;    ///< fixed fee / 12 x index.energy
+  double data_management_eur_per_month = 0.0;   ///< data management / 12 x index.network
+  double sharing_fee_eur_per_month = 0.0;       ///< sharing participant fee / 12 x index.network
+  double internal_price_vat_factor = 1.0;       ///< 1 + VAT when the agreement adds VAT, else 1
+};
+
+YearPrices year_prices(const Tariffs& tariffs, const PriceIndex& index);
+
+/// One month of a connection's usage priced at the tariffs' year-1 values, before the year's
+/// price indices multiply them (what does not depend on the year is worked out once: a
+/// connection without PV uses the same months every year).
+struct MonthCharges {
+  double energy_eur = 0.0;            ///< single / day-night / dynamic energy cost
+  double distribution_eur = 0.0;      ///< distribution total x network kWh
+  double transmission_eur = 0.0;      ///< transmission x transmission kWh
+  double capacity_eur = 0.0;          ///< (capacity tariff / 12) x billed peak
+  double levy_kwh = 0.0;              ///< kWh that pay the levies
+  double certificates_eur = 0.0;      ///< certificates x levy kWh
+  double internal_price_eur = 0.0;    ///< internal price x shared kWh
+  double injection_income_eur = 0.0;  ///< injection price (or formula) x injected kWh
+  double sharing_income_eur = 0.0;    ///< internal price x kWh sold to sharing
+  bool sharing_participant = false;
+};
+
+/// A connection's 12 months of charges and the year's kWh figures of its bill.
+struct UsageCharges {
+  std::array<MonthCharges, 12> months{};
+  double network_kwh = 0.0;
+  std::array<double, 12> peak_kw{};
+  double supplier_kwh = 0.0;
+  double shared_kwh = 0.0;
+  double injected_kwh = 0.0;
+  double sold_to_sharing_kwh = 0.0;
+};
+
+UsageCharges usage_charges(const Tariffs& tariffs, const RuleSet& rules, const std::array<MonthUsage, 12>& usage);
+
+/// year_bill from charges and the year's prices: the same bits as year_bill(tariffs, rules,
+/// usage, index) for usage_charges(tariffs, rules, usage) and year_prices(tariffs, index).
+ConnectionBill year_bill(const Tariffs& tariffs, const RuleSet& rules, const UsageCharges& charges,
+                         const YearPrices& prices);
+
+/// Only the year's sums of that bill (ConnectionBill::year): the same bits, without keeping
+/// the months (the years after the first show only their totals).
+BillComponents year_bill_total(const Tariffs& tariffs, const RuleSet& rules, const UsageCharges& charges,
+                               const YearPrices& prices);
+
 /// Monthly peaks, kW: for each row of `kwh` (one connection, kWh per quarter-hour in the
 /// columns) the highest value x 4 within each local month (month labels 1..12 per column).
 /// A month without intervals has peak 0. Result: rows x 12.

@@ -31,9 +31,11 @@ void check_day_ahead(const sharing::BuildingSeries& series, const std::vector<do
   }
 }
 
-/// Weighted sum of settled energies (the Lagrange interpolation's combination).
-SettledEnergy combine(const std::vector<SettledEnergy>& nodes, const std::vector<double>& weights, double scale) {
-  SettledEnergy result = nodes[0];
+/// Weighted sum of settled energies (the Lagrange interpolation's combination) into `result`,
+/// whose arrays are reused when they have the nodes' sizes.
+void combine_into(const std::vector<SettledEnergy>& nodes, const std::vector<double>& weights, double scale,
+                  SettledEnergy& result) {
+  result = nodes[0];
   result.production_scale = scale;
   auto scale_all = [&](SettledEnergy& e, double w) {
     e.shared_kwh *= w;
@@ -71,7 +73,37 @@ SettledEnergy combine(const std::vector<SettledEnergy>& nodes, const std::vector
   result.injected_kwh = result.injected_kwh.max(0.0);
   result.injection_shared_kwh = result.injection_shared_kwh.max(0.0);
   result.common_peak_kw = result.common_peak_kw.max(0.0);
-  return result;
+}
+
+/// The common meter's monthly peak of Cc - Sc = Cc - min(P x scale, Cc), x 4, kW (12).
+/// Per run of equal month labels, two running maxima take alternate quarter-hours so that
+/// the loop is not one chain of dependent max operations. The result is the same bits as one
+/// running max: the values are finite and >= 0, the maxima start at +0 and are replaced only
+/// by larger values (a -0 never enters), and the max of such a set does not depend on the
+/// order it is taken in.
+Eigen::ArrayXd common_grid_peak_kw(const sharing::BuildingSeries& series, double production_scale) {
+  Eigen::ArrayXd peaks = Eigen::ArrayXd::Zero(12);
+  const int t_count = series.interval_count();
+  const double* common = series.common_consumption_kwh.data();
+  const double* production = series.production_kwh.data();
+  const std::uint8_t* month = series.month.data();
+  auto grid_kw = [&](int t) { return (common[t] - std::min(production[t] * production_scale, common[t])) * 4.0; };
+  for (int start = 0; start < t_count;) {
+    const std::uint8_t label = month[start];
+    int end = start;
+    while (end < t_count && month[end] == label) ++end;
+    double even_kw = peaks[label - 1];
+    double odd_kw = even_kw;
+    int t = start;
+    for (; t + 1 < end; t += 2) {
+      even_kw = std::max(even_kw, grid_kw(t));
+      odd_kw = std::max(odd_kw, grid_kw(t + 1));
+    }
+    if (t < end) even_kw = std::max(even_kw, grid_kw(t));
+    peaks[label - 1] = std::max(even_kw, odd_kw);
+    start = end;
+  }
+  return peaks;
 }
 
 }  // namespace
@@ -117,14 +149,34 @@ BaseEnergy base_energy(const sharing::BuildingSeries& series,
   // With the series totals, the apartments' kWh and peaks are known: the quarter-hour loop
   // reads the apartments' series only to price them at the spot price (dynamic contract).
   const bool apartment_sums = totals == nullptr;
-  for (int t = 0; t < series.interval_count(); ++t) {
+  const bool dynamic = !day_ahead_eur_per_mwh.empty();
+  // The common meter, per run of quarter-hours with the same bucket: the sums and the peak
+  // stay in registers (the same additions in the same order as bucket by bucket in memory).
+  // Without day-ahead prices the spot sums stay 0 (0 x a finite kWh added to +0 is +0).
+  for (int start = 0; start < series.interval_count();) {
+    const int bucket = bucket_of(series, start);
+    const int m = series.month[start] - 1;
+    double kwh = base.common_kwh[bucket];
+    double spot_eur = base.common_spot_eur[m];
+    double peak_kw = base.common_peak_kw[m];
+    int t = start;
+    for (; t < series.interval_count() && bucket_of(series, t) == bucket; ++t) {
+      const double common = series.common_consumption_kwh[t];
+      kwh += common;
+      if (dynamic) spot_eur += spot_eur_per_kwh(day_ahead_eur_per_mwh, t) * common;
+      peak_kw = std::max(peak_kw, common * 4.0);
+    }
+    base.common_kwh[bucket] = kwh;
+    base.common_spot_eur[m] = spot_eur;
+    base.common_peak_kw[m] = peak_kw;
+    start = t;
+  }
+  // The apartments' series are walked only for what the totals do not hold.
+  const bool apartments_walked = apartment_sums || dynamic;
+  for (int t = 0; apartments_walked && t < series.interval_count(); ++t) {
     const int m = series.month[t] - 1;
     const int bucket = bucket_of(series, t);
     const double spot = spot_eur_per_kwh(day_ahead_eur_per_mwh, t);
-    const double common = series.common_consumption_kwh[t];
-    base.common_kwh[bucket] += common;
-    base.common_spot_eur[m] += spot * common;
-    base.common_peak_kw[m] = std::max(base.common_peak_kw[m], common * 4.0);
     if (apartment_sums) base.offtake_kwh.col(bucket) += series.offtake_kwh.col(t).array();
     if (spot != 0.0) base.offtake_spot_eur.col(m) += spot * series.offtake_kwh.col(t).array();
     if (injectors) {
@@ -186,20 +238,7 @@ SettledEnergy gather_energy(const sharing::BuildingSeries& series, const sharing
   energy.injected_spot_eur = Eigen::ArrayXd::Zero(12);
   energy.common_peak_kw = Eigen::ArrayXd::Zero(12);
   if (!dynamic) {
-    // Only the common meter's monthly peak: a max, the same whatever the order, kept in a
-    // register per run of equal month labels.
-    for (int start = 0; start < series.interval_count();) {
-      const int m = series.month[start] - 1;
-      double peak_kw = energy.common_peak_kw[m];
-      int t = start;
-      for (; t < series.interval_count() && series.month[t] == series.month[start]; ++t) {
-        const double common = series.common_consumption_kwh[t];
-        const double grid = common - std::min(series.production_kwh[t] * production_scale, common);
-        peak_kw = std::max(peak_kw, grid * 4.0);
-      }
-      energy.common_peak_kw[m] = peak_kw;
-      start = t;
-    }
+    energy.common_peak_kw = common_grid_peak_kw(series, production_scale);
     return energy;
   }
   for (int t = 0; t < series.interval_count(); ++t) {
@@ -224,6 +263,11 @@ double EnergyBasis::production_scale(int year) const {
 }
 
 SettledEnergy EnergyBasis::year(int year) const {
+  SettledEnergy scratch;
+  return year_of(year, scratch);
+}
+
+const SettledEnergy& EnergyBasis::year_of(int year, SettledEnergy& scratch) const {
   if (year < 1 || year > horizon_years) throw std::out_of_range("EnergyBasis::year: year outside the horizon");
   if (nodes.size() == 1) return nodes[0];
   for (std::size_t k = 0; k < node_years.size(); ++k) {
@@ -238,7 +282,8 @@ SettledEnergy EnergyBasis::year(int year) const {
       weights[k] *= (s - nodes[j].production_scale) / (nodes[k].production_scale - nodes[j].production_scale);
     }
   }
-  return combine(nodes, weights, s);
+  combine_into(nodes, weights, s, scratch);
+  return scratch;
 }
 
 EnergyBasis prepare_energy_basis(const sharing::BuildingSeries& series, const sharing::KeySchedule& schedule,

@@ -105,6 +105,10 @@ struct EnergyBasis {
   /// The energy of year y (1..H): a settled node, or (interpolated) the quadratic Lagrange
   /// interpolation in the production scale through the nodes of years 1, mid and H.
   SettledEnergy year(int year) const;
+  /// The same without copying: the node itself when year y was settled, else the
+  /// interpolation written into `scratch` (its arrays are reused once they have their sizes,
+  /// so the evaluation walks the horizon without allocating a year).
+  const SettledEnergy& year_of(int year, SettledEnergy& scratch) const;
 };
 
 /// Settles what the horizon needs: every year (exact), or years 1, round((1+H)/2) and H

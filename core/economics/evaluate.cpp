@@ -1,6 +1,7 @@
 #include "core/economics/evaluate.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 #include "core/common/error.hpp"
@@ -118,6 +119,13 @@ std::array<MonthUsage, 12> common_usage(const BaseEnergy& base, const SettledEne
 
 namespace {
 
+/// Whether two series hold the same doubles bit for bit (== would take -0 for 0): then every
+/// indicator computed from them is the same too.
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  return a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
 bool inverter_due(const Investment& investment, int year, int horizon) {
   const int lifetime = investment.inverter_lifetime_years;
   return lifetime > 0 && year % lifetime == 0 && year < horizon;
@@ -181,20 +189,43 @@ EconomicsResult evaluate_economics(const EnergyBasis& basis, const std::vector<A
 
   std::vector<double> lcoe_costs;
   std::vector<double> production;
+  lcoe_costs.reserve(horizon);
+  production.reserve(horizon);
+  assoc.years.reserve(horizon + 1);
+  assoc.cash_flows_eur.reserve(horizon + 1);
+  assoc.cash_flows_without_sharing_eur.reserve(horizon + 1);
+  for (ApartmentResult& a : result.apartments) {
+    a.years.reserve(horizon + 1);
+    a.cash_flows_eur.reserve(horizon + 1);
+    a.owner_cash_flows_eur.reserve(horizon + 1);
+  }
   std::vector<double> occupant_flows(static_cast<std::size_t>(n) * horizon, 0.0);
-  const std::array<MonthUsage, 12> common_no_pv_usage = common_usage(basis.base, nullptr, false);
-  std::vector<std::array<MonthUsage, 12>> no_pv_usage(n);
-  for (int i = 0; i < n; ++i) no_pv_usage[i] = apartment_usage(basis.base, nullptr, i);
+  // Without PV a connection uses the same months every year: its charges are worked out once
+  // and only the year's price indices change its bill.
+  const UsageCharges common_no_pv_charges = usage_charges(tariffs, rules, common_usage(basis.base, nullptr, false));
+  std::vector<UsageCharges> no_pv_charges(n);
+  for (int i = 0; i < n; ++i) no_pv_charges[i] = usage_charges(tariffs, rules, apartment_usage(basis.base, nullptr, i));
+  SettledEnergy interpolated;  // reused for every interpolated year
 
   for (int y = 1; y <= horizon; ++y) {
     const PriceIndex index = price_index(settings.analysis.escalation, y, tariffs.year);
-    const SettledEnergy energy = basis.year(y);
-    const ConnectionBill common_no_pv = year_bill(tariffs, rules, common_no_pv_usage, index);
-    const ConnectionBill common_no_sharing = year_bill(tariffs, rules, common_usage(basis.base, &energy, false), index);
+    const YearPrices prices = year_prices(tariffs, index);
+    const SettledEnergy& energy = basis.year_of(y, interpolated);
+    // Year 1's bills are kept whole in the result; the later years need only their sums.
+    const bool first_year = y == 1;
+    auto bill_total = [&](const UsageCharges& charges, ConnectionBill& kept) {
+      if (!first_year) return year_bill_total(tariffs, rules, charges, prices);
+      kept = year_bill(tariffs, rules, charges, prices);
+      return kept.year;
+    };
+    const BillComponents common_no_pv = bill_total(common_no_pv_charges, assoc.common_bill_no_pv);
+    const BillComponents common_no_sharing = bill_total(
+        usage_charges(tariffs, rules, common_usage(basis.base, &energy, false)), assoc.common_bill_pv_no_sharing);
     // With sharing the common connection is a participant of the group (the DSO's fee).
     std::array<MonthUsage, 12> common_sharing_usage = common_usage(basis.base, &energy, true);
     for (MonthUsage& month : common_sharing_usage) month.sharing_participant = participants > 0;
-    const ConnectionBill common_sharing = year_bill(tariffs, rules, common_sharing_usage, index);
+    const BillComponents common_sharing =
+        bill_total(usage_charges(tariffs, rules, common_sharing_usage), assoc.common_bill_with_sharing);
 
     AssociationYear row;
     row.year = y;
@@ -206,8 +237,8 @@ EconomicsResult evaluate_economics(const EnergyBasis& basis, const std::vector<A
     // apartment injectors, they are paid for their part); VAT on it (if any) goes to the state.
     row.internal_income_eur =
         tariffs.sharing.internal_price_eur_per_kwh * index.internal_price * energy.common_shared_kwh().sum();
-    row.injection_income_eur = common_sharing.year.injection_income_eur;
-    row.avoided_common_cost_eur = common_no_pv.year.offtake_cost_eur() - common_sharing.year.offtake_cost_eur();
+    row.injection_income_eur = common_sharing.injection_income_eur;
+    row.avoided_common_cost_eur = common_no_pv.offtake_cost_eur() - common_sharing.offtake_cost_eur();
     row.om_eur = inv.om_eur_per_kwp_per_year * pv_kwp * index.costs;
     row.insurance_eur = inv.insurance_eur_per_year * index.costs;
     row.administration_eur =
@@ -226,26 +257,22 @@ EconomicsResult evaluate_economics(const EnergyBasis& basis, const std::vector<A
     assoc.cash_flows_eur.push_back(row.net_eur);
     // Without sharing: Sc is the same, everything shareable is sold, no internal income and
     // no sharing administration.
-    assoc.cash_flows_without_sharing_eur.push_back(common_no_sharing.year.injection_income_eur +
-                                                   common_no_pv.year.offtake_cost_eur() -
-                                                   common_no_sharing.year.offtake_cost_eur() - shared_costs);
+    assoc.cash_flows_without_sharing_eur.push_back(common_no_sharing.injection_income_eur +
+                                                   common_no_pv.offtake_cost_eur() -
+                                                   common_no_sharing.offtake_cost_eur() - shared_costs);
     lcoe_costs.push_back(row.om_eur + row.insurance_eur + row.inverter_eur + row.battery_eur);
     production.push_back(row.production_kwh);
-    if (y == 1) {
-      assoc.common_bill_no_pv = common_no_pv;
-      assoc.common_bill_pv_no_sharing = common_no_sharing;
-      assoc.common_bill_with_sharing = common_sharing;
-    }
 
     for (int i = 0; i < n; ++i) {
       ApartmentResult& a = result.apartments[i];
-      const ConnectionBill without = year_bill(tariffs, rules, no_pv_usage[i], index);
+      const BillComponents without = bill_total(no_pv_charges[i], a.bill_no_pv);
       std::array<MonthUsage, 12> with_usage = apartment_usage(basis.base, &energy, i);
       for (MonthUsage& month : with_usage) month.sharing_participant = apartments[i].participates;
-      const ConnectionBill with = year_bill(tariffs, rules, with_usage, index);
+      const UsageCharges with_charges = usage_charges(tariffs, rules, with_usage);
+      const BillComponents with = bill_total(with_charges, a.bill_with_sharing);
       ApartmentYear ay;
       ay.year = y;
-      ay.shared_kwh = with.shared_kwh;
+      ay.shared_kwh = with_charges.shared_kwh;
       ay.bill_no_pv_eur = without.total_eur();
       ay.bill_with_sharing_eur = with.total_eur();
       ay.occupant_eur = ay.bill_no_pv_eur - ay.bill_with_sharing_eur;
@@ -256,15 +283,13 @@ EconomicsResult evaluate_economics(const EnergyBasis& basis, const std::vector<A
       a.cash_flows_eur.push_back(ay.total_eur);
       a.owner_cash_flows_eur.push_back(ay.owner_eur);
       occupant_flows[static_cast<std::size_t>(i) * horizon + (y - 1)] = ay.occupant_eur;
-      if (y == 1) {
-        a.bill_no_pv = without;
-        a.bill_pv_no_sharing = without;
-        a.bill_with_sharing = with;
-        a.bill_no_pv_eur = a.bill_pv_no_sharing_eur = without.total_eur();
-        a.bill_with_sharing_eur = with.total_eur();
+      if (first_year) {
+        a.bill_pv_no_sharing = a.bill_no_pv;
+        a.bill_no_pv_eur = a.bill_pv_no_sharing_eur = ay.bill_no_pv_eur;
+        a.bill_with_sharing_eur = ay.bill_with_sharing_eur;
         a.occupant_saving_eur_per_year = ay.occupant_eur;
-        a.offtake_kwh = with.grid_offtake_kwh();
-        a.shared_kwh = with.shared_kwh;
+        a.offtake_kwh = a.bill_with_sharing.grid_offtake_kwh();
+        a.shared_kwh = with_charges.shared_kwh;
       }
     }
   }
@@ -284,8 +309,17 @@ EconomicsResult evaluate_economics(const EnergyBasis& basis, const std::vector<A
 
   for (int i = 0; i < n; ++i) {
     ApartmentResult& a = result.apartments[i];
-    a.total = indicators_of(a.cash_flows_eur, rate);
-    a.owner = indicators_of(a.owner_cash_flows_eur, rate);
+    // Apartments with the same shares have the same owner cash flows (often all of them):
+    // the indicators (the IRR's iterations above all) are worked out once per distinct series.
+    const ApartmentResult* same_total = nullptr;
+    const ApartmentResult* same_owner = nullptr;
+    for (int j = 0; j < i; ++j) {
+      const ApartmentResult& earlier = result.apartments[j];
+      if (same_total == nullptr && same_bits(earlier.cash_flows_eur, a.cash_flows_eur)) same_total = &earlier;
+      if (same_owner == nullptr && same_bits(earlier.owner_cash_flows_eur, a.owner_cash_flows_eur)) same_owner = &earlier;
+    }
+    a.total = same_total != nullptr ? same_total->total : indicators_of(a.cash_flows_eur, rate);
+    a.owner = same_owner != nullptr ? same_owner->owner : indicators_of(a.owner_cash_flows_eur, rate);
     std::vector<double> occupant(horizon + 1, 0.0);
     for (int y = 1; y <= horizon; ++y) occupant[y] = occupant_flows[static_cast<std::size_t>(i) * horizon + (y - 1)];
     a.occupant_npv_eur = npv(occupant, rate);

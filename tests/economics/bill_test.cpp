@@ -1,6 +1,8 @@
 // Each component of the bill (economics.md §1), computed by hand.
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
 #include "core/economics/bill.hpp"
 #include "core/economics/energy_basis.hpp"
 #include "core/time/civil.hpp"
@@ -263,4 +265,42 @@ TEST_CASE("the DSO's sharing fee is charged to participants only, and shared kWh
   no_levies.levies_on_shared = 0.0;
   CHECK(month_bill(t, no_levies, usage, index).certificates_eur == Approx(20.0 * 0.015));
   CHECK(bill.vat_eur == Approx(0.06 * bill.excl_vat_eur()));
+}
+
+TEST_CASE("a year's bill from charges and prices: the same bits whole or as totals and capped or not", "[economics][bill][bits]") {
+  // year_bill_total sums the months as it prices them and redoes capacity and VAT only when
+  // the maximum kWh tariff scales them: it must agree with the whole bill's year, to the bit.
+  Tariffs t = simple_tariffs();
+  t.network.max_kwh_tariff_eur_per_kwh = 0.30;
+  t.levies.excise_path = {{2026, 1, 0.05}, {2027, 4, 0.043}};
+  t.year = 2026;
+  t.sharing.internal_price_eur_per_kwh = 0.11;
+  t.sharing.vat_on_internal_price = true;
+  const RuleSet rules = flanders_rules();
+  Escalation escalation;
+  escalation.injection = -0.01;
+  auto same_bits = [](const BillComponents& a, const BillComponents& b) {
+    return std::memcmp(&a, &b, sizeof a) == 0;
+  };
+  for (double kwh_per_month : {25.0, 50.0, 250.0}) {
+    std::array<MonthUsage, 12> usage{};
+    for (int m = 0; m < 12; ++m) {
+      usage[m].supplier_kwh = {kwh_per_month * (0.7 + 0.05 * m), 0.0};
+      usage[m].shared_kwh = 3.0 + m;
+      usage[m].injected_kwh = 10.0 * m;
+      usage[m].sold_to_sharing_kwh = 0.5 * m;
+      usage[m].peak_kw = 2.0 + 0.4 * m;
+      usage[m].sharing_participant = m % 2 == 0;
+    }
+    const UsageCharges charges = usage_charges(t, rules, usage);
+    for (int year = 1; year <= 25; year += 6) {
+      const PriceIndex index = price_index(escalation, year, t.year);
+      const YearPrices prices = year_prices(t, index);
+      const ConnectionBill whole = year_bill(t, rules, charges, prices);
+      INFO(kwh_per_month << " kWh/month, year " << year);
+      CHECK(same_bits(year_bill_total(t, rules, charges, prices), whole.year));
+      CHECK(same_bits(year_bill(t, rules, usage, index).year, whole.year));
+      if (kwh_per_month == 50.0) CHECK(whole.capacity_capped_eur > 0.0);  // the cap is exercised
+    }
+  }
 }
