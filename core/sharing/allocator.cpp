@@ -69,7 +69,7 @@ struct Kernel {
 
   /// Gives apartments [at, at + W) min(offer, need): taken from their need, added to their
   /// allocation and the round's bucket. Returns the amounts; `need_after` is what is left.
-  static DEELSTROOM_KERNEL_INLINE V give(State& s, double* __restrict sink, int at, V offer, V& need_after) {
+  static DEELSTROOM_KERNEL_INLINE V give(State& s, double* sink, int at, V offer, V& need_after) {
     const V need = load(s.need + at);
     const V amount = offer < need ? offer : need;
     need_after = need - amount;
@@ -104,6 +104,109 @@ struct Kernel {
       }
     }
     return {total(given), total(uncovered)};
+  }
+
+  /// give_round for two quarter-hours in one pass: their states apart, two chains of
+  /// additions each (the processor overlaps them). Their sinks may be the same buckets: a's
+  /// amount is added before b's, the time order.
+  static DEELSTROOM_KERNEL_INLINE void give_round_pair(State& a, State& b, const double* __restrict weights,
+                                                       const double* __restrict later, double scale_a,
+                                                       double scale_b, double* sink_a, double* sink_b,
+                                                       RoundSums& sums_a, RoundSums& sums_b) {
+    const V zero{};
+    const V one = splat(1.0);
+    const V offer_a = splat(scale_a);
+    const V offer_b = splat(scale_b);
+    Partials given_a{}, uncovered_a{}, given_b{}, uncovered_b{};
+    for (int block = 0; block < a.padded; block += 4) {
+      for (int p = 0; p < kPieces; ++p) {
+        const int at = block + p * W;
+        const V weight = load(weights + at);
+        const V later_weight = load(later + at);
+        V need_a, need_b;
+        given_a.v[p] += give(a, sink_a, at, weight * offer_a, need_a);
+        given_b.v[p] += give(b, sink_b, at, weight * offer_b, need_b);
+        uncovered_a.v[p] += later_weight * (need_a > zero ? one : zero);
+        uncovered_b.v[p] += later_weight * (need_b > zero ? one : zero);
+      }
+    }
+    sums_a = {total(given_a), total(uncovered_a)};
+    sums_b = {total(given_b), total(uncovered_b)};
+  }
+
+  /// serve_fixed for two quarter-hours (a fixed group, no apartment injection): in lockstep
+  /// while both cascade, alone once one has ended.
+  static DEELSTROOM_KERNEL_INLINE void serve_fixed_pair(State& a, State& b, const CompiledGroup& group,
+                                                        double budget_a, double budget_b, double& given_a,
+                                                        double& given_b) {
+    const double* weights = group.dense_weights.data();
+    const double* later = group.dense_later_weights.data();
+    RoundSums sums_a, sums_b;
+    give_round_pair(a, b, weights, later, budget_a, budget_b, a.round_sink, b.round_sink, sums_a, sums_b);
+    given_a = sums_a.given;
+    given_b = sums_b.given;
+    if (given_a > 0.0) a.rounds_used = std::max(a.rounds_used, 1);
+    if (given_b > 0.0) b.rounds_used = std::max(b.rounds_used, 1);
+    bool active_a = true, active_b = true;
+    double rest_a = 0.0, rest_b = 0.0;
+    for (int round = 1; round < group.rounds; ++round) {
+      if (active_a) {
+        rest_a = budget_a - given_a;
+        active_a = rest_a > kRoundingRestKwh && sums_a.uncovered > 0.0;
+      }
+      if (active_b) {
+        rest_b = budget_b - given_b;
+        active_b = rest_b > kRoundingRestKwh && sums_b.uncovered > 0.0;
+      }
+      if (!active_a && !active_b) break;
+      const std::size_t offset = static_cast<std::size_t>(round) * static_cast<std::size_t>(a.padded);
+      if (active_a && active_b) {
+        give_round_pair(a, b, later, later, rest_a / sums_a.uncovered, rest_b / sums_b.uncovered,
+                        a.round_sink + offset, b.round_sink + offset, sums_a, sums_b);
+      } else if (active_a) {
+        sums_a = give_round(a, later, later, rest_a / sums_a.uncovered, a.round_sink + offset);
+      } else {
+        sums_b = give_round(b, later, later, rest_b / sums_b.uncovered, b.round_sink + offset);
+      }
+      if (active_a) {
+        active_a = sums_a.given > 0.0;  // a round that shares nothing ends the cascade
+        if (active_a) {
+          given_a += sums_a.given;
+          a.rounds_used = std::max(a.rounds_used, round + 1);
+        }
+      }
+      if (active_b) {
+        active_b = sums_b.given > 0.0;
+        if (active_b) {
+          given_b += sums_b.given;
+          b.rounds_used = std::max(b.rounds_used, round + 1);
+        }
+      }
+    }
+  }
+
+  static DEELSTROOM_KERNEL_INLINE void start(State& s, const double* offtake) {
+    for (int i = 0; i < s.n; ++i) s.need[i] = offtake[i];
+    for (int i = s.n; i < s.padded; ++i) s.need[i] = 0.0;
+    std::fill(s.allocated, s.allocated + s.padded, 0.0);
+  }
+
+  /// run for two quarter-hours under a key of one fixed group without apartment injection
+  /// (Allocator::pairs): available = pool - 0, given = 0 + fixed, total = 0 + given.
+  static DEELSTROOM_KERNEL_INLINE void run_pair(State& a, State& b, const CompiledKey& key, double shareable_a,
+                                                const double* offtake_a, double shareable_b,
+                                                const double* offtake_b, double& total_a, double& total_b) {
+    start(a, offtake_a);
+    start(b, offtake_b);
+    const CompiledGroup& group = key.groups[0];
+    double fixed_a = 0.0, fixed_b = 0.0;
+    serve_fixed_pair(a, b, group, shareable_a * group.fixed_fraction, shareable_b * group.fixed_fraction, fixed_a,
+                     fixed_b);
+    double given_a = 0.0, given_b = 0.0;
+    given_a += fixed_a;
+    given_b += fixed_b;
+    total_a = 0.0 + given_a;
+    total_b = 0.0 + given_b;
   }
 
   /// Static percentages with cascade rounds (energy-sharing.md §2.1 and §2.3).
@@ -182,9 +285,7 @@ struct Kernel {
 
   static DEELSTROOM_KERNEL_INLINE double run(State& s, const CompiledKey& key, double shareable,
                                              const double* offtake) {
-    for (int i = 0; i < s.n; ++i) s.need[i] = offtake[i];
-    for (int i = s.n; i < s.padded; ++i) s.need[i] = 0.0;
-    std::fill(s.allocated, s.allocated + s.padded, 0.0);
+    start(s, offtake);
     if (s.injection != nullptr) {
       for (int i = 0; i < s.n; ++i) s.need[i] = std::min(s.need[i], std::max(shareable - s.injection[i], 0.0));
     }
@@ -202,7 +303,18 @@ double run_sse2(Allocator::State& s, const CompiledKey& key, double shareable, c
   return Kernel<2>::run(s, key, shareable, offtake);  // two doubles: SSE2 on x86-64, NEON elsewhere
 }
 
+void run_pair_sse2(Allocator::State& a, Allocator::State& b, const CompiledKey& key, double shareable_a,
+                   const double* offtake_a, double shareable_b, const double* offtake_b, double& total_a,
+                   double& total_b) {
+  Kernel<2>::run_pair(a, b, key, shareable_a, offtake_a, shareable_b, offtake_b, total_a, total_b);
+}
+
 #if defined(__x86_64__) || defined(__i386__)
+__attribute__((target("avx2"))) void run_pair_avx2(Allocator::State& a, Allocator::State& b, const CompiledKey& key,
+                                                   double shareable_a, const double* offtake_a, double shareable_b,
+                                                   const double* offtake_b, double& total_a, double& total_b) {
+  Kernel<4>::run_pair(a, b, key, shareable_a, offtake_a, shareable_b, offtake_b, total_a, total_b);
+}
 __attribute__((target("avx2"))) double run_avx2(Allocator::State& s, const CompiledKey& key, double shareable,
                                                 const double* offtake) {
   return Kernel<4>::run(s, key, shareable, offtake);
@@ -211,6 +323,11 @@ bool runs(int register_doubles) {
   return register_doubles == 2 || (register_doubles == 4 && __builtin_cpu_supports("avx2"));
 }
 #else
+void run_pair_avx2(Allocator::State& a, Allocator::State& b, const CompiledKey& key, double shareable_a,
+                   const double* offtake_a, double shareable_b, const double* offtake_b, double& total_a,
+                   double& total_b) {
+  Kernel<2>::run_pair(a, b, key, shareable_a, offtake_a, shareable_b, offtake_b, total_a, total_b);
+}
 double run_avx2(Allocator::State& s, const CompiledKey& key, double shareable, const double* offtake) {
   return Kernel<2>::run(s, key, shareable, offtake);
 }
@@ -231,7 +348,8 @@ Allocator::Allocator(int apartment_count, int register_doubles)
     : n_(apartment_count),
       need_(static_cast<std::size_t>(detail::padded_apartment_count(apartment_count)), 0.0),
       relative_weights_(need_.size(), 0.0),
-      relative_later_(need_.size(), 0.0) {
+      relative_later_(need_.size(), 0.0),
+      second_need_(need_.size(), 0.0) {
   if (register_doubles == 0) register_doubles = supported_register_doubles().back();
   if (!runs(register_doubles)) throw std::invalid_argument("Allocator: this processor cannot run that register width");
   register_doubles_ = register_doubles;
@@ -245,6 +363,26 @@ double Allocator::run(const CompiledKey& key, double shareable, const double* of
                                               : run_sse2(state, key, shareable, offtake);
   rounds_used_ = state.rounds_used;
   return total;
+}
+
+bool Allocator::pairs(const CompiledKey& key) {
+  return key.groups.size() == 1 && key.groups[0].method == Method::fixed;
+}
+
+std::pair<double, double> Allocator::run_pair(const CompiledKey& key, const Quarter& first, const Quarter& second) {
+  State a{n_, padded_apartment_count(), need_.data(), relative_weights_.data(), relative_later_.data(),
+          nullptr, first.allocated, first.round_sink, 0};
+  State b{n_, padded_apartment_count(), second_need_.data(), relative_weights_.data(), relative_later_.data(),
+          nullptr, second.allocated, second.round_sink, 0};
+  double total_a = 0.0, total_b = 0.0;
+  if (register_doubles_ == 4) {
+    run_pair_avx2(a, b, key, first.shareable, first.offtake, second.shareable, second.offtake, total_a, total_b);
+  } else {
+    run_pair_sse2(a, b, key, first.shareable, first.offtake, second.shareable, second.offtake, total_a, total_b);
+  }
+  rounds_used_ = a.rounds_used;
+  second_rounds_used_ = b.rounds_used;
+  return {total_a, total_b};
 }
 
 }  // namespace deelstroom::sharing::detail

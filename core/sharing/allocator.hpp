@@ -11,6 +11,7 @@
 // The arrays are padded to a multiple of four apartments with weight 0 and need 0: a padded
 // apartment gets min(0, 0) = 0 and adds +0 to every sum, which changes no bit.
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 #include "core/sharing/compiled_key.hpp"
@@ -43,6 +44,25 @@ class Allocator {
   double run(const CompiledKey& key, double shareable, const double* offtake, const double* injection,
              double* allocated, double* round_sink);
 
+  /// A quarter-hour for run_pair: its pool, offtake (N), allocation out (padded) and round
+  /// buckets (rounds x padded).
+  struct Quarter {
+    double shareable;
+    const double* offtake;
+    double* allocated;
+    double* round_sink;
+  };
+  /// Whether run_pair takes the key: one fixed group (fixed, relative without injection,
+  /// optimal, cascade).
+  static bool pairs(const CompiledKey& key);
+  /// run() on two quarter-hours without apartment injection, in one pass (the processor
+  /// overlaps their chains of additions); the same bits as two runs, the first's buckets
+  /// added to before the second's. remaining_need() is the first's afterwards,
+  /// second_remaining_need() the second's.
+  std::pair<double, double> run_pair(const CompiledKey& key, const Quarter& first, const Quarter& second);
+  const std::vector<double>& second_remaining_need() const { return second_need_; }
+  int second_rounds_used() const { return second_rounds_used_; }
+
   /// Offtake still uncovered after the last run (padded_apartment_count() entries).
   const std::vector<double>& remaining_need() const { return need_; }
   /// Rounds the last run placed energy in.
@@ -58,7 +78,9 @@ class Allocator {
   std::vector<double> need_;
   std::vector<double> relative_weights_;
   std::vector<double> relative_later_;
+  std::vector<double> second_need_;
   int rounds_used_ = 0;
+  int second_rounds_used_ = 0;
 };
 
 }  // namespace deelstroom::sharing::detail

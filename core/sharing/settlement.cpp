@@ -343,6 +343,41 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     }
   };
 
+  // A quarter-hour whose key Allocator::run_pair takes waits for the next one of the same key
+  // in its month; both are booked in time order.
+  struct Waiting {
+    const CompiledKey* key = nullptr;
+    int t = 0;
+    double pool = 0.0;
+    const double* offtake = nullptr;
+    double* round_sink = nullptr;
+  } waiting;
+  std::vector<double> second_allocated(static_cast<std::size_t>(padded), 0.0);
+  auto book_capped = [&](FlowTotals& month, int t, double pool, double shared, const double* allocated_kwh,
+                         const double* need_kwh, int rounds_used, const CompiledKey& key) {
+    result.rounds_used = std::max(result.rounds_used, rounds_used);
+    if (shared > pool) shared = pool;  // guards a last-bit rounding excess of sum(k) = 1
+    book(month, t, pool, shared, pool - shared, allocated_kwh, need_kwh, key);
+  };
+  auto settle_waiting = [&](FlowTotals& month) {
+    if (waiting.key == nullptr) return;
+    const double shared =
+        allocator.run(*waiting.key, waiting.pool, waiting.offtake, nullptr, allocated.data(), waiting.round_sink);
+    book_capped(month, waiting.t, waiting.pool, shared, allocated.data(), allocator.remaining_need().data(),
+                allocator.rounds_used(), *waiting.key);
+    waiting.key = nullptr;
+  };
+  auto settle_pair = [&](FlowTotals& month, int t, double pool, const double* offtake, double* round_sink) {
+    const auto [first, second] =
+        allocator.run_pair(*waiting.key, {waiting.pool, waiting.offtake, allocated.data(), waiting.round_sink},
+                           {pool, offtake, second_allocated.data(), round_sink});
+    book_capped(month, waiting.t, waiting.pool, first, allocated.data(), allocator.remaining_need().data(),
+                allocator.rounds_used(), *waiting.key);
+    book_capped(month, t, pool, second, second_allocated.data(), allocator.second_remaining_need().data(),
+                allocator.second_rounds_used(), *waiting.key);
+    waiting.key = nullptr;
+  };
+
   // Month by month (the labels run in blocks): the month's flows are summed in a local copy
   // the compiler keeps in registers, in the same order as quarter-hour by quarter-hour.
   for (int run_start = 0; run_start < t_count;) {
@@ -350,6 +385,7 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     int run_end = run_start + 1;
     while (run_end < t_count && series.month[run_end] == series.month[run_start]) ++run_end;
     FlowTotals month = result.months[month0];
+    double* round_sink = &round_by_month_apartment(0, month0 * rounds);
     for (int t = run_start; t < run_end; ++t) {
       const int bucket = totals.bucket[static_cast<std::size_t>(t)];
       const double production = series.production_kwh[t] * scale;
@@ -377,8 +413,18 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
 
       const double* offtake = series.offtake_kwh.col(t).data();
       const CompiledKey& key = keys[schedule.key_of_interval.empty() ? 0 : schedule.key_of_interval[t]];
-      double shared = allocator.run(key, pool, offtake, injection, allocated.data(),
-                                    &round_by_month_apartment(0, month0 * rounds));
+      if (!injectors && Allocator::pairs(key)) {
+        // Two at a time (Allocator::run_pair): this one waits for the next of its key.
+        if (waiting.key == &key) {
+          settle_pair(month, t, pool, offtake, round_sink);
+          continue;
+        }
+        settle_waiting(month);
+        waiting = {&key, t, pool, offtake, round_sink};
+        continue;
+      }
+      settle_waiting(month);  // earlier quarter-hours are booked first
+      double shared = allocator.run(key, pool, offtake, injection, allocated.data(), round_sink);
       result.rounds_used = std::max(result.rounds_used, allocator.rounds_used());
       if (shared > pool) shared = pool;  // guards a last-bit rounding excess of sum(k) = 1
       double rest = pool - shared;
@@ -401,6 +447,7 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
       }
       book(month, t, pool, shared, rest, allocated.data(), allocator.remaining_need().data(), key);
     }
+    settle_waiting(month);
     result.months[month0] = month;
     run_start = run_end;
   }
