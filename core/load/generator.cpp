@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/common/error.hpp"
+#include "core/load/packet_order_sum.hpp"
 #include "core/load/random.hpp"
 #include "core/time/civil.hpp"
 
@@ -388,10 +389,12 @@ int interval_of_slot(const LocalDay& day, const std::vector<std::uint8_t>& quart
   return -1;
 }
 
-void scale_to(Eigen::ArrayXd& series, double total_kwh) {
-  const double sum = series.sum();
-  if (sum > 0.0) series *= total_kwh / sum;
+/// Scales a series whose sum is `sum_kwh` to `total_kwh` (unchanged if it sums to 0).
+void scale_to(Eigen::ArrayXd& series, double total_kwh, double sum_kwh) {
+  if (sum_kwh > 0.0) series *= total_kwh / sum_kwh;
 }
+
+void scale_to(Eigen::ArrayXd& series, double total_kwh) { scale_to(series, total_kwh, series.sum()); }
 
 /// The library's appliances with their start densities, computed once (the library is
 /// immutable after its first use).
@@ -590,9 +593,15 @@ void day_kwh(const DaySlots& slots, const float* darkness, const std::vector<Awa
   }
 }
 
-Eigen::ArrayXd simulate_household(const GeneratorSetup& setup, const HouseholdTraits& traits,
-                                  const std::optional<EvOption>& ev, const PreparedContext& context, Random& random,
-                                  std::vector<ChargingSession>& sessions) {
+/// The household's series with its sum (as Eigen's sum() of the series gives it).
+struct SimulatedHousehold {
+  Eigen::ArrayXd kwh;
+  double sum_kwh = 0.0;
+};
+
+SimulatedHousehold simulate_household(const GeneratorSetup& setup, const HouseholdTraits& traits,
+                                      const std::optional<EvOption>& ev, const PreparedContext& context,
+                                      Random& random, std::vector<ChargingSession>& sessions) {
   const HouseholdArchetype& archetype = setup.archetype;
   const std::vector<std::uint8_t>& quarter = context.calendar->quarter_of_day;
   const double person_count = static_cast<double>(setup.persons.size());
@@ -610,6 +619,8 @@ Eigen::ArrayXd simulate_household(const GeneratorSetup& setup, const HouseholdTr
   std::vector<float> gathered_awake(day_length), gathered_events_kw(day_length);
   std::vector<std::uint32_t> noise(day_length + 1);
   std::vector<AwakeRun> runs(day_length);
+  // Summed day by day while the day is in the cache (scaling needs the sum).
+  PacketOrderSum sum;
   for (std::size_t d = 0; d < context.days.size(); ++d) {
     const LocalDay& local_day = context.days[d];
     day.next_day();
@@ -640,8 +651,10 @@ Eigen::ArrayXd simulate_household(const GeneratorSetup& setup, const HouseholdTr
         local_day.regular ? marked_runs(day, runs) : scanned_runs(slots.awake, local_day.interval_count, runs);
     day_kwh(slots, context.darkness.data() + local_day.first_interval, runs, run_count, powers, thresholds, random,
             noise, household.data() + local_day.first_interval);
+    sum.add(household.data() + local_day.first_interval, local_day.interval_count);
   }
-  return household;
+  const double sum_kwh = packet_order_sum_matches_eigen(household.data()) ? sum.total() : household.sum();
+  return {std::move(household), sum_kwh};
 }
 
 /// The expected day of each day class (mean mode): awake persons, and appliance, morning and
@@ -786,12 +799,14 @@ HouseholdProfile generate(const HouseholdSpec& spec, const PreparedContext& cont
   Eigen::ArrayXd ev_kwh = Eigen::ArrayXd::Zero(spec.ev ? context.interval_count() : 0);
   if (spec.stochastic) {
     std::vector<ChargingSession> sessions;
-    profile.household_kwh = simulate_household(setup, traits, spec.ev, context, random, sessions);
+    SimulatedHousehold simulated = simulate_household(setup, traits, spec.ev, context, random, sessions);
+    profile.household_kwh = std::move(simulated.kwh);
+    scale_to(profile.household_kwh, annual_kwh, simulated.sum_kwh);
     if (spec.ev) ev_kwh = lay_charging_sessions(std::move(sessions), spec.ev->annual_kwh, spec.ev->charger_kw, context.interval_count());
   } else {
     profile.household_kwh = expected_household(setup, traits, spec.ev, context, ev_kwh);
+    scale_to(profile.household_kwh, annual_kwh);
   }
-  scale_to(profile.household_kwh, annual_kwh);
   if (keep_parts) {
     profile.total_kwh = profile.household_kwh;
   } else {
