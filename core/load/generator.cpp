@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <vector>
 
 #include "core/common/error.hpp"
+#include "core/load/packet_order_sum.hpp"
 #include "core/load/random.hpp"
 #include "core/time/civil.hpp"
 
@@ -34,7 +36,14 @@ double slot_centre_h(int slot) { return (slot + 0.5) * kHoursPerSlot; }
 
 /// The first slot whose centre is at or after `hour` (0..96): a person who gets up at `hour`
 /// is awake from this slot on. Consistent with spread_cdf: slot_of(T) <= q <=> T <= centre(q).
-int slot_of(double hour) { return static_cast<int>(std::clamp(std::ceil(hour * 4.0 - 0.5), 0.0, 96.0)); }
+int slot_of(double hour) {
+  // ceil by truncation (the clamp to [-1, 97] first changes no result and keeps the value in
+  // int range): without SSE4.1 std::ceil is a longer sequence, and this runs for every draw.
+  const double x = std::clamp(hour * 4.0 - 0.5, -1.0, 97.0);
+  const int truncated = static_cast<int>(x);
+  const int ceiling = truncated + (static_cast<double>(truncated) < x ? 1 : 0);
+  return std::clamp(ceiling, 0, kSlots);
+}
 
 /// P(T <= hour) for T = mean + sd * Z (Z from Random::bell), with an extra independent spread.
 double spread_cdf(const TimeSpread& spread, double hour, double extra_sd_h) {
@@ -192,18 +201,64 @@ struct PersonOutcome {
   int back_slot = 0;
 };
 
-/// The state the stochastic day loop carries from day to day.
-struct DayBuffers {
-  SlotArray active{};   ///< persons awake at home per slot of today
-  SlotArray carry{};    ///< persons still up after midnight, per slot of tomorrow
-  EventArray events{};  ///< kW by slot of today (0..95) and tomorrow (96..191)
+/// The state the stochastic day loop carries from day to day. Today and tomorrow live in two
+/// halves that swap roles at midnight (no copying of a day's slots), and the day's slots go
+/// from today's half into tomorrow's where a use runs past midnight.
+class DayBuffers {
+ public:
+  /// Persons awake at home per slot of today.
+  const SlotArray& active() const { return awake_[today_]; }
+  /// Appliance and morning power (kW) by slot of today.
+  const SlotArray& events() const { return events_[today_]; }
 
-  void next_day() {
-    std::copy(events.begin() + kSlots, events.end(), events.begin());
-    std::fill(events.begin() + kSlots, events.end(), 0.0f);
-    active = carry;
-    carry.fill(0.0f);
+  /// Adds `persons` (1 or -1) to today's persons awake at home in slots [first, end).
+  void add_awake(int first, int end, float persons) {
+    if (first >= end) return;
+    SlotArray& active = awake_[today_];
+    for (int q = first; q < end; ++q) active[q] += persons;
+    mark_change(today_, first);
+    mark_change(today_, end);
   }
+
+  /// Adds a person still up after midnight to tomorrow's slots [0, end).
+  void add_carry(int end) {
+    SlotArray& carry = awake_[1 - today_];
+    for (int q = 0; q < end; ++q) carry[q] += 1.0f;
+    mark_change(1 - today_, end);
+  }
+
+  /// Slots 1..95 of today where the number of persons awake may differ from the slot
+  /// before (bit q % 64 of word q / 64); between two of them it is the same.
+  const std::array<std::uint64_t, 2>& awake_changes() const { return changes_[today_]; }
+
+  /// Adds `kw` to `count` consecutive slots from slot `first` of today (96 and on: tomorrow,
+  /// up to tomorrow's end), each slot's additions in call order as on one 192-slot array.
+  void add_events(int first, int count, float kw) {
+    const int end = std::min(first + count, kEventSlots);
+    SlotArray& today = events_[today_];
+    SlotArray& tomorrow = events_[1 - today_];
+    for (int q = first; q < std::min(end, kSlots); ++q) today[q] += kw;
+    for (int q = std::max(first, kSlots); q < end; ++q) tomorrow[q - kSlots] += kw;
+  }
+
+  /// Midnight: tomorrow becomes today, and the day that ended is cleared to become tomorrow.
+  void next_day() {
+    const int ended = today_;
+    today_ = 1 - today_;
+    awake_[ended].fill(0.0f);
+    events_[ended].fill(0.0f);
+    changes_[ended].fill(0);
+  }
+
+ private:
+  void mark_change(int half, int slot) {
+    if (slot > 0 && slot < kSlots) changes_[half][slot / 64] |= std::uint64_t{1} << (slot % 64);
+  }
+
+  std::array<SlotArray, 2> awake_{};
+  std::array<SlotArray, 2> events_{};
+  std::array<std::array<std::uint64_t, 2>, 2> changes_{};
+  int today_ = 0;
 };
 
 /// Draws one person's day into the buffers.
@@ -216,20 +271,18 @@ PersonOutcome simulate_person(const PersonType& person, DayClass day_class, doub
   const int wake = slot_of(routine.wake.mean_h + shift_h + routine.wake.sd_h * random.bell());
   const double sleep_h = routine.sleep.mean_h + shift_h + routine.sleep.sd_h * random.bell();
   const int sleep = slot_of(sleep_h);
-  for (int q = wake; q < sleep; ++q) day.active[q] += 1.0f;
-  if (sleep_h > 24.0 && wake < sleep) {
-    for (int q = 0; q < slot_of(sleep_h - 24.0); ++q) day.carry[q] += 1.0f;
-  }
+  day.add_awake(wake, sleep, 1.0f);
+  if (sleep_h > 24.0 && wake < sleep) day.add_carry(slot_of(sleep_h - 24.0));
   if (routine.out_probability > 0.0 && random.uniform() < routine.out_probability) {
     const int leave = slot_of(routine.leave.mean_h + shift_h + routine.leave.sd_h * random.bell());
     const int back = slot_of(routine.back.mean_h + shift_h + routine.back.sd_h * random.bell());
-    for (int q = std::max(leave, wake); q < std::min(back, sleep); ++q) day.active[q] -= 1.0f;
+    day.add_awake(std::max(leave, wake), std::min(back, sleep), -1.0f);
     outcome.went_out = true;
     outcome.back_slot = std::min(back, kSlots - 1);
   }
   if (wake < sleep && person.morning_kwh > 0.0) {
-    add_block(day.events, std::min(wake, kSlots - 1), kMorningSlots,
-              static_cast<float>(person.morning_kwh / (kMorningSlots * kHoursPerSlot)));
+    day.add_events(std::min(wake, kSlots - 1), kMorningSlots,
+                   static_cast<float>(person.morning_kwh / (kMorningSlots * kHoursPerSlot)));
   }
   return outcome;
 }
@@ -263,15 +316,15 @@ void simulate_appliances(const std::vector<PreparedAppliance>& appliances, const
       const double draw = random.uniform();
       const double chance = std::min(1.0, remaining);
       if (draw >= chance) continue;
-      if (weight_sum < 0.0) weight_sum = start_weight(appliance, c, day.active);
+      if (weight_sum < 0.0) weight_sum = start_weight(appliance, c, day.active());
       if (draw >= chance * weight_sum / person_count) continue;
       double target = random.uniform() * weight_sum;
       int q = appliance.first[c];
       for (; q < appliance.last[c] - 1; ++q) {
-        target -= appliance.pmf[c][q] * day.active[q];
+        target -= appliance.pmf[c][q] * day.active()[q];
         if (target < 0.0) break;
       }
-      add_block(day.events, q, appliance.duration_slots, appliance.kw);
+      day.add_events(q, appliance.duration_slots, appliance.kw);
     }
   }
 }
@@ -336,10 +389,12 @@ int interval_of_slot(const LocalDay& day, const std::vector<std::uint8_t>& quart
   return -1;
 }
 
-void scale_to(Eigen::ArrayXd& series, double total_kwh) {
-  const double sum = series.sum();
-  if (sum > 0.0) series *= total_kwh / sum;
+/// Scales a series whose sum is `sum_kwh` to `total_kwh` (unchanged if it sums to 0).
+void scale_to(Eigen::ArrayXd& series, double total_kwh, double sum_kwh) {
+  if (sum_kwh > 0.0) series *= total_kwh / sum_kwh;
 }
+
+void scale_to(Eigen::ArrayXd& series, double total_kwh) { scale_to(series, total_kwh, series.sum()); }
 
 /// The library's appliances with their start densities, computed once (the library is
 /// immutable after its first use).
@@ -371,19 +426,201 @@ float season_factor(const HouseholdArchetype& archetype, float winter_weight) {
   return 1.0f + 0.5f * static_cast<float>(archetype.winter_activity_increase) * winter_weight;
 }
 
-Eigen::ArrayXd simulate_household(const GeneratorSetup& setup, const HouseholdTraits& traits,
-                                  const std::optional<EvOption>& ev, const PreparedContext& context, Random& random,
-                                  std::vector<ChargingSession>& sessions) {
+/// The household's powers on one day (kW), as the quarter-hours of that day use them.
+struct DayPowers {
+  float base_kw = 0.0f;
+  float active_kw = 0.0f;  ///< per awake person, with the season's factor
+  float light_kw = 0.0f;   ///< per awake person when it is dark
+  float spike_kw = 0.0f;
+  double spike_probability_per_person = 0.0;  ///< per awake person and slot
+};
+
+/// The quarter-hours of one day in the order of the grid: persons awake and appliance power
+/// per interval (the day's slots, repeated or skipped on a day the clock changes).
+struct DaySlots {
+  const float* awake = nullptr;
+  const float* events_kw = nullptr;
+};
+
+/// A day's slots per interval: the buffers themselves on a regular day, else gathered
+/// through the interval's wall-clock slot into `awake` and `events_kw`.
+DaySlots day_slots(const LocalDay& local_day, const std::vector<std::uint8_t>& quarter, const DayBuffers& day,
+                   std::vector<float>& awake, std::vector<float>& events_kw) {
+  if (local_day.regular) return {day.active().data(), day.events().data()};
+  for (int k = 0; k < local_day.interval_count; ++k) {
+    const int q = quarter[static_cast<std::size_t>(local_day.first_interval + k)];
+    awake[static_cast<std::size_t>(k)] = day.active()[q];
+    events_kw[static_cast<std::size_t>(k)] = day.events()[q];
+  }
+  return {awake.data(), events_kw.data()};
+}
+
+/// The number of 16-bit noise values u whose uniform (u + 0.5) * 2^-16 (Random::uniforms16)
+/// is below `probability`, so that the draw `uniform < probability` is `u < threshold`.
+/// Found with that very comparison of doubles (the uniform grows with u), so the integer
+/// test decides exactly as the comparison does.
+std::uint32_t noise16_threshold(double probability) {
+  std::uint32_t low = 0, high = 65536;  // the first u that fails lies in [low, high]
+  while (low < high) {
+    const std::uint32_t middle = (low + high) / 2;
+    if ((static_cast<double>(middle) + 0.5) * 0x1.0p-16 < probability) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
+}
+
+/// Spike thresholds (noise16_threshold of awake persons x probability per person) for each
+/// whole number of awake persons a household can have: each of its persons today plus each
+/// one still up from the night before.
+std::vector<std::uint32_t> spike_thresholds(std::size_t person_count, double probability_per_person) {
+  std::vector<std::uint32_t> thresholds(2 * person_count + 1);
+  for (std::size_t awake = 0; awake < thresholds.size(); ++awake) {
+    thresholds[awake] = noise16_threshold(static_cast<double>(static_cast<float>(awake)) * probability_per_person);
+  }
+  return thresholds;
+}
+
+/// The spike threshold for `awake` persons: from the table for a whole number it covers,
+/// else computed (never needed by the shipped model, kept for exactness).
+std::uint32_t spike_threshold(const std::vector<std::uint32_t>& thresholds, float awake,
+                              double probability_per_person) {
+  if (awake >= 0.0f && awake < static_cast<float>(thresholds.size())) {
+    const auto whole = static_cast<std::size_t>(awake);
+    if (static_cast<float>(whole) == awake) return thresholds[whole];
+  }
+  return noise16_threshold(static_cast<double>(awake) * probability_per_person);
+}
+
+/// `mask` all ones: `a`, all zeros: `b` (bit operations only, so the loop using it has no
+/// branch and the compiler vectorises it; the chosen value's bits are unchanged).
+float select_bits(std::uint32_t mask, float a, float b) {
+  return std::bit_cast<float>((mask & std::bit_cast<std::uint32_t>(a)) | (~mask & std::bit_cast<std::uint32_t>(b)));
+}
+
+/// kWh of intervals [first, end) of a day where nobody is awake at home: base and appliances.
+void idle_kwh(const DaySlots& slots, int first, int end, const DayPowers& powers, double* kwh) {
+  for (int k = first; k < end; ++k) kwh[k] = (powers.base_kw + slots.events_kw[k]) * kHoursPerSlot;
+}
+
+/// kWh of intervals [first, end) of a day with `awake` (> 0) persons awake at home: base and
+/// appliances, and per awake person activity with its noise, light when it is dark and a
+/// spike where the spike uniform is below `spike_threshold` (spike_threshold()).
+/// `noise[k - first]` holds the two 16-bit uniforms of interval k (activity low, spike
+/// high) as Random::uniforms16 makes them. Branch-free (the compiler vectorises it); each
+/// value's arithmetic is that of the plain per-interval formula, in its order.
+void awake_kwh(const DaySlots& slots, const float* darkness, const std::uint32_t* noise, int first, int end,
+               float awake, std::uint32_t spike_threshold, const DayPowers& powers, double* kwh) {
+  for (int k = first; k < end; ++k) {
+    const std::uint32_t bits = noise[k - first];
+    const float idle_kw = powers.base_kw + slots.events_kw[k];
+    // static_cast<float>((u + 0.5) * 2^-16), exactly (17 significant bits).
+    const float uniform = (static_cast<float>(static_cast<std::int32_t>(bits & 0xFFFFu)) + 0.5f) * 0x1.0p-16f;
+    const float activity = kNoiseLow + kNoiseWidth * uniform;
+    const float busy_kw = idle_kw + awake * (powers.active_kw * activity + powers.light_kw * darkness[k]);
+    const std::uint32_t spike = (bits >> 16) < spike_threshold ? ~0u : 0u;
+    kwh[k] = select_bits(spike, busy_kw + powers.spike_kw, busy_kw) * kHoursPerSlot;
+  }
+}
+
+/// A run of intervals of one day with the same number of persons awake at home.
+struct AwakeRun {
+  int first = 0;
+  int end = 0;
+  float awake = 0.0f;
+};
+
+/// The day's intervals as runs of equal awake persons, found by comparing neighbours (a day
+/// the clock changes). Returns the number of runs.
+int scanned_runs(const float* awake, int count, std::vector<AwakeRun>& runs) {
+  int run_count = 0;
+  for (int k = 0; k < count;) {
+    const float persons = awake[k];
+    int end = k + 1;
+    while (end < count && awake[end] == persons) ++end;
+    runs[static_cast<std::size_t>(run_count++)] = {k, end, persons};
+    k = end;
+  }
+  return run_count;
+}
+
+/// A regular day's slots as runs between the slots where the awake count may change (not
+/// every run need differ from the one before). Returns the number of runs.
+int marked_runs(const DayBuffers& day, std::vector<AwakeRun>& runs) {
+  const SlotArray& active = day.active();
+  int run_count = 0;
+  int first = 0;
+  for (int word = 0; word < 2; ++word) {
+    for (std::uint64_t bits = day.awake_changes()[static_cast<std::size_t>(word)]; bits != 0; bits &= bits - 1) {
+      const int slot = 64 * word + std::countr_zero(bits);
+      runs[static_cast<std::size_t>(run_count++)] = {first, slot, active[first]};
+      first = slot;
+    }
+  }
+  runs[static_cast<std::size_t>(run_count++)] = {first, kSlots, active[first]};
+  return run_count;
+}
+
+/// kWh of each interval of one day. The awake intervals take, in order, two 16-bit uniforms
+/// each of Random::uniforms16 (activity, then spike): a 64-bit draw serves two awake
+/// intervals, its low half the first, and each day starts on a fresh draw.
+void day_kwh(const DaySlots& slots, const float* darkness, const std::vector<AwakeRun>& runs, int run_count,
+             const DayPowers& powers, const std::vector<std::uint32_t>& spike_thresholds, Random& random,
+             std::vector<std::uint32_t>& noise, double* kwh) {
+  int awake_count = 0;
+  for (int r = 0; r < run_count; ++r) {
+    const AwakeRun& run = runs[static_cast<std::size_t>(r)];
+    if (run.awake > 0.0f) awake_count += run.end - run.first;
+  }
+  for (int m = 0; 2 * m < awake_count; ++m) {
+    const std::uint64_t bits = random.next();
+    noise[static_cast<std::size_t>(2 * m)] = static_cast<std::uint32_t>(bits);
+    noise[static_cast<std::size_t>(2 * m + 1)] = static_cast<std::uint32_t>(bits >> 32);
+  }
+  const std::uint32_t* next = noise.data();
+  for (int r = 0; r < run_count; ++r) {
+    const AwakeRun& run = runs[static_cast<std::size_t>(r)];
+    if (run.awake > 0.0f) {
+      const std::uint32_t threshold =
+          spike_threshold(spike_thresholds, run.awake, powers.spike_probability_per_person);
+      awake_kwh(slots, darkness, next, run.first, run.end, run.awake, threshold, powers, kwh);
+      next += run.end - run.first;
+    } else {
+      idle_kwh(slots, run.first, run.end, powers, kwh);
+    }
+  }
+}
+
+/// The household's series with its sum (as Eigen's sum() of the series gives it).
+struct SimulatedHousehold {
+  Eigen::ArrayXd kwh;
+  double sum_kwh = 0.0;
+};
+
+SimulatedHousehold simulate_household(const GeneratorSetup& setup, const HouseholdTraits& traits,
+                                      const std::optional<EvOption>& ev, const PreparedContext& context,
+                                      Random& random, std::vector<ChargingSession>& sessions) {
   const HouseholdArchetype& archetype = setup.archetype;
   const std::vector<std::uint8_t>& quarter = context.calendar->quarter_of_day;
   const double person_count = static_cast<double>(setup.persons.size());
   const double session_probability = ev ? std::min(1.0, ev->sessions_per_week / 7.0) : 0.0;
   const double session_kwh = ev ? ev->annual_kwh / (52.0 * std::max(ev->sessions_per_week, 1e-9)) : 0.0;
+  const std::vector<std::uint32_t> thresholds =
+      spike_thresholds(setup.persons.size(), setup.spike_probability_per_person);
 
   Eigen::ArrayXd household(context.interval_count());
   DayBuffers day;
   std::vector<PersonOutcome> outcomes(setup.persons.size());
-  double noise[4];
+  int longest_day = 0;
+  for (const LocalDay& local_day : context.days) longest_day = std::max(longest_day, local_day.interval_count);
+  const auto day_length = static_cast<std::size_t>(longest_day);
+  std::vector<float> gathered_awake(day_length), gathered_events_kw(day_length);
+  std::vector<std::uint32_t> noise(day_length + 1);
+  std::vector<AwakeRun> runs(day_length);
+  // Summed day by day while the day is in the cache (scaling needs the sum).
+  PacketOrderSum sum;
   for (std::size_t d = 0; d < context.days.size(); ++d) {
     const LocalDay& local_day = context.days[d];
     day.next_day();
@@ -403,26 +640,21 @@ Eigen::ArrayXd simulate_household(const GeneratorSetup& setup, const HouseholdTr
         if (start >= 0) sessions.push_back({start, energy});
       }
     }
-    const float active_kw = traits.active_kw * season_factor(archetype, context.winter_weight[static_cast<Eigen::Index>(d)]);
-    const int end = local_day.first_interval + local_day.interval_count;
-    int noise_used = 4;
-    for (int i = local_day.first_interval; i < end; ++i) {
-      const int q = quarter[i];
-      const float awake = day.active[q];
-      float kw = traits.base_kw + day.events[q];
-      if (awake > 0.0f) {
-        if (noise_used >= 3) {
-          random.uniforms16(noise);
-          noise_used = 0;
-        }
-        const float activity = kNoiseLow + kNoiseWidth * static_cast<float>(noise[noise_used++]);
-        kw += awake * (active_kw * activity + traits.light_kw * context.darkness[i]);
-        if (noise[noise_used++] < awake * setup.spike_probability_per_person) kw += setup.spike_kw;
-      }
-      household[i] = kw * kHoursPerSlot;
-    }
+    DayPowers powers;
+    powers.base_kw = traits.base_kw;
+    powers.active_kw = traits.active_kw * season_factor(archetype, context.winter_weight[static_cast<Eigen::Index>(d)]);
+    powers.light_kw = traits.light_kw;
+    powers.spike_kw = setup.spike_kw;
+    powers.spike_probability_per_person = setup.spike_probability_per_person;
+    const DaySlots slots = day_slots(local_day, quarter, day, gathered_awake, gathered_events_kw);
+    const int run_count =
+        local_day.regular ? marked_runs(day, runs) : scanned_runs(slots.awake, local_day.interval_count, runs);
+    day_kwh(slots, context.darkness.data() + local_day.first_interval, runs, run_count, powers, thresholds, random,
+            noise, household.data() + local_day.first_interval);
+    sum.add(household.data() + local_day.first_interval, local_day.interval_count);
   }
-  return household;
+  const double sum_kwh = packet_order_sum_matches_eigen(household.data()) ? sum.total() : household.sum();
+  return {std::move(household), sum_kwh};
 }
 
 /// The expected day of each day class (mean mode): awake persons, and appliance, morning and
@@ -567,12 +799,14 @@ HouseholdProfile generate(const HouseholdSpec& spec, const PreparedContext& cont
   Eigen::ArrayXd ev_kwh = Eigen::ArrayXd::Zero(spec.ev ? context.interval_count() : 0);
   if (spec.stochastic) {
     std::vector<ChargingSession> sessions;
-    profile.household_kwh = simulate_household(setup, traits, spec.ev, context, random, sessions);
+    SimulatedHousehold simulated = simulate_household(setup, traits, spec.ev, context, random, sessions);
+    profile.household_kwh = std::move(simulated.kwh);
+    scale_to(profile.household_kwh, annual_kwh, simulated.sum_kwh);
     if (spec.ev) ev_kwh = lay_charging_sessions(std::move(sessions), spec.ev->annual_kwh, spec.ev->charger_kw, context.interval_count());
   } else {
     profile.household_kwh = expected_household(setup, traits, spec.ev, context, ev_kwh);
+    scale_to(profile.household_kwh, annual_kwh);
   }
-  scale_to(profile.household_kwh, annual_kwh);
   if (keep_parts) {
     profile.total_kwh = profile.household_kwh;
   } else {

@@ -36,8 +36,12 @@ std::vector<LocalDay> local_days(const time::LocalCalendar& calendar, int interv
     day.month = calendar.month[i];
     day.weekday = calendar.weekday[i];
     day.day_class = day_class_of(calendar.day_type[i], calendar.school_holiday[i] != 0, calendar.weekday[i]);
-    while (i < interval_count && calendar.day_of_year[i] == day.day_of_year) ++i;
+    bool in_order = true;
+    for (; i < interval_count && calendar.day_of_year[i] == day.day_of_year; ++i) {
+      in_order = in_order && calendar.quarter_of_day[i] == i - day.first_interval;
+    }
     day.interval_count = i - day.first_interval;
+    day.regular = in_order && day.interval_count == 96;
     days.push_back(day);
   }
   return days;

@@ -37,6 +37,9 @@ struct LocalDay {
   std::int16_t day_of_year = 0;  ///< as LocalCalendar::day_of_year
   std::uint8_t month = 1;
   std::uint8_t weekday = 0;      ///< 0 = Monday
+  /// 96 intervals showing the wall-clock slots 0..95 in order (no clock change, not cut
+  /// short by the grid), so slot and interval of the day coincide.
+  bool regular = false;
 };
 
 struct PreparedContext {

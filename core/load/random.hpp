@@ -56,9 +56,13 @@ class Random {
   /// "mean shape" mode integrates exactly the distribution the stochastic mode samples.
   double bell() {
     const std::uint64_t bits = next();
-    double sum = 0.0;
-    for (int k = 0; k < 4; ++k) sum += (static_cast<double>((bits >> (16 * k)) & 0xFFFF) + 0.5) * 0x1.0p-16;
-    return (sum - 2.0) * kSqrt3;
+    // The sum of the four uniforms (u_k + 0.5) * 2^-16 and its partial sums are multiples
+    // of 2^-17 below 4, so every addition is exact in double, and so is subtracting 2: the
+    // centred sum is (u_0 + u_1 + u_2 + u_3 - 131070) * 2^-16 exactly, taken here from the
+    // integer sum of the four 16-bit fields (two at a time in each 32-bit half).
+    const std::uint64_t pairs = (bits & 0x0000FFFF0000FFFFULL) + ((bits >> 16) & 0x0000FFFF0000FFFFULL);
+    const auto fields = static_cast<std::int64_t>((pairs & 0xFFFFFFFFULL) + (pairs >> 32));
+    return static_cast<double>(fields - 131070) * 0x1.0p-16 * kSqrt3;
   }
 
   /// Four uniforms on (0, 1) with 16-bit resolution from a single draw (for per-quarter-hour

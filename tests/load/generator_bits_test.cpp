@@ -1,0 +1,124 @@
+// Bit-for-bit regression guard of the profile generator: a digest of every generated value
+// (total and parts) of every household archetype in stochastic and mean mode, with and
+// without heat pump and EV, on two seeds and two contexts, and of the bench building's
+// series. The project promises the same bits for the same seed, and stored studies rely on
+// it; speed work on the generator must leave these digests unchanged.
+//
+// The expected digests are the generator's output on commit 7269f99 (before the generator
+// was optimised): a regression guard, not an expected value of the physics. A deliberate
+// change of the model changes them; then say so in the commit and record the new digests.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+
+#include "core/load/random.hpp"
+#include "core/scenario/scenario_io.hpp"
+#include "core/simulation/engine.hpp"
+#include "tests/load/load_test_support.hpp"
+
+using namespace deelstroom;
+using namespace deelstroom::load;
+using namespace deelstroom::load::testing;
+
+namespace {
+
+/// FNV-1a over the bits of each value, in order (the size too, so an empty part counts).
+struct Digest {
+  std::uint64_t value = 0xcbf29ce484222325ULL;
+
+  void add_bits(std::uint64_t bits) { value = (value ^ bits) * 0x100000001b3ULL; }
+  void add(double x) {
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &x, sizeof bits);
+    add_bits(bits);
+  }
+  template <typename Array>
+  void add_all(const Array& values) {
+    add_bits(static_cast<std::uint64_t>(values.size()));
+    for (Eigen::Index i = 0; i < values.size(); ++i) add(values(i));
+  }
+};
+
+/// Every archetype x mode x options x seed generated against `context`.
+std::uint64_t household_digest(const PreparedContext& context) {
+  Digest digest;
+  for (const std::string& name : archetype_names()) {
+    for (bool stochastic : {true, false}) {
+      for (int options = 0; options < 4; ++options) {
+        for (std::uint64_t seed : {std::uint64_t{1}, derive_seed(2025, 7)}) {
+          HouseholdSpec spec;
+          spec.archetype = name;
+          spec.seed = seed;
+          spec.stochastic = stochastic;
+          if (options & 1) spec.heat_pump = HeatPumpOption{};
+          if (options & 2) spec.ev = EvOption{};
+          const HouseholdProfile profile = generate_household_profile(spec, context);
+          digest.add_all(profile.total_kwh);
+          digest.add_all(profile.household_kwh);
+          digest.add_all(profile.heat_pump_kwh);
+          digest.add_all(profile.ev_kwh);
+          // The scenario's entry point (total only) must give the same total.
+          digest.add_all(generate_household(spec, context));
+        }
+      }
+    }
+  }
+  return digest.value;
+}
+
+}  // namespace
+
+TEST_CASE("Generated households are bit for bit those of commit 7269f99", "[load][generator][bits]") {
+  const Year year(2025);
+  // The approximate sun and the Uccle climatology (no sun or temperature given).
+  const PreparedContext approximate = prepare_context(year.context());
+  // A given sun elevation and outdoor temperature (smooth, with every quarter-hour distinct).
+  const Eigen::Index n = year.grid.interval_count;
+  Eigen::ArrayXd elevation_deg(n), temperature_c(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double day = static_cast<double>(i) / 96.0;
+    elevation_deg[i] = 30.0 * std::sin(2.0 * 3.141592653589793 * (day - 0.3)) + 10.0 * std::cos(day / 58.0);
+    temperature_c[i] = 10.0 - 8.0 * std::cos(2.0 * 3.141592653589793 * (day - 15.0) / 365.0) + 0.001 * (i % 97);
+  }
+  ProfileContext given = year.context();
+  given.sun_elevation_deg = &elevation_deg;
+  given.outdoor_temp_c = &temperature_c;
+  const PreparedContext measured = prepare_context(given);
+
+  const std::uint64_t approximate_digest = household_digest(approximate);
+  const std::uint64_t measured_digest = household_digest(measured);
+  Digest common;
+  for (const std::string& name : common_parts_names()) {
+    for (bool stochastic : {true, false}) {
+      CommonPartsSpec spec;
+      spec.archetype = name;
+      spec.seed = 11;
+      spec.stochastic = stochastic;
+      common.add_all(common_parts_profile(spec, approximate));
+      common.add_all(common_parts_profile(spec, measured));
+    }
+  }
+  UNSCOPED_INFO("approximate context: 0x" << std::hex << approximate_digest);
+  UNSCOPED_INFO("given sun and temperature: 0x" << std::hex << measured_digest);
+  UNSCOPED_INFO("common parts: 0x" << std::hex << common.value);
+  CHECK(approximate_digest == 0xc01a4409012c8abdULL);
+  CHECK(measured_digest == 0xb1a35d24c285c775ULL);
+  CHECK(common.value == 0x77ebf4d14c731f76ULL);
+}
+
+TEST_CASE("The bench building's series are bit for bit those of commit 7269f99", "[load][generator][bits]") {
+  const scenario::Scenario scenario = scenario::read_scenario(std::filesystem::path(DEELSTROOM_SOURCE_DIR) / "scenarios" /
+                                                              "bench" / "building_20.toml");
+  simulation::SimulationCaches caches;
+  const simulation::PreparedBuilding building = simulation::prepare_building(scenario, caches);
+  Digest digest;
+  digest.add_all(building.series.common_consumption_kwh);
+  for (Eigen::Index row = 0; row < building.series.offtake_kwh.rows(); ++row) {
+    digest.add_all(building.series.offtake_kwh.row(row));
+  }
+  UNSCOPED_INFO("bench building: 0x" << std::hex << digest.value);
+  CHECK(digest.value == 0xf33a540791caca74ULL);
+}
