@@ -204,6 +204,7 @@ SettledEnergy settle_energy(const sharing::BuildingSeries& series, const sharing
   options.production_scale = production_scale;
   options.series_validated = series_validated;
   options.totals = totals;
+  options.energy_only = true;  // the money needs the flows, not the rounds
   return gather_energy(series, sharing::settle_year(series, schedule, options), day_ahead_eur_per_mwh);
 }
 

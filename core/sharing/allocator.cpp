@@ -40,7 +40,9 @@ struct Registers<4> {
   typedef double V __attribute__((vector_size(32), aligned(8)));
 };
 
-template <int W>
+/// kRounds: the round buckets are kept (round_sink); without, the same allocation with no
+/// bucket written (the economics' later years need no rounds).
+template <int W, bool kRounds>
 struct Kernel {
   static constexpr int kPieces = 4 / W;
   using V = typename Registers<W>::V;
@@ -75,8 +77,19 @@ struct Kernel {
     need_after = need - amount;
     store(s.need + at, need_after);
     store(s.allocated + at, load(s.allocated + at) + amount);
-    store(sink + at, load(sink + at) + amount);
+    if constexpr (kRounds) store(sink + at, load(sink + at) + amount);
     return amount;
+  }
+
+  /// Round r's buckets (null without kRounds).
+  static DEELSTROOM_KERNEL_INLINE double* sink_of(const State& s, int round) {
+    if constexpr (kRounds) {
+      return s.round_sink + static_cast<std::size_t>(round) * static_cast<std::size_t>(s.padded);
+    } else {
+      (void)s;
+      (void)round;
+      return nullptr;
+    }
   }
 
   struct RoundSums {
@@ -142,7 +155,7 @@ struct Kernel {
     const double* weights = group.dense_weights.data();
     const double* later = group.dense_later_weights.data();
     RoundSums sums_a, sums_b;
-    give_round_pair(a, b, weights, later, budget_a, budget_b, a.round_sink, b.round_sink, sums_a, sums_b);
+    give_round_pair(a, b, weights, later, budget_a, budget_b, sink_of(a, 0), sink_of(b, 0), sums_a, sums_b);
     given_a = sums_a.given;
     given_b = sums_b.given;
     if (given_a > 0.0) a.rounds_used = std::max(a.rounds_used, 1);
@@ -159,14 +172,13 @@ struct Kernel {
         active_b = rest_b > kRoundingRestKwh && sums_b.uncovered > 0.0;
       }
       if (!active_a && !active_b) break;
-      const std::size_t offset = static_cast<std::size_t>(round) * static_cast<std::size_t>(a.padded);
       if (active_a && active_b) {
         give_round_pair(a, b, later, later, rest_a / sums_a.uncovered, rest_b / sums_b.uncovered,
-                        a.round_sink + offset, b.round_sink + offset, sums_a, sums_b);
+                        sink_of(a, round), sink_of(b, round), sums_a, sums_b);
       } else if (active_a) {
-        sums_a = give_round(a, later, later, rest_a / sums_a.uncovered, a.round_sink + offset);
+        sums_a = give_round(a, later, later, rest_a / sums_a.uncovered, sink_of(a, round));
       } else {
-        sums_b = give_round(b, later, later, rest_b / sums_b.uncovered, b.round_sink + offset);
+        sums_b = give_round(b, later, later, rest_b / sums_b.uncovered, sink_of(b, round));
       }
       if (active_a) {
         active_a = sums_a.given > 0.0;  // a round that shares nothing ends the cascade
@@ -217,15 +229,14 @@ struct Kernel {
       weights = relative_weights(s, group.dense_weights, s.relative_weights);
       later = relative_weights(s, group.dense_later_weights, s.relative_later);
     }
-    RoundSums sums = give_round(s, weights, later, budget, s.round_sink);
+    RoundSums sums = give_round(s, weights, later, budget, sink_of(s, 0));
     double given = sums.given;
     if (given > 0.0) s.rounds_used = std::max(s.rounds_used, 1);
     for (int round = 1; round < group.rounds; ++round) {
       const double rest = budget - given;
       if (!(rest > kRoundingRestKwh)) break;
       if (!(sums.uncovered > 0.0)) break;
-      sums = give_round(s, later, later, rest / sums.uncovered,
-                        s.round_sink + static_cast<std::size_t>(round) * static_cast<std::size_t>(s.padded));
+      sums = give_round(s, later, later, rest / sums.uncovered, sink_of(s, round));
       if (!(sums.given > 0.0)) break;  // a round that shares nothing ends the cascade
       given += sums.given;
       s.rounds_used = std::max(s.rounds_used, round + 1);
@@ -259,7 +270,7 @@ struct Kernel {
     if (!(demand_kwh > 0.0)) return 0.0;
     // Everyone's remaining need when the budget covers it, else the same fraction of each.
     const V fraction = splat(budget >= demand_kwh ? 1.0 : budget / demand_kwh);
-    double* __restrict sink = s.round_sink + static_cast<std::size_t>(round) * static_cast<std::size_t>(s.padded);
+    double* sink = sink_of(s, round);
     Partials given{};
     for (int b = 0; b < s.padded; b += 4) {
       for (int p = 0; p < kPieces; ++p) {
@@ -299,40 +310,49 @@ struct Kernel {
   }
 };
 
+// Each entry function holds both kernels (with and without round buckets) of its width.
 double run_sse2(Allocator::State& s, const CompiledKey& key, double shareable, const double* offtake) {
-  return Kernel<2>::run(s, key, shareable, offtake);  // two doubles: SSE2 on x86-64, NEON elsewhere
+  // Two doubles: SSE2 on x86-64, NEON elsewhere.
+  return s.round_sink != nullptr ? Kernel<2, true>::run(s, key, shareable, offtake)
+                                 : Kernel<2, false>::run(s, key, shareable, offtake);
 }
 
 void run_pair_sse2(Allocator::State& a, Allocator::State& b, const CompiledKey& key, double shareable_a,
                    const double* offtake_a, double shareable_b, const double* offtake_b, double& total_a,
                    double& total_b) {
-  Kernel<2>::run_pair(a, b, key, shareable_a, offtake_a, shareable_b, offtake_b, total_a, total_b);
+  if (a.round_sink != nullptr) {
+    Kernel<2, true>::run_pair(a, b, key, shareable_a, offtake_a, shareable_b, offtake_b, total_a, total_b);
+  } else {
+    Kernel<2, false>::run_pair(a, b, key, shareable_a, offtake_a, shareable_b, offtake_b, total_a, total_b);
+  }
 }
 
 #if defined(__x86_64__) || defined(__i386__)
-__attribute__((target("avx2"))) void run_pair_avx2(Allocator::State& a, Allocator::State& b, const CompiledKey& key,
-                                                   double shareable_a, const double* offtake_a, double shareable_b,
-                                                   const double* offtake_b, double& total_a, double& total_b) {
-  Kernel<4>::run_pair(a, b, key, shareable_a, offtake_a, shareable_b, offtake_b, total_a, total_b);
-}
-__attribute__((target("avx2"))) double run_avx2(Allocator::State& s, const CompiledKey& key, double shareable,
-                                                const double* offtake) {
-  return Kernel<4>::run(s, key, shareable, offtake);
-}
+#define DEELSTROOM_AVX2 __attribute__((target("avx2")))
+constexpr int kWideDoubles = 4;
 bool runs(int register_doubles) {
   return register_doubles == 2 || (register_doubles == 4 && __builtin_cpu_supports("avx2"));
 }
 #else
-void run_pair_avx2(Allocator::State& a, Allocator::State& b, const CompiledKey& key, double shareable_a,
-                   const double* offtake_a, double shareable_b, const double* offtake_b, double& total_a,
-                   double& total_b) {
-  Kernel<2>::run_pair(a, b, key, shareable_a, offtake_a, shareable_b, offtake_b, total_a, total_b);
-}
-double run_avx2(Allocator::State& s, const CompiledKey& key, double shareable, const double* offtake) {
-  return Kernel<2>::run(s, key, shareable, offtake);
-}
+#define DEELSTROOM_AVX2
+constexpr int kWideDoubles = 2;
 bool runs(int register_doubles) { return register_doubles == 2; }
 #endif
+
+DEELSTROOM_AVX2 void run_pair_avx2(Allocator::State& a, Allocator::State& b, const CompiledKey& key,
+                                   double shareable_a, const double* offtake_a, double shareable_b,
+                                   const double* offtake_b, double& total_a, double& total_b) {
+  if (a.round_sink != nullptr) {
+    Kernel<kWideDoubles, true>::run_pair(a, b, key, shareable_a, offtake_a, shareable_b, offtake_b, total_a, total_b);
+  } else {
+    Kernel<kWideDoubles, false>::run_pair(a, b, key, shareable_a, offtake_a, shareable_b, offtake_b, total_a,
+                                          total_b);
+  }
+}
+DEELSTROOM_AVX2 double run_avx2(Allocator::State& s, const CompiledKey& key, double shareable, const double* offtake) {
+  return s.round_sink != nullptr ? Kernel<kWideDoubles, true>::run(s, key, shareable, offtake)
+                                 : Kernel<kWideDoubles, false>::run(s, key, shareable, offtake);
+}
 
 }  // namespace
 
@@ -370,6 +390,9 @@ bool Allocator::pairs(const CompiledKey& key) {
 }
 
 std::pair<double, double> Allocator::run_pair(const CompiledKey& key, const Quarter& first, const Quarter& second) {
+  if ((first.round_sink == nullptr) != (second.round_sink == nullptr)) {
+    throw std::invalid_argument("Allocator::run_pair: both quarter-hours keep round buckets, or neither");
+  }
   State a{n_, padded_apartment_count(), need_.data(), relative_weights_.data(), relative_later_.data(),
           nullptr, first.allocated, first.round_sink, 0};
   State b{n_, padded_apartment_count(), second_need_.data(), relative_weights_.data(), relative_later_.data(),

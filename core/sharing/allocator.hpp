@@ -38,7 +38,8 @@ class Allocator {
   /// Allocates `shareable` (the pool of all injectors) over the apartments with offtake
   /// `offtake` (N values) into `allocated` (padded_apartment_count() entries, overwritten)
   /// and adds each round's gifts to `round_sink` (rounds x padded_apartment_count(),
-  /// round-major, accumulated: the caller's monthly buckets). `injection` (N entries or null)
+  /// round-major, accumulated: the caller's monthly buckets; null: no round buckets, the same
+  /// allocation). `injection` (N entries or null)
   /// is what each apartment injects itself: it can receive at most what the others injected.
   /// Returns the total allocated.
   double run(const CompiledKey& key, double shareable, const double* offtake, const double* injection,

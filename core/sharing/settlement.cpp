@@ -257,9 +257,13 @@ namespace {
 /// a vectorised test first, so that the serial sum of the unmet offtake (its bits fixed by
 /// the ascending order) runs only in the quarter-hours where it is not 0.
 bool any_unmet(const double* __restrict need, const double* __restrict eligible, int n) {
-  bool any = false;
-  for (int i = 0; i < n; ++i) any |= need[i] * eligible[i] > 0.0;
-  return any;
+  // The largest need x eligible (a max: the same whatever the order, and it vectorises).
+  double largest = 0.0;
+  for (int i = 0; i < n; ++i) {
+    const double unmet = need[i] * eligible[i];
+    largest = unmet > largest ? unmet : largest;
+  }
+  return largest > 0.0;
 }
 
 }  // namespace
@@ -329,7 +333,7 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     result.injected_by_month_period[bucket] += rest;
     double* shared_bucket = &result.shared_by_month_period(0, bucket);
     for (int i = 0; i < n; ++i) shared_bucket[i] += allocated_kwh[i];
-    if (pool - shared > 1e-12 && any_unmet(need_kwh, key.eligible.data(), n)) {
+    if (!options.energy_only && pool - shared > 1e-12 && any_unmet(need_kwh, key.eligible.data(), n)) {
       double unmet = 0.0;
       for (int i = 0; i < n; ++i) unmet += need_kwh[i] * key.eligible[static_cast<std::size_t>(i)];
       if (unmet > 1e-12) {
@@ -385,7 +389,7 @@ SettlementResult settle_year(const BuildingSeries& series, const KeySchedule& sc
     int run_end = run_start + 1;
     while (run_end < t_count && series.month[run_end] == series.month[run_start]) ++run_end;
     FlowTotals month = result.months[month0];
-    double* round_sink = &round_by_month_apartment(0, month0 * rounds);
+    double* round_sink = options.energy_only ? nullptr : &round_by_month_apartment(0, month0 * rounds);
     for (int t = run_start; t < run_end; ++t) {
       const int bucket = totals.bucket[static_cast<std::size_t>(t)];
       const double production = series.production_kwh[t] * scale;

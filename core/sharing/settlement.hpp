@@ -149,6 +149,10 @@ struct SettlementOptions {
   /// this processor runs. The same bits whatever the choice (the order of every sum over the
   /// apartments is fixed by the code: core/sharing/allocator.hpp; tests compare them).
   int register_doubles = 0;
+  /// Only the energy flows: no round buckets (shared_by_round, building_round_by_month stay 0)
+  /// and no count of energy left unshared while someone could have taken it. The same
+  /// allocation bits; the economics' later years (interpolation nodes) need nothing more.
+  bool energy_only = false;
 };
 
 /// The register widths (doubles) SettlementOptions::register_doubles may name on this

@@ -92,6 +92,19 @@ void check_against_reference(const sharing::BuildingSeries& series, const sharin
   }
   options.register_doubles = 0;
 
+  // Energy only (the economics' later years): the same flows, no rounds, no unmet count.
+  options.energy_only = true;
+  const sharing::SettlementResult flows = sharing::settle_year(series, schedule, options);
+  options.energy_only = false;
+  CHECK(std::memcmp(&flows.year, &fast.year, sizeof flows.year) == 0);
+  CHECK(std::memcmp(flows.months.data(), fast.months.data(), sizeof flows.months) == 0);
+  CHECK(same_bits(flows.shared_by_month_period, fast.shared_by_month_period));
+  CHECK(same_bits(flows.injected_by_month_period, fast.injected_by_month_period));
+  CHECK(same_bits(flows.common_grid_offtake_by_month_period, fast.common_grid_offtake_by_month_period));
+  CHECK((flows.shared_by_round == 0.0).all());
+  CHECK(flows.unshared_with_demand_intervals == 0);
+  CHECK(flows.rounds_used == fast.rounds_used);
+
   // Against the plain loops: the quantities summed in the same order are the same bits, the
   // allocations (sums over apartments in another order) agree to 1e-12 relative.
   CHECK(same_bits(fast.offtake_by_month_period, plain.offtake_by_month_period));
