@@ -167,7 +167,7 @@ std::uint64_t batch_case(const scenario::Scenario& base_scenario, simulation::Si
   for (const char* preset : {"equal", "shares", "consumption"}) {
     scenario::KeySettings key = scenario.key;
     key.preset = preset;
-    const auto run = simulation::run_key(scenario, prepared, key, false);
+    const auto run = simulation::run_key(scenario, prepared, key, false, true);  // as a batch case settles
     mix(run.settlement.year.shared_kwh);
     if (key.preset == scenario.key.preset) {
       const auto money = simulation::run_economics(scenario, prepared, run, &base);

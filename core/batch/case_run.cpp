@@ -127,7 +127,8 @@ void fill_outcome(CaseOutcome& outcome, const Study& study, std::size_t index, c
   const std::string seed = std::to_string(built.seed);
   const std::string case_id = study.case_id(study.coordinates(index));
   const simulation::PreparedBuilding building = simulation::prepare_building(s, caches);
-  const simulation::KeyRun own = simulation::run_key(s, building, s.key, false);
+  // cases.csv and keys.csv hold flows, not rounds: settled without round buckets.
+  const simulation::KeyRun own = simulation::run_key(s, building, s.key, false, true);
   const economics::EconomicsResult money = simulation::run_economics(s, building, own);
 
   std::ostringstream keys;
@@ -136,7 +137,7 @@ void fill_outcome(CaseOutcome& outcome, const Study& study, std::size_t index, c
     write_key_row(keys, options, index, case_id, "scenario", own, simulation::key_offered(s.key, rules));
     outcome.indicators.key_sharing_rates.push_back(own.settlement.year.sharing_rate());
     for (const ComparedKeySpec& spec : options.compared_keys) {
-      const simulation::KeyRun run = simulation::run_key(s, building, spec.key, false);
+      const simulation::KeyRun run = simulation::run_key(s, building, spec.key, false, true);
       write_key_row(keys, options, index, case_id, spec.label, run, simulation::key_offered(spec.key, rules));
       outcome.indicators.key_sharing_rates.push_back(run.settlement.year.sharing_rate());
     }

@@ -376,11 +376,12 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
 }
 
 KeyRun run_key(const scenario::Scenario& scenario, const PreparedBuilding& building, const scenario::KeySettings& key,
-               bool keep_series) {
+               bool keep_series, bool energy_only) {
   KeyRun run;
   run.key = resolve_key(key, scenario, building.series);
   sharing::SettlementOptions options;
   options.keep_series = keep_series;
+  options.energy_only = energy_only;
   options.series_validated = true;  // prepare_building validated the series
   options.totals = building.totals.get();
   run.settlement = sharing::settle_year(building.series, run.key.schedule, options);

@@ -135,9 +135,11 @@ struct KeyRun {
   sharing::SettlementResult settlement;
 };
 
-/// Resolves and settles a key on prepared inputs.
+/// Resolves and settles a key on prepared inputs. `energy_only`: the flows without the round
+/// buckets and the unmet count (SettlementOptions::energy_only), for batches, whose tables
+/// hold neither.
 KeyRun run_key(const scenario::Scenario& scenario, const PreparedBuilding& building, const scenario::KeySettings& key,
-               bool keep_series = true);
+               bool keep_series = true, bool energy_only = false);
 
 }  // namespace deelstroom::simulation
 
