@@ -92,15 +92,18 @@ bool finite_non_negative(const double* __restrict values, Eigen::Index count) {
 
 }  // namespace
 
-std::string validate_series(const BuildingSeries& series) {
+std::string validate_series(const BuildingSeries& series, const SeriesTotals* totals) {
   if (std::string problem = validate_series_shape(series); !problem.empty()) return problem;
+  const bool offtake_fine = totals != nullptr && totals->fits(series)
+                                ? totals->offtake_finite_non_negative
+                                : finite_non_negative(series.offtake_kwh.data(), series.offtake_kwh.size());
   if (!finite_non_negative(series.production_kwh.data(), series.production_kwh.size())) {
     return "production must be finite and >= 0";
   }
   if (!finite_non_negative(series.common_consumption_kwh.data(), series.common_consumption_kwh.size())) {
     return "common consumption must be finite and >= 0";
   }
-  if (!finite_non_negative(series.offtake_kwh.data(), series.offtake_kwh.size())) {
+  if (!offtake_fine) {
     return "apartment offtake must be finite and >= 0";
   }
   if (series.has_apartment_injection() &&
@@ -226,6 +229,9 @@ SeriesTotals series_totals(const BuildingSeries& series) {
   totals.offtake_max_by_month = Eigen::ArrayXXd::Zero(n, 12);
   const bool injectors = series.has_apartment_injection();
   if (injectors) totals.apartments_injection_kwh = Eigen::ArrayXd::Zero(t_count);
+  // validate_series's test of the offtake in the same pass (finite_non_negative per apartment).
+  std::vector<double> smallest(static_cast<std::size_t>(n), std::numeric_limits<double>::infinity());
+  std::vector<double> not_finite(static_cast<std::size_t>(n), 0.0);
   for (int t = 0; t < t_count; ++t) {
     const int period = series.tariff_period.empty() ? 0 : series.tariff_period[t];
     const int bucket = (series.month[t] - 1) * periods + period;
@@ -233,9 +239,14 @@ SeriesTotals series_totals(const BuildingSeries& series) {
     const double* __restrict offtake = series.offtake_kwh.col(t).data();
     double* __restrict offtake_bucket = &totals.offtake_by_month_period(0, bucket);
     double* __restrict offtake_max = &totals.offtake_max_by_month(0, series.month[t] - 1);
+    double* __restrict least = smallest.data();
+    double* __restrict unusual = not_finite.data();
     for (int i = 0; i < n; ++i) {
-      offtake_bucket[i] += offtake[i];
-      offtake_max[i] = std::max(offtake_max[i], offtake[i]);
+      const double v = offtake[i];
+      offtake_bucket[i] += v;
+      offtake_max[i] = std::max(offtake_max[i], v);
+      least[i] = v < least[i] ? v : least[i];
+      unusual[i] += v - v;
     }
     if (injectors) {
       const double* __restrict injection = series.injection_kwh.col(t).data();
@@ -247,6 +258,11 @@ SeriesTotals series_totals(const BuildingSeries& series) {
       }
       totals.apartments_injection_kwh[t] = apartments_injection;
     }
+  }
+  totals.offtake_finite_non_negative = true;
+  for (int i = 0; i < n; ++i) {
+    const auto k = static_cast<std::size_t>(i);
+    if (!(not_finite[k] == 0.0 && smallest[k] >= 0.0)) totals.offtake_finite_non_negative = false;
   }
   return totals;
 }

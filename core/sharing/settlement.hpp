@@ -33,8 +33,12 @@ struct BuildingSeries {
   bool has_apartment_injection() const { return injection_kwh.size() != 0; }
 };
 
+struct SeriesTotals;
+
 /// Checks sizes and values (finite, >= 0); empty string when fine, else what is wrong.
-std::string validate_series(const BuildingSeries& series);
+/// With `totals` (series_totals of this series) the apartments' offtake is judged by the
+/// verdict series_totals found while summing it, not read once more.
+std::string validate_series(const BuildingSeries& series, const SeriesTotals* totals = nullptr);
 /// The cheap part of validate_series: lengths and labels only (no O(N x T) value checks).
 std::string validate_series_shape(const BuildingSeries& series);
 
@@ -126,6 +130,9 @@ struct SeriesTotals {
   Eigen::ArrayXXd offtake_max_by_month;
   /// sum_i E_i(t) per quarter-hour, apartments in ascending order (empty without injectors).
   Eigen::ArrayXd apartments_injection_kwh;
+  /// Every C_i(t) finite and >= 0: validate_series's verdict on the offtake, found in the
+  /// same pass as the sums.
+  bool offtake_finite_non_negative = false;
   /// Does this summary belong to a series of this shape? (Its values are the caller's word.)
   bool fits(const BuildingSeries& series) const;
 };

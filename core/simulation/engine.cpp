@@ -368,7 +368,7 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
   if (s.battery.enabled()) apply_battery(s, b);
   series.month = b.calendar.month;
   apply_tariff_periods(b, s.economics.tariffs.energy);
-  if (const std::string problem = sharing::validate_series(series); !problem.empty()) {
+  if (const std::string problem = sharing::validate_series(series, b.totals.get()); !problem.empty()) {
     throw InputError({s.source_file.string(), 0, 0, ""},
                      fill("interne fout in de tijdreeksen: {}", "internal error in the time series: {}", {problem}));
   }

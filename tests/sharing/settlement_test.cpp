@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <limits>
+#include <utility>
 #include <random>
 
 #include "core/sharing/settlement.hpp"
@@ -234,4 +236,35 @@ TEST_CASE("Bad series are refused", "[sharing][settlement]") {
   BuildingSeries series = series_of(production, common, offtake);
   series.month[1] = 13;
   CHECK_THROWS_AS(settle_year(series, {{proportional_key(1)}, {}}), std::invalid_argument);
+}
+
+TEST_CASE("series_totals judges the offtake as validate_series does, in the same pass", "[sharing][settlement]") {
+  // Three apartments, five quarter-hours (not a multiple of the four lanes of the plain check).
+  const Eigen::ArrayXd production = Eigen::ArrayXd::Constant(5, 1.0);
+  const Eigen::ArrayXd common = Eigen::ArrayXd::Zero(5);
+  Eigen::MatrixXd offtake = Eigen::MatrixXd::Constant(3, 5, 0.25);
+  offtake(1, 2) = 0.0;  // 0 is allowed
+  BuildingSeries fine = series_of(production, common, offtake);
+  const SeriesTotals fine_totals = series_totals(fine);
+  CHECK(fine_totals.offtake_finite_non_negative);
+  CHECK(validate_series(fine, &fine_totals).empty());
+  CHECK(validate_series(fine).empty());
+  const SeriesTotals other_totals = series_totals(series_of(production.head(4), common.head(4), offtake.leftCols(4)));
+  CHECK_FALSE(other_totals.fits(fine));
+
+  const double bad_values[] = {-1e-300, std::numeric_limits<double>::quiet_NaN(),
+                               std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+  for (const double bad : bad_values) {
+    for (const auto& [row, column] : {std::pair{0, 0}, std::pair{2, 4}, std::pair{1, 3}}) {
+      BuildingSeries broken = fine;
+      broken.offtake_kwh(row, column) = bad;
+      const SeriesTotals totals = series_totals(broken);
+      CAPTURE(bad, row, column);
+      CHECK_FALSE(totals.offtake_finite_non_negative);
+      CHECK(validate_series(broken, &totals) == "apartment offtake must be finite and >= 0");
+      CHECK(validate_series(broken) == "apartment offtake must be finite and >= 0");
+      // Totals of a series of another shape are not used: the offtake is read itself.
+      CHECK(validate_series(broken, &other_totals) == "apartment offtake must be finite and >= 0");
+    }
+  }
 }
