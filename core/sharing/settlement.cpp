@@ -212,7 +212,17 @@ bool SeriesTotals::fits(const BuildingSeries& series) const {
          (apartments_injection_kwh.size() != 0) == series.has_apartment_injection();
 }
 
-SeriesTotals series_totals(const BuildingSeries& series) {
+namespace {
+
+/// validate_series's check of the offtake (finite_non_negative), per apartment, while the
+/// totals are summed: the smallest value and the sum of x - x.
+struct OfftakeCheck {
+  std::vector<double> smallest;
+  std::vector<double> not_finite;
+};
+
+/// Totals of no quarter-hour yet, for a series whose shape validate_series_shape accepts.
+SeriesTotals start_totals(const BuildingSeries& series, OfftakeCheck& check) {
   if (const std::string problem = validate_series_shape(series); !problem.empty()) {
     throw std::invalid_argument("invalid building series: " + problem);
   }
@@ -227,20 +237,27 @@ SeriesTotals series_totals(const BuildingSeries& series) {
   totals.offtake_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
   totals.injection_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
   totals.offtake_max_by_month = Eigen::ArrayXXd::Zero(n, 12);
+  if (series.has_apartment_injection()) totals.apartments_injection_kwh = Eigen::ArrayXd::Zero(t_count);
+  check.smallest.assign(static_cast<std::size_t>(n), std::numeric_limits<double>::infinity());
+  check.not_finite.assign(static_cast<std::size_t>(n), 0.0);
+  return totals;
+}
+
+/// Adds quarter-hours [first, last) to the totals: each apartment's sums in time order
+/// whatever the blocks, so any split of the year gives the same bits.
+void add_totals(const BuildingSeries& series, int first, int last, SeriesTotals& totals, OfftakeCheck& check) {
+  const int n = series.apartment_count();
+  const int periods = series.period_count;
   const bool injectors = series.has_apartment_injection();
-  if (injectors) totals.apartments_injection_kwh = Eigen::ArrayXd::Zero(t_count);
-  // validate_series's test of the offtake in the same pass (finite_non_negative per apartment).
-  std::vector<double> smallest(static_cast<std::size_t>(n), std::numeric_limits<double>::infinity());
-  std::vector<double> not_finite(static_cast<std::size_t>(n), 0.0);
-  for (int t = 0; t < t_count; ++t) {
+  double* __restrict least = check.smallest.data();
+  double* __restrict unusual = check.not_finite.data();
+  for (int t = first; t < last; ++t) {
     const int period = series.tariff_period.empty() ? 0 : series.tariff_period[t];
     const int bucket = (series.month[t] - 1) * periods + period;
     totals.bucket[static_cast<std::size_t>(t)] = static_cast<std::uint8_t>(bucket);
     const double* __restrict offtake = series.offtake_kwh.col(t).data();
     double* __restrict offtake_bucket = &totals.offtake_by_month_period(0, bucket);
     double* __restrict offtake_max = &totals.offtake_max_by_month(0, series.month[t] - 1);
-    double* __restrict least = smallest.data();
-    double* __restrict unusual = not_finite.data();
     for (int i = 0; i < n; ++i) {
       const double v = offtake[i];
       offtake_bucket[i] += v;
@@ -259,11 +276,50 @@ SeriesTotals series_totals(const BuildingSeries& series) {
       totals.apartments_injection_kwh[t] = apartments_injection;
     }
   }
+}
+
+void finish_totals(SeriesTotals& totals, const OfftakeCheck& check) {
   totals.offtake_finite_non_negative = true;
-  for (int i = 0; i < n; ++i) {
-    const auto k = static_cast<std::size_t>(i);
-    if (!(not_finite[k] == 0.0 && smallest[k] >= 0.0)) totals.offtake_finite_non_negative = false;
+  for (std::size_t i = 0; i < check.smallest.size(); ++i) {
+    if (!(check.not_finite[i] == 0.0 && check.smallest[i] >= 0.0)) totals.offtake_finite_non_negative = false;
   }
+}
+
+}  // namespace
+
+SeriesTotals series_totals(const BuildingSeries& series) {
+  OfftakeCheck check;
+  SeriesTotals totals = start_totals(series, check);
+  add_totals(series, 0, series.interval_count(), totals, check);
+  finish_totals(totals, check);
+  return totals;
+}
+
+SeriesTotals place_offtake_with_totals(const std::vector<Eigen::ArrayXd>& rows, BuildingSeries& series) {
+  const Eigen::Index n = series.offtake_kwh.rows();
+  const Eigen::Index t_count = series.offtake_kwh.cols();
+  if (static_cast<Eigen::Index>(rows.size()) != n) {
+    throw std::invalid_argument("place_offtake_with_totals: one row per apartment expected");
+  }
+  for (const Eigen::ArrayXd& row : rows) {
+    if (row.size() != t_count) throw std::invalid_argument("a connection's series differs in length from the year");
+  }
+  OfftakeCheck check;
+  SeriesTotals totals = start_totals(series, check);
+  // A block of quarter-hours at a time: the rows' values into the block's columns (8 bytes
+  // every N x 8 bytes: done in blocks that stay in the cache), then the block's totals while
+  // its columns are still there.
+  constexpr Eigen::Index kBlock = 64;
+  double* __restrict out = series.offtake_kwh.data();
+  for (Eigen::Index first = 0; first < t_count; first += kBlock) {
+    const Eigen::Index last = std::min(first + kBlock, t_count);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double* __restrict row = rows[static_cast<std::size_t>(i)].data();
+      for (Eigen::Index t = first; t < last; ++t) out[t * n + i] = row[t];
+    }
+    add_totals(series, static_cast<int>(first), static_cast<int>(last), totals, check);
+  }
+  finish_totals(totals, check);
   return totals;
 }
 

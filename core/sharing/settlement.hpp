@@ -140,6 +140,13 @@ struct SeriesTotals {
 /// The key- and scale-independent sums of a series whose shape validate_series accepts.
 SeriesTotals series_totals(const BuildingSeries& series);
 
+/// Moves each apartment's offtake (rows[i]: a value per quarter-hour) into the series' N x T
+/// offtake matrix (sized already, overwritten) and returns series_totals of the series, worked
+/// out in the same pass while each block of quarter-hours is in the cache: the same totals,
+/// bit for bit, without reading the matrix once more. The series' months, tariff periods and
+/// injection must be set. Throws std::invalid_argument for a row of another length.
+SeriesTotals place_offtake_with_totals(const std::vector<Eigen::ArrayXd>& rows, BuildingSeries& series);
+
 struct SettlementOptions {
   /// Keep the per-quarter-hour allocations (N × T) and injection series; off in batches.
   bool keep_series = true;

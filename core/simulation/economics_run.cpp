@@ -26,13 +26,18 @@ double installed_kwp(const PreparedBuilding& building) {
   return kwp;
 }
 
-void apply_tariff_periods(PreparedBuilding& building, const economics::EnergyTariff& tariff) {
-  building.series.period_count = economics::period_count(tariff);
-  if (building.series.period_count == 1) {
-    building.series.tariff_period.clear();
+void set_tariff_periods(sharing::BuildingSeries& series, const economics::EnergyTariff& tariff,
+                        const time::LocalCalendar& calendar) {
+  series.period_count = economics::period_count(tariff);
+  if (series.period_count == 1) {
+    series.tariff_period.clear();
   } else {
-    building.series.tariff_period = economics::tariff_periods(tariff, building.calendar);
+    series.tariff_period = economics::tariff_periods(tariff, calendar);
   }
+}
+
+void apply_tariff_periods(PreparedBuilding& building, const economics::EnergyTariff& tariff) {
+  set_tariff_periods(building.series, tariff, building.calendar);
   // The buckets follow the tariff periods: the series totals are worked out anew.
   building.totals.reset();
   if (sharing::validate_series_shape(building.series).empty()) {

@@ -19,6 +19,10 @@ double installed_kwp(const PreparedBuilding& building);
 /// Puts the contract's tariff periods (day/night) into the building's series so settlements
 /// return energy per month x period. prepare_building calls it; call it again when the
 /// contract changes on a prepared building (cheap: one byte per quarter-hour).
+/// The series' tariff periods (period_count and the period of each quarter-hour) for the
+/// energy tariff; the totals are left as they are.
+void set_tariff_periods(sharing::BuildingSeries& series, const economics::EnergyTariff& tariff,
+                        const time::LocalCalendar& calendar);
 void apply_tariff_periods(PreparedBuilding& building, const economics::EnergyTariff& tariff);
 
 /// Bills, account, cash flows and indicators of the building under a resolved key. Throws

@@ -81,26 +81,6 @@ std::array<double, 12> monthly_sums(const Eigen::ArrayXd& series, const time::Lo
   return months;
 }
 
-/// rows[i] becomes row i of `matrix` (N x T, column-major), copied in blocks of quarter-hours
-/// whose N x block doubles stay in the first-level cache.
-void place_rows(const std::vector<Eigen::ArrayXd>& rows, Eigen::MatrixXd& matrix) {
-  const Eigen::Index n = matrix.rows();
-  const Eigen::Index t_count = matrix.cols();
-  constexpr Eigen::Index kBlock = 64;
-  for (const Eigen::ArrayXd& row : rows) {
-    if (row.size() != t_count)
-      throw std::invalid_argument("a connection's series differs in length from the year");
-  }
-  double* __restrict out = matrix.data();
-  for (Eigen::Index first = 0; first < t_count; first += kBlock) {
-    const Eigen::Index last = std::min(first + kBlock, t_count);
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const double* __restrict row = rows[static_cast<std::size_t>(i)].data();
-      for (Eigen::Index t = first; t < last; ++t) out[t * n + i] = row[t];
-    }
-  }
-}
-
 load::ProfileContext profile_context(const PreparedBuilding& building) {
   load::ProfileContext context{building.grid, building.calendar};
   context.positions = building.positions.get();
@@ -326,8 +306,9 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
   Eigen::MatrixXd injection;
   bool any_injection = false;
   // Each apartment's year is generated as one contiguous series and moved into the N x T
-  // matrix afterwards in cache-sized blocks: writing a row of the column-major matrix
-  // directly stores 8 bytes every N x 8 bytes, a cache line per quarter-hour per apartment.
+  // matrix afterwards in cache-sized blocks (sharing::place_offtake_with_totals): writing a
+  // row of the column-major matrix directly stores 8 bytes every N x 8 bytes, a cache line
+  // per quarter-hour per apartment.
   std::vector<Eigen::ArrayXd> offtakes(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     const scenario::ApartmentSettings& a = s.apartments[static_cast<std::size_t>(i)];
@@ -363,11 +344,13 @@ PreparedBuilding prepare_building(const scenario::Scenario& s, SimulationCaches&
     offtakes[static_cast<std::size_t>(i)] = std::move(offtake);
     for (const Text& note : origin.notes) b.warnings.push_back(verbatim(a.id + ": ") + note);
   }
-  place_rows(offtakes, series.offtake_kwh);
   if (any_injection) series.injection_kwh = std::move(injection);
-  if (s.battery.enabled()) apply_battery(s, b);
   series.month = b.calendar.month;
-  apply_tariff_periods(b, s.economics.tariffs.energy);
+  set_tariff_periods(series, s.economics.tariffs.energy, b.calendar);
+  // The rows into the N x T matrix with the series totals in the same pass (the totals
+  // depend on the offtake, the injection and the tariff periods, not on the battery).
+  b.totals = std::make_shared<const sharing::SeriesTotals>(sharing::place_offtake_with_totals(offtakes, series));
+  if (s.battery.enabled()) apply_battery(s, b);
   if (const std::string problem = sharing::validate_series(series, b.totals.get()); !problem.empty()) {
     throw InputError({s.source_file.string(), 0, 0, ""},
                      fill("interne fout in de tijdreeksen: {}", "internal error in the time series: {}", {problem}));

@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <stdexcept>
 #include <utility>
 #include <random>
 
@@ -267,4 +269,54 @@ TEST_CASE("series_totals judges the offtake as validate_series does, in the same
       CHECK(validate_series(broken, &other_totals) == "apartment offtake must be finite and >= 0");
     }
   }
+}
+
+TEST_CASE("place_offtake_with_totals fills the matrix and gives series_totals bit for bit", "[sharing][settlement]") {
+  // 150 quarter-hours (two whole blocks of 64 and a partial one), two months, two tariff
+  // periods, three apartments of which one injects.
+  const int t_count = 150;
+  const int n = 3;
+  TestRandom random(20261204);
+  std::vector<Eigen::ArrayXd> rows(n, Eigen::ArrayXd(t_count));
+  for (auto& row : rows) {
+    for (int t = 0; t < t_count; ++t) row[t] = random.uniform();  // fractions: the sum's order shows in its bits
+  }
+  BuildingSeries series = series_of(Eigen::ArrayXd::Constant(t_count, 1.0), Eigen::ArrayXd::Zero(t_count),
+                                    Eigen::MatrixXd::Zero(n, t_count));
+  for (int t = 0; t < t_count; ++t) series.month[t] = t < 70 ? 1 : 2;
+  series.period_count = 2;
+  series.tariff_period.resize(t_count);
+  for (int t = 0; t < t_count; ++t) series.tariff_period[t] = static_cast<std::uint8_t>((t / 10) % 2);
+  series.injection_kwh = Eigen::MatrixXd::Zero(n, t_count);
+  for (int t = 0; t < t_count; t += 3) series.injection_kwh(2, t) = 0.5 * random.uniform();
+
+  BuildingSeries placed = series;
+  placed.offtake_kwh.setConstant(-7.0);  // overwritten
+  const SeriesTotals fused = place_offtake_with_totals(rows, placed);
+  for (int i = 0; i < n; ++i) CHECK((placed.offtake_kwh.row(i).transpose().array() == rows[i]).all());
+
+  BuildingSeries plain = series;
+  for (int i = 0; i < n; ++i) plain.offtake_kwh.row(i) = rows[i].matrix().transpose();
+  const SeriesTotals expected = series_totals(plain);
+  auto same = [](const Eigen::ArrayXXd& a, const Eigen::ArrayXXd& b) {
+    return a.rows() == b.rows() && a.cols() == b.cols() &&
+           std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<std::size_t>(a.size())) == 0;
+  };
+  CHECK(same(fused.offtake_by_month_period, expected.offtake_by_month_period));
+  CHECK(same(fused.injection_by_month_period, expected.injection_by_month_period));
+  CHECK(same(fused.offtake_max_by_month, expected.offtake_max_by_month));
+  CHECK(same(fused.apartments_injection_kwh, expected.apartments_injection_kwh));
+  CHECK(fused.bucket == expected.bucket);
+  CHECK(fused.offtake_finite_non_negative);
+  // By hand: bucket (month 1, period 0) of apartment 0 holds t = 0-9, 20-29, ..., 60-69, in time order.
+  double by_hand = 0.0;
+  for (int t = 0; t < 70; ++t) {
+    if ((t / 10) % 2 == 0) by_hand += rows[0][t];
+  }
+  CHECK(fused.offtake_by_month_period(0, 0) == by_hand);
+
+  rows[1][140] = -0.25;
+  CHECK_FALSE(place_offtake_with_totals(rows, placed).offtake_finite_non_negative);
+  rows[1] = Eigen::ArrayXd::Zero(t_count - 1);
+  CHECK_THROWS_AS(place_offtake_with_totals(rows, placed), std::invalid_argument);
 }
