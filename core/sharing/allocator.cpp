@@ -81,6 +81,21 @@ struct Kernel {
     return amount;
   }
 
+  /// give() for a quarter-hour's first round in run_pair: the need read from `from` (the
+  /// offtake itself, or the padded copy start_from() made of its last block) and the
+  /// allocation written as 0 + amount: the values start() and give() would leave, without
+  /// copying the offtake and clearing the allocation first.
+  static DEELSTROOM_KERNEL_INLINE V give_first(State& s, double* sink, const double* from, int at, V offer,
+                                               V& need_after) {
+    const V need = load(from + at);
+    const V amount = offer < need ? offer : need;
+    need_after = need - amount;
+    store(s.need + at, need_after);
+    store(s.allocated + at, V{} + amount);
+    if constexpr (kRounds) store(sink + at, load(sink + at) + amount);
+    return amount;
+  }
+
   /// Round r's buckets (null without kRounds).
   static DEELSTROOM_KERNEL_INLINE double* sink_of(const State& s, int round) {
     if constexpr (kRounds) {
@@ -122,14 +137,20 @@ struct Kernel {
   /// give_round for two quarter-hours in one pass: their states apart, two chains of
   /// additions each (the processor overlaps them). Their sinks may be the same buckets: a's
   /// amount is added before b's, the time order.
+  /// kFirst: the quarter-hours' first round, their needs read from their offtake (first_a,
+  /// first_b: see give_first) instead of from need.
+  template <bool kFirst = false>
   static DEELSTROOM_KERNEL_INLINE void give_round_pair(State& a, State& b, const double* __restrict weights,
                                                        const double* __restrict later, double scale_a,
                                                        double scale_b, double* sink_a, double* sink_b,
-                                                       RoundSums& sums_a, RoundSums& sums_b) {
+                                                       RoundSums& sums_a, RoundSums& sums_b,
+                                                       const double* first_a = nullptr,
+                                                       const double* first_b = nullptr) {
     const V zero{};
     const V one = splat(1.0);
     const V offer_a = splat(scale_a);
     const V offer_b = splat(scale_b);
+    const int straight = a.n / 4 * 4;  // blocks read from the offtake itself (see start_from)
     Partials given_a{}, uncovered_a{}, given_b{}, uncovered_b{};
     for (int block = 0; block < a.padded; block += 4) {
       for (int p = 0; p < kPieces; ++p) {
@@ -137,8 +158,14 @@ struct Kernel {
         const V weight = load(weights + at);
         const V later_weight = load(later + at);
         V need_a, need_b;
-        given_a.v[p] += give(a, sink_a, at, weight * offer_a, need_a);
-        given_b.v[p] += give(b, sink_b, at, weight * offer_b, need_b);
+        if constexpr (kFirst) {
+          const bool straight_block = block < straight;
+          given_a.v[p] += give_first(a, sink_a, straight_block ? first_a : a.need, at, weight * offer_a, need_a);
+          given_b.v[p] += give_first(b, sink_b, straight_block ? first_b : b.need, at, weight * offer_b, need_b);
+        } else {
+          given_a.v[p] += give(a, sink_a, at, weight * offer_a, need_a);
+          given_b.v[p] += give(b, sink_b, at, weight * offer_b, need_b);
+        }
         uncovered_a.v[p] += later_weight * (need_a > zero ? one : zero);
         uncovered_b.v[p] += later_weight * (need_b > zero ? one : zero);
       }
@@ -150,12 +177,13 @@ struct Kernel {
   /// serve_fixed for two quarter-hours (a fixed group, no apartment injection): in lockstep
   /// while both cascade, alone once one has ended.
   static DEELSTROOM_KERNEL_INLINE void serve_fixed_pair(State& a, State& b, const CompiledGroup& group,
-                                                        double budget_a, double budget_b, double& given_a,
-                                                        double& given_b) {
+                                                        double budget_a, double budget_b, const double* offtake_a,
+                                                        const double* offtake_b, double& given_a, double& given_b) {
     const double* weights = group.dense_weights.data();
     const double* later = group.dense_later_weights.data();
     RoundSums sums_a, sums_b;
-    give_round_pair(a, b, weights, later, budget_a, budget_b, sink_of(a, 0), sink_of(b, 0), sums_a, sums_b);
+    give_round_pair<true>(a, b, weights, later, budget_a, budget_b, sink_of(a, 0), sink_of(b, 0), sums_a, sums_b,
+                          offtake_a, offtake_b);
     given_a = sums_a.given;
     given_b = sums_b.given;
     if (given_a > 0.0) a.rounds_used = std::max(a.rounds_used, 1);
@@ -203,17 +231,24 @@ struct Kernel {
     std::fill(s.allocated, s.allocated + s.padded, 0.0);
   }
 
+  /// What a first round with give_first needs of start(): the offtake's last block, when it
+  /// is not a whole one, copied into need with its padding (the whole blocks are read from
+  /// the offtake itself).
+  static DEELSTROOM_KERNEL_INLINE void start_from(State& s, const double* offtake) {
+    for (int i = s.n / 4 * 4; i < s.padded; ++i) s.need[i] = i < s.n ? offtake[i] : 0.0;
+  }
+
   /// run for two quarter-hours under a key of one fixed group without apartment injection
   /// (Allocator::pairs): available = pool - 0, given = 0 + fixed, total = 0 + given.
   static DEELSTROOM_KERNEL_INLINE void run_pair(State& a, State& b, const CompiledKey& key, double shareable_a,
                                                 const double* offtake_a, double shareable_b,
                                                 const double* offtake_b, double& total_a, double& total_b) {
-    start(a, offtake_a);
-    start(b, offtake_b);
+    start_from(a, offtake_a);
+    start_from(b, offtake_b);
     const CompiledGroup& group = key.groups[0];
     double fixed_a = 0.0, fixed_b = 0.0;
-    serve_fixed_pair(a, b, group, shareable_a * group.fixed_fraction, shareable_b * group.fixed_fraction, fixed_a,
-                     fixed_b);
+    serve_fixed_pair(a, b, group, shareable_a * group.fixed_fraction, shareable_b * group.fixed_fraction, offtake_a,
+                     offtake_b, fixed_a, fixed_b);
     double given_a = 0.0, given_b = 0.0;
     given_a += fixed_a;
     given_b += fixed_b;
