@@ -225,3 +225,21 @@ TEST_CASE("sums over the apartments are four partial sums added in pairs, whatev
   CHECK_FALSE(sharing::settlement_register_widths().empty());
   CHECK(sharing::settlement_register_widths().front() == 2);
 }
+
+TEST_CASE("the fast settlement matches the reference when the apartments do not fill the last block of four",
+          "[sharing][settlement][reference]") {
+  // The paired first round reads whole blocks of four apartments from the offtake itself and
+  // the last, partial block from a padded copy: 1, 2, 3, 5, 6 and 7 apartments take that path.
+  for (int n : {1, 2, 3, 5, 6, 7}) {
+    sharing::BuildingSeries series = bench_building().series;
+    series.offtake_kwh = Eigen::MatrixXd(series.offtake_kwh.topRows(n));
+    Eigen::ArrayXd shares = Eigen::ArrayXd::LinSpaced(n, 1.0, 3.0);
+    shares /= shares.sum();
+    for (int rounds : {1, 3}) {
+      INFO(n << " apartments, " << rounds << " rounds");
+      REQUIRE(sharing::detail::Allocator::pairs(sharing::detail::compile_key(sharing::fixed_key(shares, rounds), n)));
+      check_against_reference(series, {{sharing::fixed_key(shares, rounds)}, {}}, 1.0);
+      check_against_reference(series, {{sharing::fixed_key(shares, rounds)}, {}}, 0.9);
+    }
+  }
+}
