@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <stdexcept>
@@ -214,15 +216,7 @@ bool SeriesTotals::fits(const BuildingSeries& series) const {
 
 namespace {
 
-/// validate_series's check of the offtake (finite_non_negative), per apartment, while the
-/// totals are summed: the smallest value and the sum of x - x.
-struct OfftakeCheck {
-  std::vector<double> smallest;
-  std::vector<double> not_finite;
-};
-
-/// Totals of no quarter-hour yet, for a series whose shape validate_series_shape accepts.
-SeriesTotals start_totals(const BuildingSeries& series, OfftakeCheck& check) {
+SeriesTotals start_totals(const BuildingSeries& series) {
   if (const std::string problem = validate_series_shape(series); !problem.empty()) {
     throw std::invalid_argument("invalid building series: " + problem);
   }
@@ -238,19 +232,15 @@ SeriesTotals start_totals(const BuildingSeries& series, OfftakeCheck& check) {
   totals.injection_by_month_period = Eigen::ArrayXXd::Zero(n, 12 * periods);
   totals.offtake_max_by_month = Eigen::ArrayXXd::Zero(n, 12);
   if (series.has_apartment_injection()) totals.apartments_injection_kwh = Eigen::ArrayXd::Zero(t_count);
-  check.smallest.assign(static_cast<std::size_t>(n), std::numeric_limits<double>::infinity());
-  check.not_finite.assign(static_cast<std::size_t>(n), 0.0);
   return totals;
 }
 
 /// Adds quarter-hours [first, last) to the totals: each apartment's sums in time order
 /// whatever the blocks, so any split of the year gives the same bits.
-void add_totals(const BuildingSeries& series, int first, int last, SeriesTotals& totals, OfftakeCheck& check) {
+void add_totals(const BuildingSeries& series, int first, int last, SeriesTotals& totals) {
   const int n = series.apartment_count();
   const int periods = series.period_count;
   const bool injectors = series.has_apartment_injection();
-  double* __restrict least = check.smallest.data();
-  double* __restrict unusual = check.not_finite.data();
   for (int t = first; t < last; ++t) {
     const int period = series.tariff_period.empty() ? 0 : series.tariff_period[t];
     const int bucket = (series.month[t] - 1) * periods + period;
@@ -259,11 +249,8 @@ void add_totals(const BuildingSeries& series, int first, int last, SeriesTotals&
     double* __restrict offtake_bucket = &totals.offtake_by_month_period(0, bucket);
     double* __restrict offtake_max = &totals.offtake_max_by_month(0, series.month[t] - 1);
     for (int i = 0; i < n; ++i) {
-      const double v = offtake[i];
-      offtake_bucket[i] += v;
-      offtake_max[i] = std::max(offtake_max[i], v);
-      least[i] = v < least[i] ? v : least[i];
-      unusual[i] += v - v;
+      offtake_bucket[i] += offtake[i];
+      offtake_max[i] = std::max(offtake_max[i], offtake[i]);
     }
     if (injectors) {
       const double* __restrict injection = series.injection_kwh.col(t).data();
@@ -278,20 +265,12 @@ void add_totals(const BuildingSeries& series, int first, int last, SeriesTotals&
   }
 }
 
-void finish_totals(SeriesTotals& totals, const OfftakeCheck& check) {
-  totals.offtake_finite_non_negative = true;
-  for (std::size_t i = 0; i < check.smallest.size(); ++i) {
-    if (!(check.not_finite[i] == 0.0 && check.smallest[i] >= 0.0)) totals.offtake_finite_non_negative = false;
-  }
-}
-
 }  // namespace
 
 SeriesTotals series_totals(const BuildingSeries& series) {
-  OfftakeCheck check;
-  SeriesTotals totals = start_totals(series, check);
-  add_totals(series, 0, series.interval_count(), totals, check);
-  finish_totals(totals, check);
+  SeriesTotals totals = start_totals(series);
+  add_totals(series, 0, series.interval_count(), totals);
+  totals.offtake_finite_non_negative = finite_non_negative(series.offtake_kwh.data(), series.offtake_kwh.size());
   return totals;
 }
 
@@ -304,22 +283,33 @@ SeriesTotals place_offtake_with_totals(const std::vector<Eigen::ArrayXd>& rows, 
   for (const Eigen::ArrayXd& row : rows) {
     if (row.size() != t_count) throw std::invalid_argument("a connection's series differs in length from the year");
   }
-  OfftakeCheck check;
-  SeriesTotals totals = start_totals(series, check);
+  SeriesTotals totals = start_totals(series);
   // A block of quarter-hours at a time: the rows' values into the block's columns (8 bytes
   // every N x 8 bytes: done in blocks that stay in the cache), then the block's totals while
-  // its columns are still there.
+  // its columns are still there. The bits of the values are OR-ed on the way.
   constexpr Eigen::Index kBlock = 64;
   double* __restrict out = series.offtake_kwh.data();
+  std::uint64_t any_bits = 0;
   for (Eigen::Index first = 0; first < t_count; first += kBlock) {
     const Eigen::Index last = std::min(first + kBlock, t_count);
     for (Eigen::Index i = 0; i < n; ++i) {
       const double* __restrict row = rows[static_cast<std::size_t>(i)].data();
-      for (Eigen::Index t = first; t < last; ++t) out[t * n + i] = row[t];
+      for (Eigen::Index t = first; t < last; ++t) {
+        out[t * n + i] = row[t];
+        any_bits |= std::bit_cast<std::uint64_t>(row[t]);
+      }
     }
-    add_totals(series, static_cast<int>(first), static_cast<int>(last), totals, check);
+    add_totals(series, static_cast<int>(first), static_cast<int>(last), totals);
   }
-  finish_totals(totals, check);
+  // validate_series's verdict on the offtake, exactly: no value has its sign bit set and
+  // every sum is finite (a NaN or an infinity would make its bucket's sum NaN or infinite)
+  // means every value is finite and >= +0. Otherwise (a -0.0, a negative or non-finite
+  // value, or finite values summing past the largest double) the values are read once more.
+  const bool no_sign = (any_bits & (std::uint64_t{1} << 63)) == 0;
+  totals.offtake_finite_non_negative =
+      no_sign && totals.offtake_by_month_period.isFinite().all()
+          ? true
+          : finite_non_negative(series.offtake_kwh.data(), series.offtake_kwh.size());
   return totals;
 }
 

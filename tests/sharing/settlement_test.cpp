@@ -315,8 +315,23 @@ TEST_CASE("place_offtake_with_totals fills the matrix and gives series_totals bi
   }
   CHECK(fused.offtake_by_month_period(0, 0) == by_hand);
 
-  rows[1][140] = -0.25;
-  CHECK_FALSE(place_offtake_with_totals(rows, placed).offtake_finite_non_negative);
+  // The verdict is validate_series's, also where the shortcut (no sign bit, finite sums)
+  // cannot decide: -0.0 is >= 0, two huge finite values sum past the largest double.
+  const double largest = std::numeric_limits<double>::max();
+  const std::vector<std::pair<double, bool>> values = {{-0.25, false},
+                                                       {-0.0, true},
+                                                       {std::numeric_limits<double>::quiet_NaN(), false},
+                                                       {std::numeric_limits<double>::infinity(), false},
+                                                       {-std::numeric_limits<double>::infinity(), false},
+                                                       {largest, true}};
+  for (const auto& [value, fine] : values) {
+    std::vector<Eigen::ArrayXd> odd = rows;
+    odd[1][140] = value;
+    odd[1][141] = value;
+    CAPTURE(value);
+    CHECK(place_offtake_with_totals(odd, placed).offtake_finite_non_negative == fine);
+    CHECK(validate_series(placed).empty() == fine);
+  }
   rows[1] = Eigen::ArrayXd::Zero(t_count - 1);
   CHECK_THROWS_AS(place_offtake_with_totals(rows, placed), std::invalid_argument);
 }
