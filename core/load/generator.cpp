@@ -245,12 +245,20 @@ class DayBuffers {
   void next_day() {
     const int ended = today_;
     today_ = 1 - today_;
-    awake_[ended].fill(0.0f);
-    events_[ended].fill(0.0f);
-    changes_[ended].fill(0);
+    clear(awake_[ended]);
+    clear(events_[ended]);
+    changes_[ended] = {0, 0};
   }
 
  private:
+  /// A day's slots to +0 in stores of four (std::fill, or this loop left to the compiler,
+  /// becomes a string instruction whose start-up costs more than the stores).
+  __attribute__((optimize("no-tree-loop-distribute-patterns"))) static void clear(SlotArray& slots) {
+    typedef float Four __attribute__((vector_size(16), aligned(4)));
+    static_assert(kSlots % 4 == 0);
+    for (int q = 0; q < kSlots; q += 4) *reinterpret_cast<Four*>(slots.data() + q) = Four{};
+  }
+
   void mark_change(int half, int slot) {
     if (slot > 0 && slot < kSlots) changes_[half][slot / 64] |= std::uint64_t{1} << (slot % 64);
   }
