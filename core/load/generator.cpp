@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "core/common/error.hpp"
@@ -412,6 +413,28 @@ void scale_to(Eigen::ArrayXd& series, double total_kwh, double sum_kwh) {
 
 void scale_to(Eigen::ArrayXd& series, double total_kwh) { scale_to(series, total_kwh, series.sum()); }
 
+/// scale_to, returning the scaled series' sum as Eigen's sum() gives it: summed a piece at a
+/// time right after the piece is scaled, so the series is read once.
+double scale_and_sum(Eigen::ArrayXd& series, double total_kwh, double sum_kwh) {
+  if (!packet_order_sum_matches_eigen(series.data())) {
+    scale_to(series, total_kwh, sum_kwh);
+    return series.sum();
+  }
+  const double factor = total_kwh / sum_kwh;
+  const bool scaled = sum_kwh > 0.0;
+  constexpr Eigen::Index kPiece = 512;
+  PacketOrderSum sum;
+  double* values = series.data();
+  for (Eigen::Index first = 0; first < series.size(); first += kPiece) {
+    const Eigen::Index count = std::min(kPiece, series.size() - first);
+    if (scaled) {
+      for (Eigen::Index k = first; k < first + count; ++k) values[k] *= factor;
+    }
+    sum.add(values + first, count);
+  }
+  return sum.total();
+}
+
 /// The library's appliances with their start densities, computed once (the library is
 /// immutable after its first use).
 const std::vector<PreparedAppliance>& library_appliances() {
@@ -812,12 +835,13 @@ HouseholdProfile generate(const HouseholdSpec& spec, const PreparedContext& cont
       draw_traits(archetype, setup.appliances.size(), spec.stochastic, setup.vacations, random);
 
   HouseholdProfile profile;
+  std::optional<double> household_sum_kwh;  // Eigen's sum() of household_kwh, when known
   Eigen::ArrayXd ev_kwh = Eigen::ArrayXd::Zero(spec.ev ? context.interval_count() : 0);
   if (spec.stochastic) {
     std::vector<ChargingSession> sessions;
     SimulatedHousehold simulated = simulate_household(setup, traits, spec.ev, context, random, sessions);
     profile.household_kwh = std::move(simulated.kwh);
-    scale_to(profile.household_kwh, annual_kwh, simulated.sum_kwh);
+    household_sum_kwh = scale_and_sum(profile.household_kwh, annual_kwh, simulated.sum_kwh);
     if (spec.ev) ev_kwh = lay_charging_sessions(std::move(sessions), spec.ev->annual_kwh, spec.ev->charger_kw, context.interval_count());
   } else {
     profile.household_kwh = expected_household(setup, traits, spec.ev, context, ev_kwh);
@@ -846,6 +870,8 @@ HouseholdProfile generate(const HouseholdSpec& spec, const PreparedContext& cont
     profile.heat_pump_kwh = Eigen::ArrayXd();
     profile.ev_kwh = Eigen::ArrayXd();
   }
+  const bool total_is_household = !spec.heat_pump && !spec.ev;
+  profile.total_sum_kwh = total_is_household && household_sum_kwh ? *household_sum_kwh : profile.total_kwh.sum();
   return profile;
 }
 
@@ -857,6 +883,12 @@ HouseholdProfile generate_household_profile(const HouseholdSpec& spec, const Pre
 
 Eigen::ArrayXd generate_household(const HouseholdSpec& spec, const PreparedContext& context) {
   return std::move(generate(spec, context, false).total_kwh);
+}
+
+Eigen::ArrayXd generate_household(const HouseholdSpec& spec, const PreparedContext& context, double& total_kwh) {
+  HouseholdProfile profile = generate(spec, context, false);
+  total_kwh = profile.total_sum_kwh;
+  return std::move(profile.total_kwh);
 }
 
 Eigen::ArrayXd generate_household(const HouseholdSpec& spec, const ProfileContext& context) {

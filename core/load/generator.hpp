@@ -45,6 +45,7 @@ struct HouseholdProfile {
   Eigen::ArrayXd household_kwh;  ///< sums to the household's annual kWh
   Eigen::ArrayXd heat_pump_kwh;  ///< empty without a heat pump
   Eigen::ArrayXd ev_kwh;         ///< empty without an EV
+  double total_sum_kwh = 0.0;    ///< total_kwh.sum(), the same bits (summed while it is scaled where it can)
 };
 
 /// Caps an EV's charging series at the charger's power: energy above charger_kw x 0.25 h in
@@ -60,5 +61,8 @@ HouseholdProfile generate_household_profile(const HouseholdSpec& spec, const Pre
 /// The meter's total (kWh per interval) — the scenario's entry point for an archetype.
 Eigen::ArrayXd generate_household(const HouseholdSpec& spec, const ProfileContext& context);
 Eigen::ArrayXd generate_household(const HouseholdSpec& spec, const PreparedContext& context);
+/// The same, with `total_kwh` set to the series' sum() (the same bits, without reading the
+/// series once more).
+Eigen::ArrayXd generate_household(const HouseholdSpec& spec, const PreparedContext& context, double& total_kwh);
 
 }  // namespace deelstroom::load

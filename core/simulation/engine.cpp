@@ -166,6 +166,7 @@ Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scen
     prepared = &*own;
   }
   Eigen::ArrayXd series;
+  std::optional<double> summed_kwh;  // series.sum(), when the generator gave it
   if (settings.measured()) {
     load::ReadOptions options;
     options.format = settings.file_format;
@@ -202,13 +203,15 @@ Eigen::ArrayXd consumption_series(const scenario::Scenario& scenario, const scen
         ev.charger_kw = settings.ev.charger_kw;
         spec.ev = ev;
       }
-      series = load::generate_household(spec, *prepared);
+      double series_kwh = 0.0;
+      series = load::generate_household(spec, *prepared, series_kwh);
+      summed_kwh = series_kwh;
     }
     std::ostringstream label;
     label << settings.archetype << (settings.stochastic ? " (seed " + std::to_string(seed) + ")" : " (mean shape)");
     origin.label = label.str();
   }
-  origin.annual_kwh = series.sum();
+  origin.annual_kwh = summed_kwh ? *summed_kwh : series.sum();
   return series;
 }
 

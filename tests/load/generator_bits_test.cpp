@@ -127,3 +127,37 @@ TEST_CASE("The bench building's series are the same bits when prepared again", "
   };
   CHECK(digest_of() == digest_of());
 }
+
+TEST_CASE("The generator's sum of a series is Eigen's sum() of it, bit for bit", "[load][generator][bits]") {
+  // The generator sums the scaled series while it scales it (the engine's yearly kWh per
+  // apartment): the same bits as summing the finished series, for every kind of household.
+  const Year year(2025);
+  const PreparedContext context = prepare_context(year.context());
+  int households = 0;
+  for (const std::string& name : archetype_names()) {
+    for (bool stochastic : {true, false}) {
+      for (int options = 0; options < 4; ++options) {
+        for (double annual_kwh : {0.0, 2345.678}) {
+          HouseholdSpec spec;
+          spec.archetype = name;
+          spec.seed = derive_seed(77, static_cast<std::uint64_t>(households));
+          spec.stochastic = stochastic;
+          spec.annual_kwh = annual_kwh;
+          if (options & 1) spec.heat_pump = HeatPumpOption{};
+          if (options & 2) spec.ev = EvOption{};
+          double total_kwh = -1.0;
+          const Eigen::ArrayXd series = generate_household(spec, context, total_kwh);
+          const double eigen_sum = series.sum();
+          CAPTURE(name, stochastic, options, annual_kwh);
+          CHECK(std::memcmp(&total_kwh, &eigen_sum, sizeof total_kwh) == 0);
+          CHECK((series == generate_household(spec, context)).all());
+          const HouseholdProfile profile = generate_household_profile(spec, context);
+          const double profile_sum = profile.total_kwh.sum();
+          CHECK(std::memcmp(&profile.total_sum_kwh, &profile_sum, sizeof profile_sum) == 0);
+          ++households;
+        }
+      }
+    }
+  }
+  CHECK(households >= 16);
+}
