@@ -1,6 +1,8 @@
 #include "core/load/common_parts.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cmath>
 
 #include "core/common/error.hpp"
@@ -40,22 +42,39 @@ CommonPartsProfile common_parts_components(const CommonPartsSpec& spec, const Pr
   const std::vector<std::uint8_t>& quarter = context.calendar->quarter_of_day;
   Random random(spec.seed);
 
+  // What depends only on the day class and the hour, worked out once for each (the same
+  // expressions the quarter-hours used, so the same values): the lighting's factor, the
+  // expected trips, and the 16-bit threshold of a trip draw (u < p as an integer test).
+  struct HourTerms {
+    double lighting_factor = 0.0;
+    double expected_trips = 0.0;
+    std::uint32_t trip_threshold = 0;
+  };
+  std::array<std::array<HourTerms, 24>, kDayClassCount> terms{};
+  for (int c = 0; c < kDayClassCount; ++c) {
+    for (int h = 0; h < 24; ++h) {
+      const double movement = shares[c][h];
+      HourTerms& term = terms[c][h];
+      term.lighting_factor = parts.lighting_dark_base + (1.0 - parts.lighting_dark_base) * movement / peak_share;
+      term.expected_trips = trips_per_day * movement;
+      term.trip_threshold = uniform16_threshold(std::min(1.0, term.expected_trips / kTripDraws));
+    }
+  }
+
   CommonPartsProfile profile;
   profile.services_kwh.resize(context.interval_count());
-  double draws[kTripDraws];
+  static_assert(kTripDraws == 4, "the four 16-bit fields of one draw");
   for (const LocalDay& day : context.days) {
-    const auto& share = shares[static_cast<int>(day.day_class)];
+    const auto& day_terms = terms[static_cast<int>(day.day_class)];
     for (int i = day.first_interval; i < day.first_interval + day.interval_count; ++i) {
-      const double movement = share[quarter[i] / 4];
-      const double lighting = parts.lighting_kw * context.darkness[i] *
-                              (parts.lighting_dark_base + (1.0 - parts.lighting_dark_base) * movement / peak_share);
-      const double expected_trips = trips_per_day * movement;
-      double trips = expected_trips;
+      const HourTerms& term = day_terms[quarter[i] / 4];
+      const double lighting = parts.lighting_kw * context.darkness[i] * term.lighting_factor;
+      double trips = term.expected_trips;
       if (spec.stochastic) {
-        random.uniforms16(draws);
-        const double p = std::min(1.0, expected_trips / kTripDraws);
+        // Random::uniforms16's four uniforms, each compared as its 16-bit field.
+        const std::uint64_t bits = random.next();
         trips = 0.0;
-        for (double u : draws) trips += u < p ? 1.0 : 0.0;
+        for (int k = 0; k < kTripDraws; ++k) trips += ((bits >> (16 * k)) & 0xFFFF) < term.trip_threshold ? 1.0 : 0.0;
       }
       profile.services_kwh[i] =
           (parts.ventilation_kw + parts.standby_kw + lighting) * kHoursPerSlot + trips * kLiftTripKwh;

@@ -494,30 +494,13 @@ DaySlots day_slots(const LocalDay& local_day, const std::vector<std::uint8_t>& q
   return {awake.data(), events_kw.data()};
 }
 
-/// The number of 16-bit noise values u whose uniform (u + 0.5) * 2^-16 (Random::uniforms16)
-/// is below `probability`, so that the draw `uniform < probability` is `u < threshold`.
-/// Found with that very comparison of doubles (the uniform grows with u), so the integer
-/// test decides exactly as the comparison does.
-std::uint32_t noise16_threshold(double probability) {
-  std::uint32_t low = 0, high = 65536;  // the first u that fails lies in [low, high]
-  while (low < high) {
-    const std::uint32_t middle = (low + high) / 2;
-    if ((static_cast<double>(middle) + 0.5) * 0x1.0p-16 < probability) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low;
-}
-
-/// Spike thresholds (noise16_threshold of awake persons x probability per person) for each
+/// Spike thresholds (uniform16_threshold of awake persons x probability per person) for each
 /// whole number of awake persons a household can have: each of its persons today plus each
 /// one still up from the night before.
 std::vector<std::uint32_t> spike_thresholds(std::size_t person_count, double probability_per_person) {
   std::vector<std::uint32_t> thresholds(2 * person_count + 1);
   for (std::size_t awake = 0; awake < thresholds.size(); ++awake) {
-    thresholds[awake] = noise16_threshold(static_cast<double>(static_cast<float>(awake)) * probability_per_person);
+    thresholds[awake] = uniform16_threshold(static_cast<double>(static_cast<float>(awake)) * probability_per_person);
   }
   return thresholds;
 }
@@ -530,7 +513,7 @@ std::uint32_t spike_threshold(const std::vector<std::uint32_t>& thresholds, floa
     const auto whole = static_cast<std::size_t>(awake);
     if (static_cast<float>(whole) == awake) return thresholds[whole];
   }
-  return noise16_threshold(static_cast<double>(awake) * probability_per_person);
+  return uniform16_threshold(static_cast<double>(awake) * probability_per_person);
 }
 
 /// `mask` all ones: `a`, all zeros: `b` (bit operations only, so the loop using it has no

@@ -79,6 +79,23 @@ class Random {
   std::uint64_t s_[4];
 };
 
+/// The number of 16-bit values u whose uniform (u + 0.5) * 2^-16 (Random::uniforms16) is
+/// below `probability`, so that the draw `uniform < probability` is `u < threshold`. Found
+/// with that very comparison of doubles (the uniform grows with u), so the integer test
+/// decides exactly as the comparison does.
+inline std::uint32_t uniform16_threshold(double probability) {
+  std::uint32_t low = 0, high = 65536;  // the first u that fails lies in [low, high]
+  while (low < high) {
+    const std::uint32_t middle = (low + high) / 2;
+    if ((static_cast<double>(middle) + 0.5) * 0x1.0p-16 < probability) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
+}
+
 /// P(Z <= z) for the standardised variate of Random::bell(): the Irwin-Hall(4) CDF
 /// F(x) = 1/4! * sum_{k=0}^{floor x} (-1)^k C(4,k) (x-k)^4 at x = z/sqrt(3) + 2.
 double bell_cdf(double z);

@@ -7,11 +7,14 @@
 // done: see the history of this file); expected values of the model are in the other tests.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 
+#include "core/load/common_parts.hpp"
 #include "core/load/random.hpp"
 #include "core/scenario/scenario_io.hpp"
 #include "core/simulation/engine.hpp"
@@ -160,4 +163,56 @@ TEST_CASE("The generator's sum of a series is Eigen's sum() of it, bit for bit",
     }
   }
   CHECK(households >= 16);
+}
+
+TEST_CASE("The common parts' services are the plain per-quarter-hour formula, bit for bit", "[load][generator][bits]") {
+  // The generator works out per day class and hour what the quarter-hours share; this is
+  // the formula written out per quarter-hour (profiles.md: movement, lighting, lift trips
+  // drawn as Binomial(4, m / 4) from Random::uniforms16), scaled as the generator scales it.
+  const Year year(2025);
+  const PreparedContext context = prepare_context(year.context());
+  const std::vector<std::uint8_t>& quarter = context.calendar->quarter_of_day;
+  for (const std::string& name : common_parts_names()) {
+    for (bool stochastic : {true, false}) {
+      const CommonPartsArchetype& parts = find_common_parts_archetype(name);
+      CommonPartsSpec spec;
+      spec.archetype = name;
+      spec.seed = 4242;
+      spec.stochastic = stochastic;
+      std::array<std::array<double, 24>, kDayClassCount> share{};
+      for (int c = 0; c < kDayClassCount; ++c) {
+        double sum = 0.0;
+        for (double w : parts.movement[c]) sum += w;
+        for (int h = 0; h < 24; ++h) share[c][h] = sum > 0.0 ? parts.movement[c][h] / sum / 4.0 : 1.0 / 96.0;
+      }
+      const double peak_share = *std::max_element(share[0].begin(), share[0].end());
+      const double trips_per_day = parts.lift_kwh_per_day / kLiftTripKwh;
+      Random random(spec.seed);
+      Eigen::ArrayXd plain(context.interval_count());
+      double draws[4];
+      for (const LocalDay& day : context.days) {
+        for (int i = day.first_interval; i < day.first_interval + day.interval_count; ++i) {
+          const double movement = share[static_cast<int>(day.day_class)][quarter[i] / 4];
+          const double lighting = parts.lighting_kw * context.darkness[i] *
+                                  (parts.lighting_dark_base + (1.0 - parts.lighting_dark_base) * movement / peak_share);
+          const double expected_trips = trips_per_day * movement;
+          double trips = expected_trips;
+          if (stochastic) {
+            random.uniforms16(draws);
+            const double p = std::min(1.0, expected_trips / 4);
+            trips = 0.0;
+            for (double u : draws) trips += u < p ? 1.0 : 0.0;
+          }
+          plain[i] = (parts.ventilation_kw + parts.standby_kw + lighting) * 0.25 + trips * kLiftTripKwh;
+        }
+      }
+      const double total = plain.sum();
+      const double annual_kwh = parts.annual_kwh;
+      if (total > 0.0) plain *= (annual_kwh - annual_kwh * parts.heat_pump_share) / total;
+      const CommonPartsProfile profile = common_parts_components(spec, context);
+      CAPTURE(name, stochastic);
+      REQUIRE(profile.services_kwh.size() == plain.size());
+      CHECK(std::memcmp(profile.services_kwh.data(), plain.data(), sizeof(double) * plain.size()) == 0);
+    }
+  }
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 #include "core/load/random.hpp"
 
@@ -101,4 +102,29 @@ TEST_CASE("derive_seed gives distinct, repeatable seeds per index", "[load][rand
   CHECK(derive_seed(42, 0) == derive_seed(42, 0));
   CHECK(derive_seed(42, 0) != derive_seed(42, 1));
   CHECK(derive_seed(42, 0) != derive_seed(43, 0));
+}
+
+TEST_CASE("uniform16_threshold decides every 16-bit draw as the comparison of doubles does", "[load][random]") {
+  // For each probability, every u in 0..65535: u < threshold exactly when the uniform
+  // (u + 0.5) * 2^-16 of Random::uniforms16 is below the probability.
+  std::vector<double> probabilities = {-1.0, 0.0, 1e-300, 0x1.0p-17, 0x1.0p-17 + 1e-20, 0.25, 1.0 / 3.0, 0.5,
+                                       0.999, 1.0, 2.0};
+  for (std::uint32_t u : {0u, 1u, 12345u, 65534u, 65535u}) {
+    const double uniform = (static_cast<double>(u) + 0.5) * 0x1.0p-16;
+    probabilities.push_back(uniform);                        // exactly a uniform: it is not below itself
+    probabilities.push_back(std::nextafter(uniform, 2.0));  // just above it
+  }
+  for (double p : probabilities) {
+    const std::uint32_t threshold = uniform16_threshold(p);
+    CAPTURE(p, threshold);
+    int disagreements = 0;
+    for (std::uint32_t u = 0; u < 65536; ++u) {
+      const bool below = (static_cast<double>(u) + 0.5) * 0x1.0p-16 < p;
+      if ((u < threshold) != below) ++disagreements;
+    }
+    CHECK(disagreements == 0);
+  }
+  CHECK(uniform16_threshold(0.5) == 32768);  // by hand: u + 0.5 < 32768
+  CHECK(uniform16_threshold(1.0) == 65536);
+  CHECK(uniform16_threshold(0.0) == 0);
 }
