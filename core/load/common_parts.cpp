@@ -44,11 +44,11 @@ CommonPartsProfile common_parts_components(const CommonPartsSpec& spec, const Pr
 
   // What depends only on the day class and the hour, worked out once for each (the same
   // expressions the quarter-hours used, so the same values): the lighting's factor, the
-  // expected trips, and the 16-bit threshold of a trip draw (u < p as an integer test).
+  // expected trips and the probability of each trip draw.
   struct HourTerms {
     double lighting_factor = 0.0;
     double expected_trips = 0.0;
-    std::uint32_t trip_threshold = 0;
+    double trip_probability = 0.0;  ///< of each of the four draws
   };
   std::array<std::array<HourTerms, 24>, kDayClassCount> terms{};
   for (int c = 0; c < kDayClassCount; ++c) {
@@ -57,13 +57,13 @@ CommonPartsProfile common_parts_components(const CommonPartsSpec& spec, const Pr
       HourTerms& term = terms[c][h];
       term.lighting_factor = parts.lighting_dark_base + (1.0 - parts.lighting_dark_base) * movement / peak_share;
       term.expected_trips = trips_per_day * movement;
-      term.trip_threshold = uniform16_threshold(std::min(1.0, term.expected_trips / kTripDraws));
+      term.trip_probability = std::min(1.0, term.expected_trips / kTripDraws);
     }
   }
 
   CommonPartsProfile profile;
   profile.services_kwh.resize(context.interval_count());
-  static_assert(kTripDraws == 4, "the four 16-bit fields of one draw");
+  double draws[kTripDraws];
   for (const LocalDay& day : context.days) {
     const auto& day_terms = terms[static_cast<int>(day.day_class)];
     for (int i = day.first_interval; i < day.first_interval + day.interval_count; ++i) {
@@ -71,10 +71,9 @@ CommonPartsProfile common_parts_components(const CommonPartsSpec& spec, const Pr
       const double lighting = parts.lighting_kw * context.darkness[i] * term.lighting_factor;
       double trips = term.expected_trips;
       if (spec.stochastic) {
-        // Random::uniforms16's four uniforms, each compared as its 16-bit field.
-        const std::uint64_t bits = random.next();
+        random.uniforms16(draws);
         trips = 0.0;
-        for (int k = 0; k < kTripDraws; ++k) trips += ((bits >> (16 * k)) & 0xFFFF) < term.trip_threshold ? 1.0 : 0.0;
+        for (double u : draws) trips += u < term.trip_probability ? 1.0 : 0.0;
       }
       profile.services_kwh[i] =
           (parts.ventilation_kw + parts.standby_kw + lighting) * kHoursPerSlot + trips * kLiftTripKwh;
