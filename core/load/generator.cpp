@@ -420,8 +420,8 @@ double scale_and_sum(Eigen::ArrayXd& series, double total_kwh, double sum_kwh) {
     scale_to(series, total_kwh, sum_kwh);
     return series.sum();
   }
-  const double factor = total_kwh / sum_kwh;
-  const bool scaled = sum_kwh > 0.0;
+  const bool scaled = sum_kwh > 0.0;  // a series summing to 0 stays as it is
+  const double factor = scaled ? total_kwh / sum_kwh : 1.0;
   constexpr Eigen::Index kPiece = 512;
   PacketOrderSum sum;
   double* values = series.data();

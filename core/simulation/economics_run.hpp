@@ -16,13 +16,15 @@ std::vector<economics::Apartment> economic_apartments(const scenario::Scenario& 
 /// Installed PV power of the building, kWp (sum over the arrays).
 double installed_kwp(const PreparedBuilding& building);
 
-/// Puts the contract's tariff periods (day/night) into the building's series so settlements
-/// return energy per month x period. prepare_building calls it; call it again when the
-/// contract changes on a prepared building (cheap: one byte per quarter-hour).
 /// The series' tariff periods (period_count and the period of each quarter-hour) for the
 /// energy tariff; the totals are left as they are.
 void set_tariff_periods(sharing::BuildingSeries& series, const economics::EnergyTariff& tariff,
                         const time::LocalCalendar& calendar);
+
+/// Puts the contract's tariff periods (day/night) into the building's series so settlements
+/// return energy per month x period, and works out the series totals anew. Call it when the
+/// contract changes on a prepared building (prepare_building sets the periods before it
+/// places the rows, and the totals in the same pass).
 void apply_tariff_periods(PreparedBuilding& building, const economics::EnergyTariff& tariff);
 
 /// Bills, account, cash flows and indicators of the building under a resolved key. Throws
