@@ -807,8 +807,9 @@ void validate(const HouseholdSpec& spec) {
 }
 
 /// Generates a household; with `keep_parts` false only total_kwh is filled (one array less to
-/// allocate on the hot path of a building's simulation).
-HouseholdProfile generate(const HouseholdSpec& spec, const PreparedContext& context, bool keep_parts) {
+/// allocate on the hot path of a building's simulation), with `with_sum` false total_sum_kwh
+/// is left 0 (a sum nobody asked for is not taken).
+HouseholdProfile generate(const HouseholdSpec& spec, const PreparedContext& context, bool keep_parts, bool with_sum) {
   const HouseholdArchetype& archetype = find_household_archetype(spec.archetype);
   validate(spec);
   const double annual_kwh = spec.annual_kwh > 0.0 ? spec.annual_kwh : archetype.annual_kwh;
@@ -853,23 +854,25 @@ HouseholdProfile generate(const HouseholdSpec& spec, const PreparedContext& cont
     profile.heat_pump_kwh = Eigen::ArrayXd();
     profile.ev_kwh = Eigen::ArrayXd();
   }
-  const bool total_is_household = !spec.heat_pump && !spec.ev;
-  profile.total_sum_kwh = total_is_household && household_sum_kwh ? *household_sum_kwh : profile.total_kwh.sum();
+  if (with_sum) {
+    const bool total_is_household = !spec.heat_pump && !spec.ev;
+    profile.total_sum_kwh = total_is_household && household_sum_kwh ? *household_sum_kwh : profile.total_kwh.sum();
+  }
   return profile;
 }
 
 }  // namespace
 
 HouseholdProfile generate_household_profile(const HouseholdSpec& spec, const PreparedContext& context) {
-  return generate(spec, context, true);
+  return generate(spec, context, true, true);
 }
 
 Eigen::ArrayXd generate_household(const HouseholdSpec& spec, const PreparedContext& context) {
-  return std::move(generate(spec, context, false).total_kwh);
+  return std::move(generate(spec, context, false, false).total_kwh);
 }
 
 Eigen::ArrayXd generate_household(const HouseholdSpec& spec, const PreparedContext& context, double& total_kwh) {
-  HouseholdProfile profile = generate(spec, context, false);
+  HouseholdProfile profile = generate(spec, context, false, true);
   total_kwh = profile.total_sum_kwh;
   return std::move(profile.total_kwh);
 }

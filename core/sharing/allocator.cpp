@@ -71,27 +71,18 @@ struct Kernel {
 
   /// Gives apartments [at, at + W) min(offer, need): taken from their need, added to their
   /// allocation and the round's bucket. Returns the amounts; `need_after` is what is left.
-  static DEELSTROOM_KERNEL_INLINE V give(State& s, double* sink, int at, V offer, V& need_after) {
-    const V need = load(s.need + at);
-    const V amount = offer < need ? offer : need;
-    need_after = need - amount;
-    store(s.need + at, need_after);
-    store(s.allocated + at, load(s.allocated + at) + amount);
-    if constexpr (kRounds) store(sink + at, load(sink + at) + amount);
-    return amount;
-  }
-
-  /// give() for a quarter-hour's first round in run_pair: the need read from `from` (the
+  /// kFirst (a quarter-hour's first round in run_pair): the need is read from `from` (the
   /// offtake itself, or the padded copy start_from() made of its last block) and the
-  /// allocation written as 0 + amount: the values start() and give() would leave, without
-  /// copying the offtake and clearing the allocation first.
-  static DEELSTROOM_KERNEL_INLINE V give_first(State& s, double* sink, const double* from, int at, V offer,
-                                               V& need_after) {
-    const V need = load(from + at);
+  /// allocation written as 0 + amount: the values start() and a later round would leave,
+  /// without copying the offtake and clearing the allocation first.
+  template <bool kFirst = false>
+  static DEELSTROOM_KERNEL_INLINE V give(State& s, double* sink, int at, V offer, V& need_after,
+                                         const double* from = nullptr) {
+    const V need = load((kFirst ? from : s.need) + at);
     const V amount = offer < need ? offer : need;
     need_after = need - amount;
     store(s.need + at, need_after);
-    store(s.allocated + at, V{} + amount);
+    store(s.allocated + at, (kFirst ? V{} : load(s.allocated + at)) + amount);
     if constexpr (kRounds) store(sink + at, load(sink + at) + amount);
     return amount;
   }
@@ -138,7 +129,7 @@ struct Kernel {
   /// additions each (the processor overlaps them). Their sinks may be the same buckets: a's
   /// amount is added before b's, the time order.
   /// kFirst: the quarter-hours' first round, their needs read from their offtake (first_a,
-  /// first_b: see give_first) instead of from need.
+  /// first_b: see give) instead of from need.
   template <bool kFirst = false>
   static DEELSTROOM_KERNEL_INLINE void give_round_pair(State& a, State& b, const double* __restrict weights,
                                                        const double* __restrict later, double scale_a,
@@ -158,14 +149,9 @@ struct Kernel {
         const V weight = load(weights + at);
         const V later_weight = load(later + at);
         V need_a, need_b;
-        if constexpr (kFirst) {
-          const bool straight_block = block < straight;
-          given_a.v[p] += give_first(a, sink_a, straight_block ? first_a : a.need, at, weight * offer_a, need_a);
-          given_b.v[p] += give_first(b, sink_b, straight_block ? first_b : b.need, at, weight * offer_b, need_b);
-        } else {
-          given_a.v[p] += give(a, sink_a, at, weight * offer_a, need_a);
-          given_b.v[p] += give(b, sink_b, at, weight * offer_b, need_b);
-        }
+        const bool straight_block = block < straight;
+        given_a.v[p] += give<kFirst>(a, sink_a, at, weight * offer_a, need_a, straight_block ? first_a : a.need);
+        given_b.v[p] += give<kFirst>(b, sink_b, at, weight * offer_b, need_b, straight_block ? first_b : b.need);
         uncovered_a.v[p] += later_weight * (need_a > zero ? one : zero);
         uncovered_b.v[p] += later_weight * (need_b > zero ? one : zero);
       }
@@ -231,7 +217,7 @@ struct Kernel {
     std::fill(s.allocated, s.allocated + s.padded, 0.0);
   }
 
-  /// What a first round with give_first needs of start(): the offtake's last block, when it
+  /// What a first round of give<true> needs of start(): the offtake's last block, when it
   /// is not a whole one, copied into need with its padding (the whole blocks are read from
   /// the offtake itself).
   static DEELSTROOM_KERNEL_INLINE void start_from(State& s, const double* offtake) {

@@ -306,10 +306,8 @@ SeriesTotals place_offtake_with_totals(const std::vector<Eigen::ArrayXd>& rows, 
   // means every value is finite and >= +0. Otherwise (a -0.0, a negative or non-finite
   // value, or finite values summing past the largest double) the values are read once more.
   const bool no_sign = (any_bits & (std::uint64_t{1} << 63)) == 0;
-  totals.offtake_finite_non_negative =
-      no_sign && totals.offtake_by_month_period.isFinite().all()
-          ? true
-          : finite_non_negative(series.offtake_kwh.data(), series.offtake_kwh.size());
+  totals.offtake_finite_non_negative = (no_sign && totals.offtake_by_month_period.isFinite().all()) ||
+                                       finite_non_negative(series.offtake_kwh.data(), series.offtake_kwh.size());
   return totals;
 }
 
